@@ -1,0 +1,153 @@
+{{/*
+Chart name, truncated to the 63 characters Kubernetes allows in names and labels.
+*/}}
+{{- define "habitus.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Fully qualified app name: release-chart, unless the release name already contains the chart name.
+*/}}
+{{- define "habitus.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+Chart name and version, for the helm.sh/chart label.
+*/}}
+{{- define "habitus.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Standard labels on every resource.
+*/}}
+{{- define "habitus.labels" -}}
+helm.sh/chart: {{ include "habitus.chart" . }}
+{{ include "habitus.selectorLabels" . }}
+app.kubernetes.io/version: {{ (default .Chart.AppVersion .Values.image.tag) | trunc 63 | trimSuffix "-" | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: habitus
+{{- with .Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/*
+Selector labels: stable across upgrades (never add version-like values here).
+*/}}
+{{- define "habitus.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "habitus.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: server
+{{- end }}
+
+{{/*
+ServiceAccount name.
+*/}}
+{{- define "habitus.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "habitus.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/*
+Container image reference: repository@digest, or repository:tag (tag defaults to appVersion).
+*/}}
+{{- define "habitus.image" -}}
+{{- $repo := required "image.repository is required" .Values.image.repository }}
+{{- if .Values.image.digest }}
+{{- printf "%s@%s" $repo .Values.image.digest }}
+{{- else }}
+{{- printf "%s:%s" $repo (default .Chart.AppVersion .Values.image.tag | toString) }}
+{{- end }}
+{{- end }}
+
+{{/*
+Name of the Secret the chart creates.
+*/}}
+{{- define "habitus.secretName" -}}
+{{- include "habitus.fullname" . }}
+{{- end }}
+
+{{/*
+Whether the chart must create its own Secret: "true" when any credential comes from values.
+*/}}
+{{- define "habitus.createSecret" -}}
+{{- if or (not .Values.database.existingSecret) (not .Values.adminToken.existingSecret) }}true{{- end }}
+{{- end }}
+
+{{/*
+Secret and keys holding the database credentials.
+*/}}
+{{- define "habitus.databaseSecretName" -}}
+{{- if .Values.database.existingSecret }}
+{{- tpl .Values.database.existingSecret . }}
+{{- else }}
+{{- include "habitus.secretName" . }}
+{{- end }}
+{{- end }}
+
+{{- define "habitus.databaseUsernameKey" -}}
+{{- if .Values.database.existingSecret }}
+{{- required "database.existingSecretUsernameKey is required when database.existingSecret is set" .Values.database.existingSecretUsernameKey }}
+{{- else }}database-username{{- end }}
+{{- end }}
+
+{{- define "habitus.databasePasswordKey" -}}
+{{- if .Values.database.existingSecret }}
+{{- required "database.existingSecretPasswordKey is required when database.existingSecret is set" .Values.database.existingSecretPasswordKey }}
+{{- else }}database-password{{- end }}
+{{- end }}
+
+{{/*
+Secret and key holding the first admin token.
+*/}}
+{{- define "habitus.adminTokenSecretName" -}}
+{{- if .Values.adminToken.existingSecret }}
+{{- tpl .Values.adminToken.existingSecret . }}
+{{- else }}
+{{- include "habitus.secretName" . }}
+{{- end }}
+{{- end }}
+
+{{- define "habitus.adminTokenKey" -}}
+{{- if .Values.adminToken.existingSecret }}
+{{- required "adminToken.existingSecretKey is required when adminToken.existingSecret is set" .Values.adminToken.existingSecretKey }}
+{{- else }}admin-token{{- end }}
+{{- end }}
+
+{{/*
+Fail early, with clear messages, on values that cannot produce a working release.
+Included from the Deployment so that every render validates.
+*/}}
+{{- define "habitus.validateValues" -}}
+{{- $_ := required "database.url is required: the JDBC URL of an external PostgreSQL 15+ (e.g. --set database.url=jdbc:postgresql://db:5432/habitus)" .Values.database.url }}
+{{- if not (hasPrefix "jdbc:postgresql:" .Values.database.url) }}
+{{- fail (printf "database.url must be a PostgreSQL JDBC URL starting with jdbc:postgresql: (got %q)" .Values.database.url) }}
+{{- end }}
+{{- if not .Values.database.existingSecret }}
+{{- $_ := required "database.username is required (or set database.existingSecret to a Secret holding the credentials)" .Values.database.username }}
+{{- $_ := required "database.password is required (or set database.existingSecret to a Secret holding the credentials)" .Values.database.password }}
+{{- end }}
+{{- if not .Values.adminToken.existingSecret }}
+{{- $_ := required "adminToken.value is required (generate one with: openssl rand -hex 32), or set adminToken.existingSecret" .Values.adminToken.value }}
+{{- end }}
+{{- if and .Values.podDisruptionBudget.enabled (not (or (toString .Values.podDisruptionBudget.minAvailable) (toString .Values.podDisruptionBudget.maxUnavailable))) }}
+{{- fail "podDisruptionBudget: set minAvailable or maxUnavailable" }}
+{{- end }}
+{{- if and .Values.autoscaling.enabled (lt (int .Values.autoscaling.maxReplicas) (int .Values.autoscaling.minReplicas)) }}
+{{- fail "autoscaling.maxReplicas must be >= autoscaling.minReplicas" }}
+{{- end }}
+{{- end }}

@@ -1,0 +1,6 @@
+package io.habitus.image;
+
+import java.util.List;
+
+/** One page of images, newest first. */
+public record ImagePage(List<ImageSummary> items, int page, int size, long totalItems) {}

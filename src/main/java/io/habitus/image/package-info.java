@@ -1,0 +1,5 @@
+/**
+ * The catalogue of images and their containers: which digests exist, their status, the names and
+ * tags they were seen under, their containers and nodes, and how many events they produced.
+ */
+package io.habitus.image;

@@ -1,0 +1,24 @@
+package io.habitus.image.web;
+
+import io.habitus.image.ImageStatus;
+import io.habitus.image.ImageSummary;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+
+@Schema(description = "An image at a glance")
+record ImageResponse(
+        @Schema(example = "sha256:4c1e9d0b5f2a7e3c8d6b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d") String digest,
+        ImageStatus status,
+        @Schema(description = "Names and tags the image was seen under", example = "[\"nginx:1.27\"]") List<String> names,
+        long containerCount,
+        long nodeCount,
+        @Schema(description = "Accepted events of all its containers") long eventCount,
+        @Schema(description = "Time of the earliest event") Instant firstSeen,
+        @Schema(description = "Time of the latest event") Instant lastSeen) {
+
+    static ImageResponse of(ImageSummary s) {
+        return new ImageResponse(s.digest().value(), s.status(), s.names(), s.containerCount(), s.nodeCount(),
+                s.eventCount(), s.firstSeen(), s.lastSeen());
+    }
+}

@@ -1,0 +1,148 @@
+package io.habitus.ingest;
+
+import io.habitus.image.EventSighting;
+import io.habitus.image.Images;
+import io.habitus.ingest.persistence.BatchLedger;
+import io.habitus.ingest.persistence.EventLog;
+import io.habitus.ingest.persistence.EventRow;
+import io.habitus.ingest.persistence.StoredBatch;
+import io.habitus.shared.FieldError;
+import io.habitus.shared.ImageDigest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes a batch from an agent: validates each event, then in one transaction claims the batchId,
+ * writes the valid events, registers their images and containers and announces them. The answer
+ * is given only after that transaction committed, so an acknowledged event is durable.
+ */
+@Service
+public class EventIngestion {
+
+    private final EventValidator validator;
+    private final BatchLedger ledger;
+    private final EventLog log;
+    private final Images images;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final IngestProperties properties;
+    private final Clock clock;
+    private final Counter acceptedEvents;
+    private final Counter rejectedEvents;
+    private final Counter duplicateEvents;
+    private final Timer batchTimer;
+
+    EventIngestion(EventValidator validator, BatchLedger ledger, EventLog log, Images images,
+            ApplicationEventPublisher events, TransactionTemplate transaction, IngestProperties properties,
+            Clock clock, MeterRegistry meters) {
+        this.validator = validator;
+        this.ledger = ledger;
+        this.log = log;
+        this.images = images;
+        this.events = events;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.clock = clock;
+        this.acceptedEvents = outcomeCounter(meters, "accepted");
+        this.rejectedEvents = outcomeCounter(meters, "rejected");
+        this.duplicateEvents = outcomeCounter(meters, "duplicate");
+        this.batchTimer = Timer.builder("habitus.ingest.batch.duration")
+                .description("Time to validate and durably store one batch")
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    public IngestReceipt ingest(IncomingBatch batch) {
+        if (batch.events().size() > properties.maxEventsPerBatch()) {
+            throw new TooManyEventsException(batch.events().size(), properties.maxEventsPerBatch());
+        }
+        return batchTimer.record(() -> {
+            ValidatedBatch validated = validator.validate(batch.events());
+            IngestReceipt receipt = transaction.execute(status -> store(batch, validated));
+            count(receipt);
+            return receipt;
+        });
+    }
+
+    private IngestReceipt store(IncomingBatch batch, ValidatedBatch validated) {
+        var earlier = ledger.find(batch.batchId());
+        if (earlier.isPresent()) {
+            return duplicate(earlier.get());
+        }
+        List<FieldError> errors = new ArrayList<>(validated.errors());
+        List<ValidatedEvent> accepted = withoutForeignContainers(validated.valid(), errors);
+        errors.sort(Comparator.comparing(FieldError::index));
+        if (accepted.isEmpty()) {
+            throw new NoValidEventsException(errors);
+        }
+        Instant receivedAt = clock.instant();
+        if (!ledger.claim(batch.batchId(), batch.agent(), receivedAt, accepted.size(), errors)) {
+            return duplicate(ledger.find(batch.batchId()).orElseThrow());
+        }
+        log.append(batch.batchId(), receivedAt, accepted.stream().map(EventIngestion::row).toList());
+        images.record(accepted.stream().map(v -> sighting(v.event())).toList());
+        events.publishEvent(new EventsAccepted(batch.batchId(), batch.agent().id(), batch.agent().droppedEvents(),
+                accepted.stream().map(ValidatedEvent::event).toList()));
+        int rejected = (int) errors.stream().map(FieldError::index).distinct().count();
+        return new IngestReceipt(batch.batchId(), IngestReceipt.Outcome.STORED, accepted.size(), 0, rejected, errors);
+    }
+
+    /** A container belongs to one image: events naming another image for a known container are refused. */
+    private List<ValidatedEvent> withoutForeignContainers(List<ValidatedEvent> valid, List<FieldError> errors) {
+        Map<String, ImageDigest> owners = new HashMap<>(images.imagesOf(
+                valid.stream().map(v -> v.event().container().id()).distinct().toList()));
+        List<ValidatedEvent> kept = new ArrayList<>(valid.size());
+        for (ValidatedEvent v : valid) {
+            ImageDigest digest = new ImageDigest(v.event().container().imageDigest());
+            ImageDigest owner = owners.putIfAbsent(v.event().container().id(), digest);
+            if (owner == null || owner.equals(digest)) {
+                kept.add(v);
+            } else {
+                errors.add(new FieldError(v.index(), "container.imageDigest",
+                        "container " + v.event().container().id() + " belongs to image " + owner));
+            }
+        }
+        return kept;
+    }
+
+    private static IngestReceipt duplicate(StoredBatch earlier) {
+        return new IngestReceipt(earlier.batchId(), IngestReceipt.Outcome.DUPLICATE, 0, earlier.accepted(),
+                earlier.rejected(), earlier.rejections());
+    }
+
+    private static EventRow row(ValidatedEvent v) {
+        RuntimeEvent e = v.event();
+        return new EventRow(e.time(), v.index(), e.type().wireName(), e.container().imageDigest(),
+                e.container().id(), e.container().node(), v.raw());
+    }
+
+    private static EventSighting sighting(RuntimeEvent e) {
+        ContainerRef c = e.container();
+        return new EventSighting(new ImageDigest(c.imageDigest()), c.image(), c.id(), c.node(), c.namespace(),
+                c.pod(), c.cluster(), e.type().wireName(), e.time());
+    }
+
+    private void count(IngestReceipt receipt) {
+        acceptedEvents.increment(receipt.accepted());
+        rejectedEvents.increment(receipt.outcome() == IngestReceipt.Outcome.STORED ? receipt.rejected() : 0);
+        duplicateEvents.increment(receipt.duplicate());
+    }
+
+    private static Counter outcomeCounter(MeterRegistry meters, String outcome) {
+        return Counter.builder("habitus.ingest.events")
+                .description("Events received, by outcome")
+                .tag("outcome", outcome)
+                .register(meters);
+    }
+}

@@ -1,0 +1,114 @@
+package io.habitus.ingest;
+
+import io.habitus.shared.FieldError;
+import io.habitus.shared.web.JsonPaths;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.ValueInstantiationException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks each event of a batch on its own and says, per rejected event, which field broke which
+ * rule. Order of checks: shape and limits of the raw JSON, binding (types), bean constraints, the
+ * section its type requires, and finally whether its time lies inside the stored window.
+ */
+@Component
+class EventValidator {
+
+    private final JsonMapper json;
+    private final Validator validator;
+    private final IngestProperties properties;
+    private final Clock clock;
+
+    EventValidator(JsonMapper json, Validator validator, IngestProperties properties, Clock clock) {
+        this.json = json;
+        this.validator = validator;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    ValidatedBatch validate(List<JsonNode> events) {
+        Instant now = clock.instant();
+        Instant oldest = now.minus(properties.retention());
+        Instant newest = now.plus(properties.maxClockSkew());
+        List<ValidatedEvent> valid = new ArrayList<>(events.size());
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            List<FieldError> eventErrors = new ArrayList<>(1);
+            RuntimeEvent event = check(i, events.get(i), oldest, newest, eventErrors);
+            if (eventErrors.isEmpty()) {
+                valid.add(new ValidatedEvent(i, event, events.get(i)));
+            } else {
+                errors.addAll(eventErrors);
+            }
+        }
+        return new ValidatedBatch(valid, errors);
+    }
+
+    private RuntimeEvent check(int index, JsonNode node, Instant oldest, Instant newest, List<FieldError> errors) {
+        if (node == null || !node.isObject()) {
+            errors.add(new FieldError(index, "(event)", "must be a JSON object"));
+            return null;
+        }
+        FieldError limitBroken = RawEventLimits.check(index, node, properties.maxStringLength(), properties.maxArgs());
+        if (limitBroken != null) {
+            errors.add(limitBroken);
+            return null;
+        }
+        RuntimeEvent event;
+        try {
+            event = json.treeToValue(node, RuntimeEvent.class);
+        } catch (JacksonException e) {
+            errors.add(new FieldError(index, JsonPaths.of(e.getPath()), bindingReason(e)));
+            return null;
+        }
+        validator.validate(event).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<RuntimeEvent> v) -> v.getPropertyPath().toString()))
+                .forEach(v -> errors.add(new FieldError(index, v.getPropertyPath().toString(), v.getMessage())));
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        String missing = switch (event.type().requiredSection()) {
+            case FILE -> event.file() == null ? "file" : null;
+            case NETWORK -> event.network() == null ? "network" : null;
+            case SYSCALL -> event.syscall() == null ? "syscall" : null;
+            case NONE -> null;
+        };
+        if (missing != null) {
+            errors.add(new FieldError(index, missing, "is required for events of type " + event.type().wireName()));
+        } else if (event.time().isBefore(oldest)) {
+            errors.add(new FieldError(index, "time", "is older than the retention period (" + properties.retention() + ")"));
+        } else if (event.time().isAfter(newest)) {
+            errors.add(new FieldError(index, "time", "lies more than " + properties.maxClockSkew() + " in the future"));
+        }
+        return event;
+    }
+
+    private static String bindingReason(JacksonException e) {
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException iae) {
+            return iae.getMessage();
+        }
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException iae && iae.getMessage() != null) {
+                return iae.getMessage();
+            }
+        }
+        String message = e.getOriginalMessage();
+        return "has the wrong type or format" + (message == null ? "" : ": " + firstLine(message));
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+}

@@ -1,0 +1,2 @@
+/** HTTP API of ingest ({@code POST /api/v1/events}). */
+package io.habitus.ingest.web;

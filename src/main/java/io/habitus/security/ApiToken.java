@@ -1,0 +1,15 @@
+package io.habitus.security;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A bearer token as people see it: never the secret, only its first characters to recognise it.
+ */
+public record ApiToken(
+        UUID id, String name, Role role, String prefix, Instant createdAt, String createdBy, Instant revokedAt) {
+
+    public boolean revoked() {
+        return revokedAt != null;
+    }
+}

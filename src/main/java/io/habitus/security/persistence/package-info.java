@@ -1,0 +1,2 @@
+/** Storage of hashed API tokens. */
+package io.habitus.security.persistence;

@@ -1,0 +1,16 @@
+package io.habitus.security.web;
+
+import io.habitus.security.Role;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+@Schema(description = "A token to issue")
+record CreateTokenRequest(
+        @Schema(description = "What the token is for; shown in lists and audits", example = "node-agents-prod-eu")
+        @NotBlank @Size(max = 100) @Pattern(regexp = "^[\\p{Graph} ]+$", message = "must be printable text")
+        String name,
+        @Schema(description = "The role the token carries", example = "AGENT")
+        @NotNull Role role) {}

@@ -1,0 +1,59 @@
+package io.habitus.security.web;
+
+import io.habitus.security.ApiTokens;
+import io.habitus.security.Caller;
+import io.habitus.security.IssuedToken;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Tokens", description = "Bearer tokens for agents, analysts and admins (admin only)")
+@RestController
+@RequestMapping("/api/v1/tokens")
+class TokenController {
+
+    private final ApiTokens tokens;
+
+    TokenController(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Operation(summary = "Issue a token", description = "The response holds the secret; it is stored only as a hash and never shown again.")
+    @PostMapping
+    ResponseEntity<IssuedTokenResponse> issue(@Valid @RequestBody CreateTokenRequest request,
+            @AuthenticationPrincipal Caller caller) {
+        IssuedToken issued = tokens.issue(request.name(), request.role(), caller.name());
+        return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.token().id()))
+                .body(IssuedTokenResponse.of(issued));
+    }
+
+    @Operation(summary = "List tokens", description = "All tokens, newest first, revoked ones included.")
+    @GetMapping
+    List<TokenResponse> list() {
+        return tokens.list().stream().map(TokenResponse::of).toList();
+    }
+
+    @Operation(summary = "Read a token")
+    @GetMapping("/{id}")
+    TokenResponse read(@PathVariable UUID id) {
+        return TokenResponse.of(tokens.find(id));
+    }
+
+    @Operation(summary = "Revoke a token", description = "Idempotent; the revoked token is returned.")
+    @DeleteMapping("/{id}")
+    TokenResponse revoke(@PathVariable UUID id) {
+        return TokenResponse.of(tokens.revoke(id));
+    }
+}

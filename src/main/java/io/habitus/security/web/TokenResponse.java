@@ -1,0 +1,23 @@
+package io.habitus.security.web;
+
+import io.habitus.security.ApiToken;
+import io.habitus.security.Role;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.UUID;
+
+@Schema(description = "An API token; the secret itself is shown only once, when the token is created")
+record TokenResponse(
+        UUID id,
+        @Schema(example = "node-agents-prod-eu") String name,
+        Role role,
+        @Schema(description = "First characters of the secret, to recognise it", example = "hab_Xk3v9Q") String prefix,
+        Instant createdAt,
+        String createdBy,
+        @Schema(description = "When the token was revoked; absent while it is valid") Instant revokedAt) {
+
+    static TokenResponse of(ApiToken token) {
+        return new TokenResponse(token.id(), token.name(), token.role(), token.prefix(), token.createdAt(),
+                token.createdBy(), token.revokedAt());
+    }
+}

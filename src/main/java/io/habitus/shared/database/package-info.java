@@ -1,0 +1,2 @@
+/** The embedded PostgreSQL that lets Habitus run on a machine with only a JDK. */
+package io.habitus.shared.database;

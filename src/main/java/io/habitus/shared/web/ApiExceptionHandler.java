@@ -1,0 +1,185 @@
+package io.habitus.shared.web;
+
+import io.habitus.shared.FieldError;
+import io.habitus.shared.HabitusProblem;
+import io.habitus.shared.ProblemType;
+import jakarta.validation.ConstraintViolationException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * The one place where exceptions become RFC 9457 problem responses. Spring MVC's own exceptions
+ * get Habitus's stable type URIs; bodies that cannot be read say where they broke; a database
+ * outage becomes 503 with {@code Retry-After}; anything unexpected is logged and answered 500
+ * without internals.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private static final Map<Integer, ProblemType> TYPES_BY_STATUS = Map.ofEntries(
+            Map.entry(400, ProblemType.INVALID_REQUEST),
+            Map.entry(401, ProblemType.UNAUTHENTICATED),
+            Map.entry(403, ProblemType.FORBIDDEN),
+            Map.entry(404, ProblemType.NOT_FOUND),
+            Map.entry(405, ProblemType.METHOD_NOT_ALLOWED),
+            Map.entry(406, ProblemType.NOT_ACCEPTABLE),
+            Map.entry(409, ProblemType.CONFLICT),
+            Map.entry(412, ProblemType.PRECONDITION_FAILED),
+            Map.entry(413, ProblemType.PAYLOAD_TOO_LARGE),
+            Map.entry(415, ProblemType.UNSUPPORTED_MEDIA_TYPE),
+            Map.entry(503, ProblemType.UNAVAILABLE));
+
+    private final HttpLimitsProperties limits;
+
+    ApiExceptionHandler(HttpLimitsProperties limits) {
+        this.limits = limits;
+    }
+
+    @ExceptionHandler({
+        CannotCreateTransactionException.class,
+        DataAccessResourceFailureException.class,
+        TransientDataAccessResourceException.class,
+        QueryTimeoutException.class
+    })
+    ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
+        log.warn("database unavailable: {}", ex.getMessage());
+        ProblemDetail problem = HabitusProblem.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.UNAVAILABLE,
+                "The database is unreachable; nothing was stored. Retry later.");
+        return createResponseEntity(problem, new HttpHeaders(), HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<Object> lockConflict(Exception ex, WebRequest request) {
+        ProblemDetail problem = HabitusProblem.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.UNAVAILABLE,
+                "A concurrent request held the same data; nothing was stored. Retry.");
+        return createResponseEntity(problem, new HttpHeaders(), HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
+        List<FieldError> errors = ex.getConstraintViolations().stream()
+                .map(v -> new FieldError(null, v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return invalid("The request breaks " + errors.size() + " constraint(s)", errors, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        log.error("unexpected error on {}", request.getDescription(false), ex);
+        ProblemDetail problem = HabitusProblem.problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL,
+                "Unexpected server error; it has been logged.");
+        return createResponseEntity(problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        PayloadTooLargeException tooLarge = causeOfType(ex, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            ProblemDetail problem = HabitusProblem.problem(HttpStatus.CONTENT_TOO_LARGE,
+                    ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            return createResponseEntity(problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
+        ProblemDetail problem = HabitusProblem.problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
+                unreadableDetail(ex));
+        return createResponseEntity(problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> new FieldError(null, e.getField(), String.valueOf(e.getDefaultMessage())))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return invalid("The request body breaks " + errors.size() + " constraint(s)", errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(null, parameterName(result), String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        return invalid("The request breaks " + errors.size() + " constraint(s)", errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            ProblemType type = TYPES_BY_STATUS.get(statusCode.value());
+            if (type != null && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+                problem.setType(type.uri());
+                problem.setTitle(type.title());
+            }
+        }
+        if (statusCode.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(limits.retryAfter().toSeconds()));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private ResponseEntity<Object> invalid(String detail, List<FieldError> errors, WebRequest request) {
+        ProblemDetail problem = HabitusProblem.problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, detail);
+        problem.setProperty("errors", errors);
+        return createResponseEntity(problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static String parameterName(ParameterValidationResult result) {
+        String name = result.getMethodParameter().getParameterName();
+        return name == null ? "parameter" : name;
+    }
+
+    private static String unreadableDetail(HttpMessageNotReadableException ex) {
+        MismatchedInputException mismatch = causeOfType(ex, MismatchedInputException.class);
+        if (mismatch != null) {
+            return "Field '" + JsonPaths.of(mismatch.getPath()) + "' has the wrong type or shape: "
+                    + mismatch.getOriginalMessage();
+        }
+        JacksonException json = causeOfType(ex, JacksonException.class);
+        if (json != null) {
+            return "The body is not valid JSON: " + json.getOriginalMessage();
+        }
+        if (ex.getCause() != null && ex.getCause().getMessage() != null) {
+            return "The body cannot be read: " + ex.getCause().getMessage();
+        }
+        return "The body is missing or cannot be read";
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable ex, Class<T> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

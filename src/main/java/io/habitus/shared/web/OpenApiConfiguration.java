@@ -1,0 +1,49 @@
+package io.habitus.shared.web;
+
+import io.habitus.shared.ProblemType;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OpenAPI document's frame: what Habitus is, how to authenticate, which problem types exist. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    @Bean
+    OpenAPI habitusOpenApi() {
+        String problems = Arrays.stream(ProblemType.values())
+                .map(type -> "- `" + type.uri() + "`: " + type.title())
+                .collect(Collectors.joining("\n"));
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Habitus API")
+                        .version("v1")
+                        .license(new License().name("Proprietary"))
+                        .description("""
+                                Habitus learns how every container image normally behaves and flags what breaks \
+                                the habit. Agents POST batches of runtime events; Habitus learns a versioned \
+                                allowlist profile and a one-class SVM per image and judges new events against them.
+
+                                Every `/api/**` call needs `Authorization: Bearer <token>`. Roles: `AGENT` (ingest, \
+                                score), `ANALYST` (read everything), `ADMIN` (everything, token management).
+
+                                Errors are RFC 9457 problem documents (`application/problem+json`) whose `type` is \
+                                one of:
+                                """ + problems))
+                .servers(List.of(new Server().url("/").description("This Habitus instance")))
+                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .description("A Habitus API token (hab_...)")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+}
