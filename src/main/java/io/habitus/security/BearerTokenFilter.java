@@ -2,6 +2,7 @@ package io.habitus.security;
 
 import io.habitus.shared.HabitusProblem;
 import io.habitus.shared.ProblemType;
+import io.habitus.shared.web.DatabaseOutages;
 import io.habitus.shared.web.ProblemResponseWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,13 +11,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -44,7 +43,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
             Optional<Caller> caller;
             try {
                 caller = tokens.authenticate(header.substring(SCHEME.length()).trim());
-            } catch (DataAccessException | TransactionException e) {
+            } catch (RuntimeException e) {
+                if (!DatabaseOutages.isOutage(e)) {
+                    throw e;
+                }
                 problems.write(request, response, HabitusProblem.problem(HttpStatus.SERVICE_UNAVAILABLE,
                         ProblemType.UNAVAILABLE, "The database is unreachable, so the token cannot be checked. Retry later."));
                 return;

@@ -21,7 +21,7 @@ public final class Api {
     private final int port;
     private final String token;
 
-    Api(int port, String token) {
+    public Api(int port, String token) {
         this.port = port;
         this.token = token;
     }

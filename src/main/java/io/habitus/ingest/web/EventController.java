@@ -5,6 +5,9 @@ import io.habitus.ingest.IncomingBatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
@@ -17,6 +20,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/events")
 class EventController {
+
+    private static final String EXAMPLE = """
+            {"batchId": "node-a-agent-000123",
+             "agent": {"id": "node-a", "version": "1.4.2", "sequence": 123, "dropped": 0},
+             "events": [{
+               "time": "2026-11-28T10:00:00.123Z", "type": "process.exec",
+               "container": {"id": "3f9c2a7d5e1b", "image": "nginx:1.27",
+                             "imageDigest": "sha256:4c1e9d0b5f2a7e3c8d6b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d",
+                             "node": "node-a", "namespace": "web", "pod": "nginx-7d9f", "cluster": "prod-eu"},
+               "process": {"pid": 42, "ppid": 1, "exe": "/usr/sbin/nginx", "args": ["nginx", "-g", "daemon off;"],
+                           "uid": 101, "parentExe": "/usr/sbin/nginx"}}]}""";
 
     private final EventIngestion ingestion;
 
@@ -33,6 +47,10 @@ class EventController {
                     Bodies may be gzip-encoded. While the database is unreachable the answer is 503 with Retry-After.""")
     @Parameter(in = ParameterIn.HEADER, name = "Content-Encoding", description = "gzip, or absent",
             required = false, example = "gzip")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = EventBatchRequest.class),
+            examples = @ExampleObject(name = "exec", value = EXAMPLE)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     IngestResponse ingest(@Valid @RequestBody EventBatchRequest request) {
         return IngestResponse.of(ingestion.ingest(new IncomingBatch(request.batchId(), request.agent(), request.events())));

@@ -9,17 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -60,13 +56,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         this.limits = limits;
     }
 
-    @ExceptionHandler({
-        CannotCreateTransactionException.class,
-        DataAccessResourceFailureException.class,
-        TransientDataAccessResourceException.class,
-        QueryTimeoutException.class
-    })
-    ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
+    private ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
         log.warn("database unavailable: {}", ex.getMessage());
         ProblemDetail problem = HabitusProblem.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.UNAVAILABLE,
                 "The database is unreachable; nothing was stored. Retry later.");
@@ -91,6 +81,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        if (DatabaseOutages.isOutage(ex)) {
+            return databaseUnavailable(ex, request);
+        }
         log.error("unexpected error on {}", request.getDescription(false), ex);
         ProblemDetail problem = HabitusProblem.problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL,
                 "Unexpected server error; it has been logged.");

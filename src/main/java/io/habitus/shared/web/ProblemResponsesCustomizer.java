@@ -1,0 +1,83 @@
+package io.habitus.shared.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Documents the problem responses every operation can give, so that generated clients know the
+ * error shape: 400/401/403/503 everywhere under {@code /api}, 404 where a path names a resource,
+ * 413/415 where a body is sent.
+ */
+@Component
+class ProblemResponsesCustomizer implements GlobalOpenApiCustomizer {
+
+    private static final String PROBLEM = "Problem";
+    private static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
+
+    @Override
+    public void customise(OpenAPI openApi) {
+        if (openApi.getComponents() == null) {
+            openApi.setComponents(new Components());
+        }
+        openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+        if (openApi.getPaths() == null) {
+            return;
+        }
+        openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            if (path.startsWith("/api/")) {
+                document(path, method, operation);
+            }
+        }));
+    }
+
+    private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+        Map<String, String> problems = new TreeMap<>();
+        problems.put("400", "The request is malformed or breaks a constraint; `errors` lists the fields");
+        problems.put("401", "No valid bearer token");
+        problems.put("403", "The token's role does not allow this");
+        problems.put("503", "The database is unreachable; nothing changed. Retry after `Retry-After` seconds");
+        if (path.contains("{")) {
+            problems.put("404", "The named resource does not exist");
+        }
+        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH) {
+            problems.put("413", "The body or one of its lists exceeds a configured limit");
+            problems.put("415", "The body is not JSON, or its Content-Encoding is not gzip");
+        }
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        problems.forEach((status, description) -> responses.putIfAbsent(status, new ApiResponse()
+                .description(description)
+                .content(new Content().addMediaType(PROBLEM_MEDIA_TYPE,
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))));
+        operation.setResponses(responses);
+    }
+
+    private static Schema<?> problemSchema() {
+        Schema<?> fieldError = new ObjectSchema()
+                .addProperty("index", new IntegerSchema().description("Position of the offending item in a list, if any"))
+                .addProperty("field", new StringSchema().example("container.imageDigest"))
+                .addProperty("reason", new StringSchema().example("must be sha256:<64 lower-case hex>"));
+        return new ObjectSchema()
+                .description("An RFC 9457 problem document")
+                .addProperty("type", new StringSchema().format("uri").example("https://habitus.io/problems/invalid-request"))
+                .addProperty("title", new StringSchema().example("The request is malformed or breaks a constraint"))
+                .addProperty("status", new IntegerSchema().example(400))
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema().format("uri-reference").example("/api/v1/events"))
+                .addProperty("errors", new ArraySchema().items(fieldError).description("Broken constraints, when there are several"));
+    }
+}

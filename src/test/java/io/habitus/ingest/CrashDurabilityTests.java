@@ -1,0 +1,152 @@
+package io.habitus.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.habitus.support.Api;
+import io.habitus.support.Events;
+import io.habitus.support.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kills the service with SIGKILL while agents are posting batches, then checks that every batch
+ * it acknowledged is stored completely, and that a restarted service accepts the retries of the
+ * unacknowledged ones. The service runs as a separate JVM so that it can really be killed.
+ */
+class CrashDurabilityTests {
+
+    private static final String TOKEN = "crash-admin";
+
+    @Test
+    void noAcknowledgedEventIsLostWhenTheServiceIsKilledMidIngest() throws Exception {
+        TestDatabase.Coordinates db = TestDatabase.coordinates();
+        int port = freePort();
+        Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
+        Map<String, String> sent = new ConcurrentHashMap<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        String digest = Events.newDigest();
+
+        Process service = start(db, port);
+        try (ExecutorService agents = Executors.newFixedThreadPool(4)) {
+            awaitReady(port, service);
+            for (int agent = 0; agent < 4; agent++) {
+                String container = Events.newId("crash");
+                agents.submit(() -> {
+                    Api api = new Api(port, TOKEN);
+                    while (running.get()) {
+                        String batchId = Events.newId("crash");
+                        String body = Api.json(Events.batch(batchId, Events.mixed(digest, container, "node-a", 200)));
+                        sent.put(batchId, body);
+                        try {
+                            Api.Reply reply = api.post("/api/v1/events", body);
+                            if (reply.status() == 200) {
+                                acknowledged.put(batchId, reply.json().get("accepted").intValue());
+                            }
+                        } catch (RuntimeException connectionLost) {
+                            return;
+                        }
+                    }
+                });
+            }
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (acknowledged.size() < 20 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            service.destroyForcibly(); // SIGKILL: no shutdown hooks, no graceful drain
+            service.waitFor(30, TimeUnit.SECONDS);
+            running.set(false);
+        }
+
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(20);
+        for (Map.Entry<String, Integer> ack : acknowledged.entrySet()) {
+            assertThat(storedEvents(db, ack.getKey())).as("events of acknowledged batch %s", ack.getKey())
+                    .isEqualTo(ack.getValue().longValue());
+        }
+
+        Process restarted = start(db, port);
+        try {
+            awaitReady(port, restarted);
+            Api api = new Api(port, TOKEN);
+            for (Map.Entry<String, String> batch : sent.entrySet()) {
+                Api.Reply retry = api.post("/api/v1/events", batch.getValue());
+                assertThat(retry.status()).isEqualTo(200);
+                String expected = acknowledged.containsKey(batch.getKey()) ? "DUPLICATE" : null;
+                if (expected != null) {
+                    assertThat(retry.json().get("outcome").stringValue()).isEqualTo(expected);
+                }
+                assertThat(storedEvents(db, batch.getKey())).isEqualTo(200L);
+            }
+        } finally {
+            restarted.destroyForcibly();
+            restarted.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Process start(TestDatabase.Coordinates db, int port) throws IOException {
+        Path log = Files.createTempFile("habitus-crash", ".log");
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "io.habitus.HabitusApplication"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("SPRING_DATASOURCE_URL", db.url());
+        builder.environment().put("SPRING_DATASOURCE_USERNAME", db.username());
+        builder.environment().put("SPRING_DATASOURCE_PASSWORD", db.password() == null ? "" : db.password());
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("HABITUS_ADMIN_TOKEN", TOKEN);
+        return builder.start();
+    }
+
+    private static void awaitReady(int port, Process service) throws InterruptedException {
+        Api api = new Api(port, null);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(service.isAlive()).as("service process is running").isTrue();
+            try {
+                if (api.get("/actuator/health/readiness").status() == 200) {
+                    return;
+                }
+            } catch (UncheckedIOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("service did not become ready on port " + port);
+    }
+
+    private static long storedEvents(TestDatabase.Coordinates db, String batchId) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(db.url(), db.username(), db.password());
+                PreparedStatement query = connection.prepareStatement("select count(*) from ingest_event where batch_id = ?")) {
+            query.setString(1, batchId);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.habitus.ingest.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class CopyTextTests {
+
+    @Property
+    void escapingRoundTripsAndLeavesNoRawSeparators(@ForAll String value) {
+        String escaped = CopyText.escape(value);
+        assertThat(escaped).doesNotContain("\t", "\n", "\r");
+        assertThat(unescape(escaped)).isEqualTo(value);
+    }
+
+    @Test
+    void nullBecomesTheNullMarker() {
+        assertThat(CopyText.escape(null)).isEqualTo("\\N");
+    }
+
+    @Test
+    void aRowHasNineTabSeparatedColumnsAndEndsWithANewline() {
+        JsonMapper json = JsonMapper.builder().build();
+        EventRow row = new EventRow(Instant.parse("2026-11-28T10:00:00.123Z"), 4, "file.read", "sha256:ab", "c\t1", null,
+                json.readTree("{\"file\":{\"path\":\"C:\\\\tmp\\nx\"}}"));
+
+        String text = CopyText.rows("b-1", Instant.parse("2026-11-28T10:00:01Z"), List.of(row), json);
+
+        assertThat(text).endsWith("\n");
+        String[] columns = text.substring(0, text.length() - 1).split("\t", -1);
+        assertThat(columns).containsExactly("2026-11-28T10:00:00.123Z", "2026-11-28T10:00:01Z", "b-1", "4", "file.read",
+                "sha256:ab", "c\\t1", "\\N", "{\"file\":{\"path\":\"C:\\\\\\\\tmp\\\\nx\"}}");
+    }
+
+    /** What PostgreSQL's COPY text format does with an escaped value. */
+    private static String unescape(String escaped) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < escaped.length(); i++) {
+            char c = escaped.charAt(i);
+            if (c == '\\') {
+                char next = escaped.charAt(++i);
+                out.append(switch (next) {
+                    case 't' -> '\t';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    default -> next;
+                });
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,59 @@
+package io.habitus.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.habitus.support.Api;
+import io.habitus.support.IntegrationTest;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Every error, whatever raised it, is an RFC 9457 problem with a stable type. */
+class ProblemResponseTests extends IntegrationTest {
+
+    @Test
+    void anUnknownRouteIs404() {
+        assertProblem(api().get("/api/v1/nothing-here"), 404, "/not-found");
+        assertProblem(api(null).get("/nothing-here"), 404, "/not-found");
+    }
+
+    @Test
+    void anUnknownImageIs404AndAMalformedDigestIs400() {
+        assertProblem(api().get("/api/v1/images/sha256:" + "0".repeat(64)), 404, "/not-found");
+        assertProblem(api().get("/api/v1/images/nginx:latest"), 400, "/invalid-request");
+    }
+
+    @Test
+    void aWrongMethodIs405() {
+        assertProblem(api().send("PUT", "/api/v1/events", "application/json", "{}".getBytes(StandardCharsets.UTF_8)),
+                405, "/method-not-allowed");
+        assertProblem(api().delete("/api/v1/images"), 405, "/method-not-allowed");
+    }
+
+    @Test
+    void aWrongMediaTypeIs415() {
+        assertProblem(api().send("POST", "/api/v1/events", "text/plain", "hello".getBytes(StandardCharsets.UTF_8)),
+                415, "/unsupported-media-type");
+    }
+
+    @Test
+    void anUnacceptableResponseTypeIs406() {
+        Api.Reply reply = api().send("GET", "/api/v1/images", null, new byte[0], "Accept", "text/csv");
+        assertThat(reply.status()).isEqualTo(406);
+    }
+
+    @Test
+    void badQueryParametersAre400() {
+        assertProblem(api().get("/api/v1/images?status=SLEEPING"), 400, "/invalid-request");
+        assertProblem(api().get("/api/v1/images?size=0"), 400, "/invalid-request");
+        assertProblem(api().get("/api/v1/images?size=100000"), 400, "/invalid-request");
+        assertProblem(api().get("/api/v1/images?page=-1"), 400, "/invalid-request");
+    }
+
+    private static void assertProblem(Api.Reply reply, int status, String typeSuffix) {
+        assertThat(reply.status()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("status").intValue()).isEqualTo(status);
+        assertThat(reply.json().get("type").stringValue()).startsWith("https://habitus.io/problems/").endsWith(typeSuffix);
+        assertThat(reply.json().get("title").stringValue()).isNotBlank();
+    }
+}
