@@ -49,6 +49,13 @@ class ProblemResponseTests extends IntegrationTest {
         assertProblem(api().get("/api/v1/images?page=-1"), 400, "/invalid-request");
     }
 
+    @Test
+    void anUnexpectedFailureIs500WithoutInternals() {
+        Api.Reply reply = api().get("/api/v1/test-only/failure");
+        assertProblem(reply, 500, "/internal");
+        assertThat(reply.raw().body()).doesNotContain("secret internal detail", "IllegalStateException");
+    }
+
     private static void assertProblem(Api.Reply reply, int status, String typeSuffix) {
         assertThat(reply.status()).isEqualTo(status);
         assertThat(reply.contentType()).startsWith("application/problem+json");
