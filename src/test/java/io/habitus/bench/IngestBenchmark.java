@@ -1,0 +1,126 @@
+package io.habitus.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Ingest throughput of the service, measured against what PostgreSQL itself takes for the same
+ * rows. For each concurrency level it drives {@code POST /api/v1/events} from N clients, then COPYs
+ * exactly the same rows straight into the database from N connections, with the same batch size,
+ * and reports both and their ratio. The baseline runs in the same process, against the same
+ * database, on the same machine and in the same minutes as the service figures, so that the ratio
+ * survives a slower disk or a busier laptop even where absolute figures do not.
+ *
+ * <p>Run it through {@code bench/ingest.sh}, which starts PostgreSQL and the service; flags are
+ * listed by {@code --help}.
+ */
+public final class IngestBenchmark {
+
+    private IngestBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        String runId = "bench" + DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
+                + Fleet.hex(new Random(), 4);
+        Random random = new Random(options.seed());
+        Fleet fleet = Fleet.generate(random);
+
+        long built = System.nanoTime();
+        List<PreparedBatch> templates = new BatchFactory(fleet, random).build(options.templates(), options.batchSize(), Instant.now());
+        long jsonBytes = templates.stream().mapToLong(b -> b.eventsJson().length).sum();
+        System.out.printf("run %s: %d distinct batches of %d events built in %d ms (%,d events, %.0f bytes of JSON per event), "
+                        + "%d images, %d containers on %d nodes%n",
+                runId, templates.size(), options.batchSize(), (System.nanoTime() - built) / 1_000_000,
+                (long) templates.size() * options.batchSize(), (double) jsonBytes / templates.size() / options.batchSize(),
+                fleet.images.size(), fleet.containers.size(), fleet.nodes.size());
+        System.out.printf("service %s, database %s, COPY into %s; clients %s, %s per phase after %s warm-up%s%n%n",
+                options.service() ? options.baseUrl() : "(skipped)", options.usesDatabase() ? options.jdbcUrl() : "(none)",
+                options.copy() ? options.copyTable() : "(skipped)", options.clients(),
+                options.batches() > 0 ? options.batches() + " batches" : options.duration().toSeconds() + " s",
+                options.warmup().toSeconds() + " s", options.gzip() ? ", gzip bodies" : "");
+
+        if (options.copy()) {
+            prepareCopyTable(options);
+        }
+        ClosedLoop loop = new ClosedLoop(templates, runId);
+        DatabaseWaits waits = options.usesDatabase()
+                ? new DatabaseWaits(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword()) : null;
+        CpuMeter cpu = CpuMeter.available() ? new CpuMeter(options.servicePid()) : null;
+        List<BatchSink> sinks = new ArrayList<>();
+        if (options.service()) {
+            sinks.add(new ServiceSink(options.baseUrl(), options.token(), options.gzip()));
+        }
+        if (options.copy()) {
+            sinks.add(new CopySink(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword(), options.copyTable()));
+        }
+
+        List<PhaseResult> results = new ArrayList<>();
+        long sentService = 0;
+        long sentCopy = 0;
+        long failures = 0;
+        for (int clients : options.clients()) {
+            for (BatchSink sink : sinks) {
+                String prefix = sink instanceof ServiceSink ? "svc" : "copy";
+                PhaseResult warm = loop.run(sink, prefix + "-w" + clients, clients, options.warmup(), 0, null, null);
+                PhaseResult measured = loop.run(sink, prefix + "-" + clients, clients, options.duration(), options.batches(), waits, cpu);
+                results.add(measured);
+                System.out.println(measured.summary());
+                if (measured.cpu() != null) {
+                    System.out.println("        " + measured.cpu());
+                }
+                if (waits != null) {
+                    System.out.println("        database sessions (average): " + measured.databaseWaits());
+                }
+                for (PhaseResult phase : List.of(warm, measured)) {
+                    phase.failureSamples().forEach(sample -> System.out.println("        FAILED " + sample));
+                    failures += phase.failures();
+                }
+                if (sink instanceof ServiceSink) {
+                    sentService += warm.events() + measured.events();
+                } else {
+                    sentCopy += warm.events() + measured.events();
+                }
+            }
+        }
+
+        boolean verified = true;
+        if (options.verify()) {
+            verified = new RunCheck(options, runId).verify(sentService, sentCopy);
+        }
+        ResultTable.print(results, options);
+        if (failures > 0 || !verified) {
+            System.out.println("\nNOT a valid run: " + failures + " failed batches" + (verified ? "" : ", stored rows do not match"));
+            System.exit(1);
+        }
+    }
+
+    /**
+     * The baseline goes into {@code ingest_event} itself by default: the same partitions, indexes,
+     * id sequence and TOAST settings as the service's rows, which a scratch copy would only
+     * approximate ({@code like} does not copy partitioning). The bench database is thrown away after
+     * each run, so the extra rows harm nothing; {@code --copy-table} picks a scratch table instead.
+     */
+    private static void prepareCopyTable(BenchOptions options) throws Exception {
+        if (options.copyTable().equals("ingest_event")) {
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword());
+                Statement statement = connection.createStatement()) {
+            statement.execute("create table if not exists " + options.copyTable() + " (like ingest_event including all)");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.habitus.bench;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The closing summary: per concurrency level, service and COPY side by side, and their ratio. */
+final class ResultTable {
+
+    private ResultTable() {}
+
+    static void print(List<PhaseResult> results, BenchOptions options) {
+        System.out.printf("%nIngest, %d events per batch (%s)%n", options.batchSize(),
+                options.gzip() ? "gzip bodies" : "plain JSON bodies");
+        System.out.println("| clients | service events/s | service batches/s | service p50 / p99 ms | COPY rows/s | COPY p50 / p99 ms "
+                + "| service / COPY | service CPU µs/event | PostgreSQL CPU µs/event, service / COPY |");
+        System.out.println("|--------:|-----------------:|------------------:|---------------------:|------------:|------------------:"
+                + "|---------------:|---------------------:|----------------------------------------:|");
+        for (int clients : options.clients()) {
+            Optional<PhaseResult> service = find(results, "service", clients);
+            Optional<PhaseResult> copy = find(results, "COPY", clients);
+            System.out.printf("| %7d | %16s | %17s | %20s | %11s | %17s | %14s | %20s | %39s |%n", clients,
+                    service.map(r -> "%,.0f".formatted(r.eventsPerSecond())).orElse("-"),
+                    service.map(r -> "%.1f".formatted(r.batchesPerSecond())).orElse("-"),
+                    service.map(ResultTable::latency).orElse("-"),
+                    copy.map(r -> "%,.0f".formatted(r.eventsPerSecond())).orElse("-"),
+                    copy.map(ResultTable::latency).orElse("-"),
+                    service.isPresent() && copy.isPresent()
+                            ? "%.2f".formatted(service.get().eventsPerSecond() / copy.get().eventsPerSecond()) : "-",
+                    service.map(r -> r.cpu() == null ? "-" : "%.0f".formatted(r.cpu().serviceMicrosPerEvent())).orElse("-"),
+                    postgresCpu(service) + " / " + postgresCpu(copy));
+        }
+    }
+
+    private static Optional<PhaseResult> find(List<PhaseResult> results, String sink, int clients) {
+        return results.stream().filter(r -> r.sink().equals(sink) && r.clients() == clients).findFirst();
+    }
+
+    private static String postgresCpu(Optional<PhaseResult> result) {
+        return result.map(r -> r.cpu() == null ? "-" : "%.0f".formatted(r.cpu().postgresMicrosPerEvent())).orElse("-");
+    }
+
+    private static String latency(PhaseResult r) {
+        return "%.1f / %.1f".formatted(r.p50Millis(), r.p99Millis());
+    }
+}
