@@ -4,7 +4,7 @@ import io.habitus.shared.ImageDigest;
 import java.time.Instant;
 import java.util.List;
 
-/** An image at a glance. */
+/** An image at a glance, with the profile version that judges it (none while it first learns). */
 public record ImageSummary(
         ImageDigest digest, ImageStatus status, List<String> names, long containerCount, long nodeCount,
-        long eventCount, Instant firstSeen, Instant lastSeen) {}
+        long eventCount, Instant firstSeen, Instant lastSeen, Integer activeProfileVersion, String activeProfileChecksum) {}

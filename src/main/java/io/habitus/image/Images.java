@@ -1,14 +1,21 @@
 package io.habitus.image;
 
 import io.habitus.image.persistence.ImageCatalogStore;
+import io.habitus.image.persistence.SightingTotals;
 import io.habitus.shared.ImageDigest;
 import io.habitus.shared.NotFoundException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The image catalogue. Ingest records what it accepted inside its own transaction, so an
@@ -20,30 +27,88 @@ public class Images {
     public static final int CONTAINERS_SHOWN = 100;
 
     private final ImageCatalogStore store;
+    private final ImageStatistics statistics;
+    private final Set<String> knownImages = ConcurrentHashMap.newKeySet();
+    private final Map<String, ImageDigest> knownContainers = new ConcurrentHashMap<>();
 
-    Images(ImageCatalogStore store) {
+    Images(ImageCatalogStore store, ImageStatistics statistics) {
         this.store = store;
+        this.statistics = statistics;
     }
 
-    /** Registers unknown images (as {@link ImageStatus#LEARNING}) and containers, and counts the events. */
+    /**
+     * Registers unknown images (as {@link ImageStatus#LEARNING}) and containers in the caller's
+     * transaction, and counts the events once it committed.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(List<EventSighting> sightings) {
-        store.record(sightings);
+        SightingTotals totals = SightingTotals.of(sightings);
+        store.register(totals, knownImages, knownContainers.keySet());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                knownImages.addAll(totals.imageKeys());
+                totals.containerKeys().forEach(id -> knownContainers.putIfAbsent(id, new ImageDigest(totals.containerImage(id))));
+                statistics.add(totals);
+            }
+        });
     }
 
     /** The image each of the given containers is registered under; unknown containers are absent. */
-    @Transactional(readOnly = true)
     public Map<String, ImageDigest> imagesOf(Collection<String> containerIds) {
-        return store.imagesOf(containerIds);
+        Map<String, ImageDigest> owners = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : containerIds) {
+            ImageDigest owner = knownContainers.get(id);
+            if (owner != null) {
+                owners.put(id, owner);
+            } else {
+                unknown.add(id);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            store.imagesOf(unknown).forEach((id, digest) -> {
+                owners.put(id, digest);
+                knownContainers.putIfAbsent(id, digest);
+            });
+        }
+        return owners;
+    }
+
+    /** Writes this replica's pending counts, so that a read right after an ingest sees them. */
+    private void catchUp() {
+        statistics.flush();
+    }
+
+    /** Whether an image with this digest is known. */
+    @Transactional(readOnly = true)
+    public boolean exists(ImageDigest digest) {
+        return store.exists(digest);
+    }
+
+    /** Throws the 404 problem unless the image is known. */
+    @Transactional(readOnly = true)
+    public void requireKnown(ImageDigest digest) {
+        if (!store.exists(digest)) {
+            throw new NotFoundException("No image with digest " + digest);
+        }
+    }
+
+    /** A profile version now judges the image: it is {@link ImageStatus#ACTIVE}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void profileActivated(ImageDigest digest, int version, String checksum) {
+        store.profileActivated(digest, version, checksum);
     }
 
     @Transactional(readOnly = true)
     public ImagePage list(ImageStatus status, int page, int size) {
+        catchUp();
         return new ImagePage(store.list(status, page * size, size), page, size, store.count(status));
     }
 
     @Transactional(readOnly = true)
     public ImageDetails find(ImageDigest digest) {
+        catchUp();
         ImageSummary summary = store.summary(digest)
                 .orElseThrow(() -> new NotFoundException("No image with digest " + digest));
         return new ImageDetails(summary, store.nodes(digest), store.eventCounts(digest),

@@ -3,6 +3,7 @@ package io.habitus.ingest;
 import io.habitus.image.EventSighting;
 import io.habitus.image.Images;
 import io.habitus.ingest.persistence.BatchLedger;
+import io.habitus.ingest.persistence.CopyText;
 import io.habitus.ingest.persistence.EventLog;
 import io.habitus.ingest.persistence.EventRow;
 import io.habitus.ingest.persistence.StoredBatch;
@@ -68,18 +69,19 @@ public class EventIngestion {
             throw new TooManyEventsException(batch.events().size(), properties.maxEventsPerBatch());
         }
         return batchTimer.record(() -> {
-            ValidatedBatch validated = validator.validate(batch.events());
-            IngestReceipt receipt = transaction.execute(status -> store(batch, validated));
+            IngestReceipt receipt = ledger.find(batch.batchId()).map(EventIngestion::duplicate)
+                    .orElseGet(() -> store(batch));
             count(receipt);
             return receipt;
         });
     }
 
-    private IngestReceipt store(IncomingBatch batch, ValidatedBatch validated) {
-        var earlier = ledger.find(batch.batchId());
-        if (earlier.isPresent()) {
-            return duplicate(earlier.get());
-        }
+    /**
+     * Validation, the container check and rendering the COPY data happen before the transaction,
+     * so that it holds its locks only for the writes: claim, COPY, catalogue, listeners.
+     */
+    private IngestReceipt store(IncomingBatch batch) {
+        ValidatedBatch validated = validator.validate(batch.events());
         List<FieldError> errors = new ArrayList<>(validated.errors());
         List<ValidatedEvent> accepted = withoutForeignContainers(validated.valid(), errors);
         errors.sort(Comparator.comparing(FieldError::index));
@@ -87,15 +89,20 @@ public class EventIngestion {
             throw new NoValidEventsException(errors);
         }
         Instant receivedAt = clock.instant();
-        if (!ledger.claim(batch.batchId(), batch.agent(), receivedAt, accepted.size(), errors)) {
-            return duplicate(ledger.find(batch.batchId()).orElseThrow());
-        }
-        log.append(batch.batchId(), receivedAt, accepted.stream().map(EventIngestion::row).toList());
-        images.record(accepted.stream().map(v -> sighting(v.event())).toList());
-        events.publishEvent(new EventsAccepted(batch.batchId(), batch.agent().id(), batch.agent().droppedEvents(),
-                accepted.stream().map(ValidatedEvent::event).toList()));
+        byte[] rows = CopyText.rows(batch.batchId(), receivedAt, accepted.stream().map(EventIngestion::row).toList());
+        List<EventSighting> sightings = accepted.stream().map(v -> sighting(v.event())).toList();
+        List<RuntimeEvent> acceptedEvents = accepted.stream().map(ValidatedEvent::event).toList();
         int rejected = (int) errors.stream().map(FieldError::index).distinct().count();
-        return new IngestReceipt(batch.batchId(), IngestReceipt.Outcome.STORED, accepted.size(), 0, rejected, errors);
+        return transaction.execute(status -> {
+            if (!ledger.claim(batch.batchId(), batch.agent(), receivedAt, accepted.size(), errors)) {
+                return duplicate(ledger.find(batch.batchId()).orElseThrow());
+            }
+            log.append(rows);
+            images.record(sightings);
+            events.publishEvent(new EventsAccepted(batch.batchId(), batch.agent().id(), batch.agent().droppedEvents(),
+                    acceptedEvents));
+            return new IngestReceipt(batch.batchId(), IngestReceipt.Outcome.STORED, accepted.size(), 0, rejected, errors);
+        });
     }
 
     /** A container belongs to one image: events naming another image for a known container are refused. */

@@ -1,37 +1,25 @@
 package io.habitus.ingest;
 
 import io.habitus.shared.FieldError;
-import io.habitus.shared.web.JsonPaths;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.exc.ValueInstantiationException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks each event of a batch on its own and says, per rejected event, which field broke which
- * rule. Order of checks: shape and limits of the raw JSON, binding (types), bean constraints, the
- * section its type requires, and finally whether its time lies inside the stored window.
+ * rule. Order of checks: shape and limits of the raw JSON, fields and their types, the section
+ * its type requires, and finally whether its time lies inside the stored window.
  */
 @Component
 class EventValidator {
 
-    private final JsonMapper json;
-    private final Validator validator;
     private final IngestProperties properties;
     private final Clock clock;
 
-    EventValidator(JsonMapper json, Validator validator, IngestProperties properties, Clock clock) {
-        this.json = json;
-        this.validator = validator;
+    EventValidator(IngestProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
     }
@@ -64,17 +52,8 @@ class EventValidator {
             errors.add(limitBroken);
             return null;
         }
-        RuntimeEvent event;
-        try {
-            event = json.treeToValue(node, RuntimeEvent.class);
-        } catch (JacksonException e) {
-            errors.add(new FieldError(index, JsonPaths.of(e.getPath()), bindingReason(e)));
-            return null;
-        }
-        validator.validate(event).stream()
-                .sorted(Comparator.comparing((ConstraintViolation<RuntimeEvent> v) -> v.getPropertyPath().toString()))
-                .forEach(v -> errors.add(new FieldError(index, v.getPropertyPath().toString(), v.getMessage())));
-        if (!errors.isEmpty()) {
+        RuntimeEvent event = EventReader.read(index, node, errors);
+        if (event == null) {
             return null;
         }
         String missing = switch (event.type().requiredSection()) {
@@ -91,24 +70,6 @@ class EventValidator {
             errors.add(new FieldError(index, "time", "lies more than " + properties.maxClockSkew() + " in the future"));
         }
         return event;
-    }
-
-    private static String bindingReason(JacksonException e) {
-        if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException iae) {
-            return iae.getMessage();
-        }
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof IllegalArgumentException iae && iae.getMessage() != null) {
-                return iae.getMessage();
-            }
-        }
-        String message = e.getOriginalMessage();
-        return "has the wrong type or format" + (message == null ? "" : ": " + firstLine(message));
-    }
-
-    private static String firstLine(String message) {
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
 }

@@ -1,73 +1,100 @@
 package io.habitus.ingest;
 
 import io.habitus.shared.FieldError;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Limits checked on the raw JSON before binding: string length, array length, and characters
- * PostgreSQL cannot store in text or jsonb (NUL, unpaired surrogates) — those would otherwise
- * fail the whole batch's write instead of one event.
+ * Limits checked on the raw JSON, unknown fields included (they are stored too): string length,
+ * array length, and characters PostgreSQL cannot store in text or jsonb (NUL, unpaired
+ * surrogates) — those would otherwise fail the whole batch's write instead of one event. The
+ * field path is only spelled out when a limit is broken: this runs for every event.
  */
 final class RawEventLimits {
 
-    private record Broken(String field, String reason) {}
+    private final int maxStringLength;
+    private final int maxArrayLength;
+    private final Deque<Object> path = new ArrayDeque<>();
+    private String reason;
 
-    private RawEventLimits() {}
+    private RawEventLimits(int maxStringLength, int maxArrayLength) {
+        this.maxStringLength = maxStringLength;
+        this.maxArrayLength = maxArrayLength;
+    }
 
     /** The first broken limit of the event at {@code index}, or {@code null}. */
     static FieldError check(int index, JsonNode node, int maxStringLength, int maxArrayLength) {
-        Broken broken = check(node, "", maxStringLength, maxArrayLength);
-        return broken == null ? null
-                : new FieldError(index, broken.field().isEmpty() ? "(event)" : broken.field(), broken.reason());
+        RawEventLimits limits = new RawEventLimits(maxStringLength, maxArrayLength);
+        return limits.fits(node) ? null : new FieldError(index, limits.field(), limits.reason);
     }
 
-    private static Broken check(JsonNode node, String path, int maxStringLength, int maxArrayLength) {
+    private boolean fits(JsonNode node) {
         if (node.isString()) {
-            return checkString(node.stringValue(), path, maxStringLength);
+            return fitsString(node.stringValue());
         }
         if (node.isArray()) {
             if (node.size() > maxArrayLength) {
-                return new Broken(path, "has " + node.size() + " items; at most " + maxArrayLength + " are accepted");
+                reason = "has " + node.size() + " items; at most " + maxArrayLength + " are accepted";
+                return false;
             }
             for (int i = 0; i < node.size(); i++) {
-                Broken broken = check(node.get(i), path + "[" + i + "]", maxStringLength, maxArrayLength);
-                if (broken != null) {
-                    return broken;
+                path.addLast(i);
+                if (!fits(node.get(i))) {
+                    return false;
                 }
+                path.removeLast();
             }
-            return null;
+            return true;
         }
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                String childPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-                Broken broken = checkString(field.getKey(), childPath, maxStringLength);
-                if (broken == null) {
-                    broken = check(field.getValue(), childPath, maxStringLength, maxArrayLength);
+                path.addLast(field.getKey());
+                if (!fitsString(field.getKey()) || !fits(field.getValue())) {
+                    return false;
                 }
-                if (broken != null) {
-                    return broken;
-                }
+                path.removeLast();
             }
         }
-        return null;
+        return true;
     }
 
-    private static Broken checkString(String value, String path, int maxLength) {
-        if (value.length() > maxLength) {
-            return new Broken(path, "is " + value.length() + " characters long; at most " + maxLength + " are accepted");
+    private boolean fitsString(String value) {
+        if (value.length() > maxStringLength) {
+            reason = "is " + value.length() + " characters long; at most " + maxStringLength + " are accepted";
+            return false;
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\u0000') {
-                return new Broken(path, "must not contain NUL characters");
+                reason = "must not contain NUL characters";
+                return false;
             }
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return new Broken(path, "contains an unpaired UTF-16 surrogate");
+                reason = "contains an unpaired UTF-16 surrogate";
+                return false;
             }
         }
-        return null;
+        return true;
+    }
+
+    private String field() {
+        StringBuilder out = new StringBuilder();
+        for (Iterator<Object> it = path.iterator(); it.hasNext();) {
+            Object segment = it.next();
+            if (segment instanceof Integer i) {
+                out.append('[').append(i).append(']');
+            } else {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(segment);
+            }
+        }
+        return out.isEmpty() ? "(event)" : out.toString();
     }
 }

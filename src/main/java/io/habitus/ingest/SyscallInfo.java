@@ -1,19 +1,11 @@
 package io.habitus.ingest;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
-@Schema(description = "The system call of a syscall event, named by name, by number, or both")
+@Schema(description = "The system call of a syscall event, named by name, by number, or both (at least one)")
 public record SyscallInfo(
         @Schema(example = "ptrace") @Pattern(regexp = "^[a-z0-9_]{1,64}$", message = "must be a lower-case system call name")
         String name,
-        @Schema(description = "Number, for tracers that only know numbers", example = "101") @Min(0) Integer nr) {
-
-    @Schema(hidden = true)
-    @AssertTrue(message = "a syscall needs a name, a number (nr) or both")
-    public boolean isNamed() {
-        return name != null || nr != null;
-    }
-}
+        @Schema(description = "Number, for tracers that only know numbers", example = "101") @Min(0) Integer nr) {}

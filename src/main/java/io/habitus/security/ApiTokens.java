@@ -2,8 +2,8 @@ package io.habitus.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.habitus.security.persistence.ApiTokenEntity;
-import io.habitus.security.persistence.ApiTokenRepository;
+import io.habitus.security.persistence.ApiTokenRow;
+import io.habitus.security.persistence.ApiTokenStore;
 import io.habitus.shared.NotFoundException;
 import java.time.Clock;
 import java.util.List;
@@ -21,12 +21,12 @@ public class ApiTokens {
 
     static final String BOOTSTRAP_ADMIN = "bootstrap-admin";
 
-    private final ApiTokenRepository tokens;
+    private final ApiTokenStore tokens;
     private final Clock clock;
     private final String adminSecretHash;
     private final Cache<String, Optional<Caller>> verified;
 
-    ApiTokens(ApiTokenRepository tokens, SecurityProperties properties, Clock clock) {
+    ApiTokens(ApiTokenStore tokens, SecurityProperties properties, Clock clock) {
         this.tokens = tokens;
         this.clock = clock;
         this.adminSecretHash = properties.adminToken().isBlank() ? null : TokenSecrets.hash(properties.adminToken());
@@ -39,14 +39,15 @@ public class ApiTokens {
     @Transactional
     public IssuedToken issue(String name, Role role, String issuedBy) {
         String secret = TokenSecrets.newSecret();
-        ApiTokenEntity entity = tokens.save(new ApiTokenEntity(UUID.randomUUID(), name, role,
-                TokenSecrets.hash(secret), TokenSecrets.displayPrefix(secret), clock.instant(), issuedBy));
-        return new IssuedToken(view(entity), secret);
+        ApiTokenRow row = new ApiTokenRow(UUID.randomUUID(), name, role, TokenSecrets.hash(secret),
+                TokenSecrets.displayPrefix(secret), clock.instant(), issuedBy, null);
+        tokens.insert(row);
+        return new IssuedToken(view(row), secret);
     }
 
     @Transactional(readOnly = true)
     public List<ApiToken> list() {
-        return tokens.findAllByOrderByCreatedAtDesc().stream().map(ApiTokens::view).toList();
+        return tokens.listNewestFirst().stream().map(ApiTokens::view).toList();
     }
 
     @Transactional(readOnly = true)
@@ -57,10 +58,12 @@ public class ApiTokens {
     /** Revokes a token at once on this replica; other replicas stop trusting it within the cache TTL. */
     @Transactional
     public ApiToken revoke(UUID id) {
-        ApiTokenEntity entity = tokens.findById(id).orElseThrow(() -> notFound(id));
-        entity.revoke(clock.instant());
-        verified.invalidate(entity.getSecretHash());
-        return view(entity);
+        if (!tokens.revoke(id, clock.instant())) {
+            throw notFound(id);
+        }
+        ApiTokenRow row = tokens.findById(id).orElseThrow(() -> notFound(id));
+        verified.invalidate(row.secretHash());
+        return view(row);
     }
 
     /** The caller a secret belongs to, if it is known and not revoked. */
@@ -71,16 +74,16 @@ public class ApiTokens {
             return Optional.of(new Caller(BOOTSTRAP_ADMIN, Role.ADMIN));
         }
         return verified.get(hash, h -> tokens.findBySecretHash(h)
-                .filter(entity -> entity.getRevokedAt() == null)
-                .map(entity -> new Caller(entity.getName(), entity.getRole())));
+                .filter(row -> row.revokedAt() == null)
+                .map(row -> new Caller(row.name(), row.role())));
     }
 
     private static NotFoundException notFound(UUID id) {
         return new NotFoundException("No token with id " + id);
     }
 
-    private static ApiToken view(ApiTokenEntity entity) {
-        return new ApiToken(entity.getId(), entity.getName(), entity.getRole(), entity.getPrefix(),
-                entity.getCreatedAt(), entity.getCreatedBy(), entity.getRevokedAt());
+    private static ApiToken view(ApiTokenRow row) {
+        return new ApiToken(row.id(), row.name(), row.role(), row.prefix(), row.createdAt(), row.createdBy(),
+                row.revokedAt());
     }
 }

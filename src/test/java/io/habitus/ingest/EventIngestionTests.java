@@ -113,7 +113,7 @@ class EventIngestionTests extends IntegrationTest {
         reply.json().get("errors").forEach(e -> errors.add(e.get("index").intValue() + " " + e.get("field").stringValue()));
         assertThat(errors).containsExactly(
                 "1 container.imageDigest", "2 process.pid", "3 file", "4 type", "5 network.port", "6 time",
-                "7 syscall.named", "8 file.path", "9 process.exe");
+                "7 syscall", "8 file.path", "9 process.exe");
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.habitus.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.habitus.shared.FieldError;
-import jakarta.validation.Validation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +22,7 @@ class EventValidatorTests {
     private static final String DIGEST = "sha256:" + "ab".repeat(32);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final EventValidator validator = new EventValidator(JSON,
-            Validation.buildDefaultValidatorFactory().getValidator(),
+    private final EventValidator validator = new EventValidator(
             new IngestProperties(10_000, 4096, 256, Duration.ofDays(30), Duration.ofHours(1), 3),
             Clock.fixed(NOW, ZoneOffset.UTC));
 

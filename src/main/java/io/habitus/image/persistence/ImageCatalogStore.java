@@ -1,7 +1,6 @@
 package io.habitus.image.persistence;
 
 import io.habitus.image.ContainerSummary;
-import io.habitus.image.EventSighting;
 import io.habitus.image.ImageStatus;
 import io.habitus.image.ImageSummary;
 import io.habitus.shared.ImageDigest;
@@ -30,7 +29,8 @@ import org.springframework.stereotype.Repository;
 public class ImageCatalogStore {
 
     private static final String SUMMARY = """
-            select i.digest, i.status, i.event_count, i.first_seen, i.last_seen,
+            select i.digest, i.status, i.event_count, i.first_seen, i.last_seen, i.active_profile_version,
+                   i.active_profile_checksum,
                    coalesce((select array_agg(n.name order by n.name) from image_name n where n.digest = i.digest), '{}') as names,
                    (select count(*) from image_container c where c.digest = i.digest) as container_count,
                    (select count(distinct c.node) from image_container c where c.digest = i.digest) as node_count
@@ -45,8 +45,32 @@ public class ImageCatalogStore {
         this.client = client;
     }
 
-    public void record(List<EventSighting> sightings) {
-        SightingTotals totals = SightingTotals.of(sightings);
+    /**
+     * Registers the images, names and containers of {@code totals} that do not exist yet. Rows that
+     * exist are not touched, so concurrent batches do not queue behind each other's row locks.
+     */
+    public void register(SightingTotals totals, java.util.Set<String> knownImages, java.util.Set<String> knownContainers) {
+        jdbc.batchUpdate("""
+                insert into image (digest, status, first_seen, last_seen, event_count) values (?, 'LEARNING', ?, ?, 0)
+                on conflict (digest) do nothing
+                """, totals.images.entrySet().stream().filter(e -> !knownImages.contains(e.getKey()))
+                .map(e -> new Object[] {e.getKey(), ts(e.getValue().first()), ts(e.getValue().last())})
+                .toList());
+        jdbc.batchUpdate("""
+                insert into image_container (container_id, digest, node, namespace, pod, cluster, first_seen, last_seen, event_count)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 0)
+                on conflict (container_id) do nothing
+                """, totals.containers.entrySet().stream().filter(e -> !knownContainers.contains(e.getKey()))
+                .map(e -> {
+                    SightingTotals.ContainerTotal c = e.getValue();
+                    return new Object[] {e.getKey(), c.digest(), c.node(), c.namespace(), c.pod(), c.cluster(),
+                        ts(c.span().first()), ts(c.span().last())};
+                })
+                .toList());
+    }
+
+    /** Adds counts, first/last seen and names; run by the statistics flush, one replica's second at a time. */
+    public void add(SightingTotals totals) {
         jdbc.batchUpdate("""
                 insert into image (digest, status, first_seen, last_seen, event_count) values (?, 'LEARNING', ?, ?, ?)
                 on conflict (digest) do update set
@@ -104,6 +128,19 @@ public class ImageCatalogStore {
                 },
                 (Object) containerIds.toArray(String[]::new));
         return owners;
+    }
+
+    public boolean exists(ImageDigest digest) {
+        return client.sql("select exists(select 1 from image where digest = :digest)")
+                .param("digest", digest.value()).query(Boolean.class).single();
+    }
+
+    public void profileActivated(ImageDigest digest, int version, String checksum) {
+        client.sql("""
+                update image set status = 'ACTIVE', active_profile_version = :version, active_profile_checksum = :checksum
+                where digest = :digest
+                """)
+                .param("digest", digest.value()).param("version", version).param("checksum", checksum).update();
     }
 
     public List<ImageSummary> list(ImageStatus status, int offset, int limit) {
@@ -167,7 +204,8 @@ public class ImageCatalogStore {
         List<String> nameList = names == null ? List.of() : new ArrayList<>(Arrays.asList((String[]) names.getArray()));
         return new ImageSummary(new ImageDigest(rs.getString("digest")), ImageStatus.valueOf(rs.getString("status")),
                 nameList, rs.getLong("container_count"), rs.getLong("node_count"), rs.getLong("event_count"),
-                instant(rs, "first_seen"), instant(rs, "last_seen"));
+                instant(rs, "first_seen"), instant(rs, "last_seen"), (Integer) rs.getObject("active_profile_version"),
+                rs.getString("active_profile_checksum"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * A batch's sightings folded into one row per image, name, container and event type, in key
  * order: concurrent batches then lock rows in the same order and cannot deadlock.
  */
-final class SightingTotals {
+public final class SightingTotals {
 
     record Span(Instant first, Instant last, long count) {
         Span plus(Instant time) {
@@ -28,7 +28,7 @@ final class SightingTotals {
     final TreeMap<String, ContainerTotal> containers = new TreeMap<>();
     final TreeMap<List<String>, Long> types = new TreeMap<>(SightingTotals::compareLists);
 
-    static SightingTotals of(List<EventSighting> sightings) {
+    public static SightingTotals of(List<EventSighting> sightings) {
         SightingTotals totals = new SightingTotals();
         for (EventSighting s : sightings) {
             String digest = s.digest().value();
@@ -43,6 +43,38 @@ final class SightingTotals {
             totals.types.merge(List.of(digest, s.eventType()), 1L, Long::sum);
         }
         return totals;
+    }
+
+    /** Adds another fold's totals to this one. */
+    public void merge(SightingTotals other) {
+        other.images.forEach((k, v) -> images.merge(k, v, SightingTotals::sum));
+        other.names.forEach((k, v) -> names.merge(k, v, SightingTotals::sum));
+        other.containers.forEach((k, v) -> containers.merge(k, v, (a, b) -> new ContainerTotal(a.digest(),
+                first(b.node(), a.node()), first(b.namespace(), a.namespace()), first(b.pod(), a.pod()),
+                first(b.cluster(), a.cluster()), sum(a.span(), b.span()))));
+        other.types.forEach((k, v) -> types.merge(k, v, Long::sum));
+    }
+
+    public boolean isEmpty() {
+        return images.isEmpty();
+    }
+
+    /** Image digests, container ids and "digest name" pairs in this fold. */
+    public java.util.Set<String> imageKeys() {
+        return images.keySet();
+    }
+
+    public java.util.Set<String> containerKeys() {
+        return containers.keySet();
+    }
+
+    public String containerImage(String containerId) {
+        return containers.get(containerId).digest();
+    }
+
+    private static Span sum(Span a, Span b) {
+        return new Span(a.first().isBefore(b.first()) ? a.first() : b.first(),
+                a.last().isAfter(b.last()) ? a.last() : b.last(), a.count() + b.count());
     }
 
     private static String first(String a, String b) {

@@ -18,6 +18,8 @@ record ImageDetailsResponse(
         long eventCount,
         Instant firstSeen,
         Instant lastSeen,
+        @Schema(description = "The profile version judging its events; absent while it first learns") Integer activeProfileVersion,
+        @Schema(description = "Checksum of that profile version") String activeProfileChecksum,
         @Schema(description = "Nodes its containers ran on") List<String> nodes,
         @Schema(description = "Accepted events per type", example = "{\"process.exec\": 12, \"file.read\": 480}")
         Map<String, Long> eventCounts,
@@ -26,6 +28,7 @@ record ImageDetailsResponse(
     static ImageDetailsResponse of(ImageDetails d) {
         var s = d.summary();
         return new ImageDetailsResponse(s.digest().value(), s.status(), s.names(), s.containerCount(), s.nodeCount(),
-                s.eventCount(), s.firstSeen(), s.lastSeen(), d.nodes(), d.eventCounts(), d.containers());
+                s.eventCount(), s.firstSeen(), s.lastSeen(), s.activeProfileVersion(), s.activeProfileChecksum(),
+                d.nodes(), d.eventCounts(), d.containers());
     }
 }

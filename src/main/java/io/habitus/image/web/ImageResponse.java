@@ -15,10 +15,12 @@ record ImageResponse(
         long nodeCount,
         @Schema(description = "Accepted events of all its containers") long eventCount,
         @Schema(description = "Time of the earliest event") Instant firstSeen,
-        @Schema(description = "Time of the latest event") Instant lastSeen) {
+        @Schema(description = "Time of the latest event") Instant lastSeen,
+        @Schema(description = "The profile version judging its events; absent while it first learns") Integer activeProfileVersion,
+        @Schema(description = "Checksum of that profile version") String activeProfileChecksum) {
 
     static ImageResponse of(ImageSummary s) {
         return new ImageResponse(s.digest().value(), s.status(), s.names(), s.containerCount(), s.nodeCount(),
-                s.eventCount(), s.firstSeen(), s.lastSeen());
+                s.eventCount(), s.firstSeen(), s.lastSeen(), s.activeProfileVersion(), s.activeProfileChecksum());
     }
 }

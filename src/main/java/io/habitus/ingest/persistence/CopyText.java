@@ -1,16 +1,25 @@
 package io.habitus.ingest.persistence;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
-/** Renders rows in COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
-final class CopyText {
+/**
+ * Renders rows in COPY's text format: tab-separated, {@code \N} for null, backslash escapes. The
+ * payload's JSON is written straight into the row (and escaped for COPY in the same pass) instead
+ * of being serialised into a string first: this runs for every ingested event.
+ */
+public final class CopyText {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private CopyText() {}
 
-    static String rows(String batchId, Instant receivedAt, List<EventRow> rows, JsonMapper json) {
-        StringBuilder out = new StringBuilder(rows.size() * 512);
+    /** The COPY data for a batch's rows, as UTF-8. */
+    public static byte[] rows(String batchId, Instant receivedAt, List<EventRow> rows) {
+        StringBuilder out = new StringBuilder(rows.size() * 640);
         String received = receivedAt.toString();
         String batch = escape(batchId);
         for (EventRow row : rows) {
@@ -21,10 +30,11 @@ final class CopyText {
                     .append(escape(row.type())).append('\t')
                     .append(escape(row.imageDigest())).append('\t')
                     .append(escape(row.containerId())).append('\t')
-                    .append(escape(row.node())).append('\t')
-                    .append(escape(json.writeValueAsString(row.raw()))).append('\n');
+                    .append(escape(row.node())).append('\t');
+            appendJson(out, row.raw());
+            out.append('\n');
         }
-        return out.toString();
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static String escape(String value) {
@@ -53,5 +63,58 @@ final class CopyText {
             }
         }
         return out == null ? value : out.toString();
+    }
+
+    /**
+     * Compact JSON of {@code node}, COPY-escaped: JSON's own escapes never leave a raw tab or
+     * newline, so the only COPY escape needed is doubling each backslash JSON writes.
+     */
+    static void appendJson(StringBuilder out, JsonNode node) {
+        if (node.isObject()) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                appendString(out, field.getKey());
+                out.append(':');
+                appendJson(out, field.getValue());
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                appendJson(out, node.get(i));
+            }
+            out.append(']');
+        } else if (node.isString()) {
+            appendString(out, node.stringValue());
+        } else if (node.isNumber() || node.isBoolean() || node.isNull()) {
+            out.append(node.toString());
+        } else {
+            out.append("null");
+        }
+    }
+
+    private static void appendString(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                out.append("\\\\\"");
+            } else if (c == '\\') {
+                out.append("\\\\\\\\");
+            } else if (c < 0x20) {
+                out.append("\\\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            } else {
+                out.append(c);
+            }
+        }
+        out.append('"');
     }
 }

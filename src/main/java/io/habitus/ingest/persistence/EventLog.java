@@ -2,7 +2,6 @@ package io.habitus.ingest.persistence;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -41,8 +40,8 @@ public class EventLog {
         this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
     }
 
-    public void append(String batchId, Instant receivedAt, List<EventRow> rows) {
-        byte[] data = CopyText.rows(batchId, receivedAt, rows, json).getBytes(StandardCharsets.UTF_8);
+    /** Writes rows rendered by {@link CopyText#rows}, on the transaction's connection. */
+    public void append(byte[] data) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(data));

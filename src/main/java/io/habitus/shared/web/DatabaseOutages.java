@@ -28,7 +28,6 @@ public final class DatabaseOutages {
                     || t instanceof SQLNonTransientConnectionException
                     || t instanceof SocketException
                     || t instanceof TransactionSystemException
-                    || t instanceof org.hibernate.TransactionException
                     || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
                 return true;
             }

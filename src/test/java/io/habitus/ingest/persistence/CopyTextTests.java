@@ -29,12 +29,26 @@ class CopyTextTests {
         EventRow row = new EventRow(Instant.parse("2026-11-28T10:00:00.123Z"), 4, "file.read", "sha256:ab", "c\t1", null,
                 json.readTree("{\"file\":{\"path\":\"C:\\\\tmp\\nx\"}}"));
 
-        String text = CopyText.rows("b-1", Instant.parse("2026-11-28T10:00:01Z"), List.of(row), json);
+        String text = new String(CopyText.rows("b-1", Instant.parse("2026-11-28T10:00:01Z"), List.of(row)),
+                java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(text).endsWith("\n");
         String[] columns = text.substring(0, text.length() - 1).split("\t", -1);
         assertThat(columns).containsExactly("2026-11-28T10:00:00.123Z", "2026-11-28T10:00:01Z", "b-1", "4", "file.read",
-                "sha256:ab", "c\\t1", "\\N", "{\"file\":{\"path\":\"C:\\\\\\\\tmp\\\\nx\"}}");
+                "sha256:ab", "c\\t1", "\\N", "{\"file\":{\"path\":\"C:\\\\\\\\tmp\\\\u000ax\"}}");
+    }
+
+    @Property
+    void payloadJsonReadsBackAsTheSameTreeOnceCopyUnescapedIt(@ForAll String path, @ForAll String arg) {
+        JsonMapper json = JsonMapper.builder().build();
+        var node = json.createObjectNode();
+        node.putObject("file").put("path", path);
+        node.putObject("process").putArray("args").add(arg).add(42).add(true).addNull();
+        StringBuilder out = new StringBuilder();
+
+        CopyText.appendJson(out, node);
+
+        assertThat(json.readTree(unescape(out.toString()))).isEqualTo(node);
     }
 
     /** What PostgreSQL's COPY text format does with an escaped value. */

@@ -1,0 +1,15 @@
+package io.habitus.audit;
+
+import io.habitus.shared.Verdict;
+import java.time.Instant;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One deviation as recorded: the rule that failed, why, the (first) event, how often it recurred
+ * in its dedup window, and which profile (and model) version judged it.
+ */
+public record Audit(
+        long id, String digest, String containerId, String node, Verdict verdict, String ruleKind, String ruleValue,
+        String rawValue, String reason, JsonNode event, Instant firstSeen, Instant lastSeen, long occurrences,
+        Integer profileVersion, String profileChecksum, Integer modelVersion, Double score, Double threshold,
+        AuditStatus status, String resolvedBy, Instant resolvedAt, String resolutionReason, Integer allowedInVersion) {}

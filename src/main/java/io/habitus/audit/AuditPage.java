@@ -1,0 +1,6 @@
+package io.habitus.audit;
+
+import java.util.List;
+
+/** Audits, newest first, and the cursor of the next page ({@code null} on the last page). */
+public record AuditPage(List<Audit> items, String nextCursor) {}

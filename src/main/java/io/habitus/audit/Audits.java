@@ -1,0 +1,87 @@
+package io.habitus.audit;
+
+import io.habitus.audit.persistence.AuditStore;
+import io.habitus.behavior.TokenKind;
+import io.habitus.profile.Profile;
+import io.habitus.profile.Profiles;
+import io.habitus.profile.RuleRef;
+import io.habitus.shared.HabitusProblem;
+import io.habitus.shared.ImageDigest;
+import io.habitus.shared.NotFoundException;
+import io.habitus.shared.ProblemType;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading audits, and accepting one as normal ("this was fine"). */
+@Service
+public class Audits {
+
+    private static final String CURSOR_PREFIX = "before:";
+
+    private final AuditStore store;
+    private final Profiles profiles;
+    private final Clock clock;
+
+    Audits(AuditStore store, Profiles profiles, Clock clock) {
+        this.store = store;
+        this.profiles = profiles;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public AuditPage list(AuditFilter filter, String cursor, int limit) {
+        List<Audit> found = store.find(filter, decode(cursor), limit + 1);
+        List<Audit> page = found.size() > limit ? found.subList(0, limit) : found;
+        String next = found.size() > limit ? encode(page.getLast().id()) : null;
+        return new AuditPage(List.copyOf(page), next);
+    }
+
+    @Transactional(readOnly = true)
+    public Audit get(long id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("No audit with id " + id));
+    }
+
+    /**
+     * Accepts an audit as normal: its rule joins the image's active profile (a new, active
+     * version) and the audit is resolved. Allowing it twice is a conflict.
+     */
+    @Transactional
+    public Audit allow(long id, String by, String reason) {
+        Audit audit = store.lock(id).orElseThrow(() -> new NotFoundException("No audit with id " + id));
+        if (audit.status() == AuditStatus.ALLOWED) {
+            throw new HabitusProblem(HttpStatus.CONFLICT, ProblemType.CONFLICT,
+                    "Audit " + id + " was already allowed by " + audit.resolvedBy());
+        }
+        Profile profile = profiles.allow(new ImageDigest(audit.digest()),
+                new RuleRef(TokenKind.valueOf(audit.ruleKind()), audit.ruleValue()), by,
+                reason == null || reason.isBlank() ? "allowed audit " + id : reason);
+        store.allowed(id, by, clock.instant(), reason, profile.version().version());
+        return get(id);
+    }
+
+    private static String encode(long id) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((CURSOR_PREFIX + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Long decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!text.startsWith(CURSOR_PREFIX)) {
+                throw new IllegalArgumentException(text);
+            }
+            return Long.parseLong(text.substring(CURSOR_PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw new HabitusProblem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
+                    "cursor is not one this API handed out");
+        }
+    }
+}

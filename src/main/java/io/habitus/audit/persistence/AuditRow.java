@@ -1,0 +1,10 @@
+package io.habitus.audit.persistence;
+
+import java.time.Instant;
+
+/** One audit to upsert: a deviation folded with identical ones of the same batch. */
+public record AuditRow(
+        String digest, String containerId, String node, String verdict, String ruleKind, String ruleValue,
+        String rawValue, String reason, String eventJson, Instant firstSeen, Instant lastSeen, long occurrences,
+        long bucket, Integer profileVersion, String profileChecksum, Integer modelVersion, Double score,
+        Double threshold) {}

@@ -1,0 +1,133 @@
+package io.habitus.audit.persistence;
+
+import io.habitus.audit.Audit;
+import io.habitus.audit.AuditFilter;
+import io.habitus.audit.AuditStatus;
+import io.habitus.shared.Verdict;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+public class AuditStore {
+
+    private static final String COLUMNS = """
+            id, digest, container_id, node, verdict, rule_kind, rule_value, raw_value, reason, event::text as event,
+            first_seen, last_seen, occurrences, profile_version, profile_checksum, model_version, score, threshold,
+            status, resolved_by, resolved_at, resolution_reason, allowed_in_version
+            """;
+
+    private final JdbcTemplate template;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AuditStore(JdbcTemplate template, JdbcClient jdbc, JsonMapper json) {
+        this.template = template;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Inserts new audits and counts repeats on existing ones (same container, rule and dedup window). */
+    public void record(List<AuditRow> rows) {
+        List<AuditRow> sorted = rows.stream().sorted(Comparator.comparing(AuditRow::digest)
+                .thenComparing(AuditRow::containerId).thenComparing(AuditRow::verdict).thenComparing(AuditRow::ruleKind)
+                .thenComparing(AuditRow::ruleValue).thenComparingLong(AuditRow::bucket)).toList();
+        template.batchUpdate("""
+                insert into audit as a (digest, container_id, node, verdict, rule_kind, rule_value, raw_value, reason,
+                                        event, first_seen, last_seen, occurrences, dedup_bucket, profile_version,
+                                        profile_checksum, model_version, score, threshold)
+                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (digest, container_id, verdict, rule_kind, rule_value, dedup_bucket) do update set
+                  occurrences = a.occurrences + excluded.occurrences,
+                  first_seen = least(a.first_seen, excluded.first_seen),
+                  last_seen = greatest(a.last_seen, excluded.last_seen)
+                """, sorted, 200, (ps, r) -> {
+                    ps.setString(1, r.digest());
+                    ps.setString(2, r.containerId());
+                    ps.setString(3, r.node());
+                    ps.setString(4, r.verdict());
+                    ps.setString(5, r.ruleKind());
+                    ps.setString(6, r.ruleValue());
+                    ps.setString(7, r.rawValue());
+                    ps.setString(8, r.reason());
+                    ps.setString(9, r.eventJson());
+                    ps.setTimestamp(10, Timestamp.from(r.firstSeen()));
+                    ps.setTimestamp(11, Timestamp.from(r.lastSeen()));
+                    ps.setLong(12, r.occurrences());
+                    ps.setLong(13, r.bucket());
+                    ps.setObject(14, r.profileVersion());
+                    ps.setString(15, r.profileChecksum());
+                    ps.setObject(16, r.modelVersion());
+                    ps.setObject(17, r.score());
+                    ps.setObject(18, r.threshold());
+                });
+    }
+
+    /** Audits matching the filter with an id below {@code before}, newest first. */
+    public List<Audit> find(AuditFilter filter, Long before, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                from audit
+                where (cast(:before as bigint) is null or id < cast(:before as bigint))
+                  and (cast(:digest as text) is null or digest = cast(:digest as text))
+                  and (cast(:container as text) is null or container_id = cast(:container as text))
+                  and (cast(:verdict as text) is null or verdict = cast(:verdict as text))
+                  and (cast(:status as text) is null or status = cast(:status as text))
+                  and (cast(:from as timestamptz) is null or first_seen >= cast(:from as timestamptz))
+                  and (cast(:to as timestamptz) is null or first_seen < cast(:to as timestamptz))
+                order by id desc
+                limit :limit
+                """)
+                .param("before", before)
+                .param("digest", filter.digest())
+                .param("container", filter.containerId())
+                .param("verdict", filter.verdict() == null ? null : filter.verdict().name())
+                .param("status", filter.status() == null ? null : filter.status().name())
+                .param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
+                .param("to", filter.to() == null ? null : Timestamp.from(filter.to()))
+                .param("limit", limit)
+                .query((rs, n) -> audit(rs))
+                .list();
+    }
+
+    public Optional<Audit> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from audit where id = :id").param("id", id)
+                .query((rs, n) -> audit(rs)).optional();
+    }
+
+    public Optional<Audit> lock(long id) {
+        return jdbc.sql("select " + COLUMNS + " from audit where id = :id for update").param("id", id)
+                .query((rs, n) -> audit(rs)).optional();
+    }
+
+    public void allowed(long id, String by, Instant at, String reason, int version) {
+        template.update("""
+                update audit set status = 'ALLOWED', resolved_by = ?, resolved_at = ?, resolution_reason = ?,
+                                 allowed_in_version = ?
+                where id = ?
+                """, by, Timestamp.from(at), reason, version, id);
+    }
+
+    private Audit audit(ResultSet rs) throws SQLException {
+        return new Audit(rs.getLong("id"), rs.getString("digest"), rs.getString("container_id"), rs.getString("node"),
+                Verdict.valueOf(rs.getString("verdict")), rs.getString("rule_kind"), rs.getString("rule_value"),
+                rs.getString("raw_value"), rs.getString("reason"), json.readTree(rs.getString("event")),
+                instant(rs, "first_seen"), instant(rs, "last_seen"), rs.getLong("occurrences"),
+                (Integer) rs.getObject("profile_version"), rs.getString("profile_checksum"),
+                (Integer) rs.getObject("model_version"), (Double) rs.getObject("score"), (Double) rs.getObject("threshold"),
+                AuditStatus.valueOf(rs.getString("status")), rs.getString("resolved_by"), instant(rs, "resolved_at"),
+                rs.getString("resolution_reason"), (Integer) rs.getObject("allowed_in_version"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

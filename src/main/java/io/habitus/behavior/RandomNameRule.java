@@ -1,0 +1,114 @@
+package io.habitus.behavior;
+
+import java.util.List;
+
+/**
+ * Rule {@code random-name}: parts that look generated rather than chosen. Natural names rarely
+ * interleave letters and digits, generators (mkstemp, Python's tempfile, PHP sessions, NFS
+ * silly-renames, ReplicaSet hashes) do. A part (a maximal run of ASCII letters and digits) is
+ * random-looking when
+ * <ol>
+ * <li>it starts with a stable temp prefix ({@code tmp}, {@code php}, {@code nfs}, {@code sess})
+ *     followed by at least {@value #MIN_SUFFIX} characters with a digit: {@code tmpa8f3kq} →
+ *     {@code tmp*}, {@code .nfs000000012b3} → {@code .nfs*}; the prefix is kept;</li>
+ * <li>it follows such a prefix part and one '.', '-' or '_' and has at least {@value #MIN_SUFFIX}
+ *     characters with a digit or with both cases: {@code tmp.Xk2LmQ9zPa} → {@code tmp.*},
+ *     {@code sess_8f3k2l9d0q} → {@code sess_*};</li>
+ * <li>it changes between letter and digit at least {@value #MIN_CHANGES} times
+ *     ({@code 7d9f8b6c5}), or is at least {@value #LONG_PART} characters long with at least two
+ *     letters and two digits (random keys).</li>
+ * </ol>
+ * Words with a version or an architecture change at most three times ({@code utf8mb4},
+ * {@code x509v3}, {@code libv4l2rds}, {@code x86_64}) and stay. All-letter random suffixes are
+ * indistinguishable from words and stay too; the wide-directory rule catches a temp directory
+ * full of them.
+ */
+final class RandomNameRule {
+
+    static final int MIN_SUFFIX = 6;
+    static final int MIN_CHANGES = 5;
+    static final int LONG_PART = 20;
+
+    private static final List<String> TEMP_PREFIXES = List.of("tmp", "php", "nfs", "sess");
+
+    private RandomNameRule() {}
+
+    static String apply(String segment) {
+        SegmentRewrite rewrite = null;
+        int previousStart = -1;
+        int previousEnd = -1;
+        int i = 0;
+        while (i < segment.length()) {
+            if (!Chars.isAlnum(segment.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = Chars.partEnd(segment, i);
+            int randomFrom = randomFrom(segment, i, end, previousStart, previousEnd);
+            if (randomFrom >= 0) {
+                if (rewrite == null) {
+                    rewrite = new SegmentRewrite(segment);
+                }
+                rewrite.wildcard(randomFrom, end);
+            }
+            previousStart = i;
+            previousEnd = end;
+            i = end;
+        }
+        return rewrite == null ? segment : rewrite.result();
+    }
+
+    /** Where the random-looking rest of the part {@code [start, end)} begins, or -1 if it has none. */
+    private static int randomFrom(String segment, int start, int end, int previousStart, int previousEnd) {
+        int prefix = tempPrefixLength(segment, start, end);
+        if (prefix > 0 && end - start - prefix >= MIN_SUFFIX && Chars.containsDigit(segment, start + prefix, end)) {
+            return start + prefix;
+        }
+        boolean afterTempPrefix = previousStart >= 0 && previousEnd == start - 1
+                && Chars.isSeparator(segment.charAt(previousEnd))
+                && tempPrefixLength(segment, previousStart, previousEnd) == previousEnd - previousStart;
+        if (afterTempPrefix && end - start >= MIN_SUFFIX
+                && (Chars.containsDigit(segment, start, end) || hasBothCases(segment, start, end))) {
+            return start;
+        }
+        return looksGenerated(segment, start, end) ? start : -1;
+    }
+
+    private static int tempPrefixLength(String segment, int start, int end) {
+        for (String prefix : TEMP_PREFIXES) {
+            if (prefix.length() <= end - start && segment.startsWith(prefix, start)) {
+                return prefix.length();
+            }
+        }
+        return 0;
+    }
+
+    private static boolean looksGenerated(String segment, int start, int end) {
+        int changes = 0;
+        int letters = 0;
+        int digits = 0;
+        for (int i = start; i < end; i++) {
+            boolean digit = Chars.isDigit(segment.charAt(i));
+            if (digit) {
+                digits++;
+            } else {
+                letters++;
+            }
+            if (i > start && digit != Chars.isDigit(segment.charAt(i - 1))) {
+                changes++;
+            }
+        }
+        return changes >= MIN_CHANGES || (end - start >= LONG_PART && letters >= 2 && digits >= 2);
+    }
+
+    private static boolean hasBothCases(String segment, int start, int end) {
+        boolean lower = false;
+        boolean upper = false;
+        for (int i = start; i < end; i++) {
+            char c = segment.charAt(i);
+            lower |= c >= 'a' && c <= 'z';
+            upper |= c >= 'A' && c <= 'Z';
+        }
+        return lower && upper;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Turns runtime events into tokens: the canonical, generalised form of an event (named
+ * generalisation rules for dynamic path segments and ephemeral ports, the wide-directory rule,
+ * and matching of the resulting path patterns).
+ */
+package io.habitus.behavior;

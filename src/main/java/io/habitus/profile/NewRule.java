@@ -1,0 +1,6 @@
+package io.habitus.profile;
+
+import io.habitus.behavior.TokenKind;
+
+/** A rule a person adds, and why. */
+public record NewRule(TokenKind kind, String pattern, String reason) {}

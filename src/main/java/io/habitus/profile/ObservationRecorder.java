@@ -1,0 +1,106 @@
+package io.habitus.profile;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.habitus.behavior.Token;
+import io.habitus.behavior.TokenizedEvent;
+import io.habitus.behavior.Tokenizer;
+import io.habitus.ingest.EventsAccepted;
+import io.habitus.ingest.RuntimeEvent;
+import io.habitus.profile.persistence.LearningStore;
+import io.habitus.profile.persistence.ObservationDelta;
+import io.habitus.profile.persistence.ObservationStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Feeds learning windows from ingest, inside ingest's transaction: a token new to a window is
+ * registered before the batch is acknowledged, so no acknowledged behaviour is missing from the
+ * profile later. Counts go to {@link ObservationStatistics} once the batch committed. Tokens
+ * this replica already registered are remembered, so that steady traffic writes nothing here.
+ */
+@Component
+class ObservationRecorder {
+
+    private final Tokenizer tokenizer;
+    private final LearningStore learning;
+    private final ObservationStore observations;
+    private final ObservationStatistics statistics;
+    private final Clock clock;
+    private final Cache<String, Boolean> registered = Caffeine.newBuilder().maximumSize(1_000_000).build();
+
+    ObservationRecorder(Tokenizer tokenizer, LearningStore learning, ObservationStore observations,
+            ObservationStatistics statistics, Clock clock) {
+        this.tokenizer = tokenizer;
+        this.learning = learning;
+        this.observations = observations;
+        this.statistics = statistics;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(EventsAccepted accepted) {
+        Map<String, List<RuntimeEvent>> byImage = new TreeMap<>();
+        for (RuntimeEvent event : accepted.events()) {
+            byImage.computeIfAbsent(event.container().imageDigest(), d -> new ArrayList<>()).add(event);
+        }
+        Map<String, Integer> open = new TreeMap<>(learning.openWindows(byImage.keySet(), clock.instant()));
+        if (open.isEmpty()) {
+            return;
+        }
+        Map<String, WindowFold> folds = new HashMap<>();
+        List<String> newlyRegistered = new ArrayList<>();
+        open.forEach((digest, window) -> {
+            WindowFold fold = fold(byImage.get(digest));
+            folds.put(digest, fold);
+            register(digest, window, fold, newlyRegistered);
+            if (accepted.agentDroppedEvents()) {
+                learning.markPartial(digest, window);
+            }
+        });
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                newlyRegistered.forEach(key -> registered.put(key, Boolean.TRUE));
+                open.forEach((digest, window) -> statistics.add(digest, window, folds.get(digest)));
+            }
+        });
+    }
+
+    private WindowFold fold(List<RuntimeEvent> events) {
+        WindowFold fold = new WindowFold();
+        for (RuntimeEvent event : events) {
+            TokenizedEvent tokenized = tokenizer.tokenize(event);
+            Token token = tokenized.token().kind().inProfile() ? tokenized.token() : null;
+            fold.add(event.time(), event.container().id(), event.container().node(), token, tokenized.raw().value());
+        }
+        return fold;
+    }
+
+    private void register(String digest, int window, WindowFold fold, List<String> newlyRegistered) {
+        List<ObservationDelta> unknown = new ArrayList<>();
+        fold.tokens.forEach((token, tokenFold) -> {
+            String key = digest + '\u0000' + window + '\u0000' + token.text();
+            if (registered.getIfPresent(key) == null) {
+                unknown.add(tokenFold.delta(token));
+                newlyRegistered.add(key);
+            }
+        });
+        if (unknown.isEmpty()) {
+            return;
+        }
+        List<Instant> fresh = observations.registerTokens(digest, window, unknown);
+        if (!fresh.isEmpty()) {
+            learning.newTokens(digest, window, fresh.size(), fresh.stream().max(Instant::compareTo).orElseThrow());
+        }
+    }
+}

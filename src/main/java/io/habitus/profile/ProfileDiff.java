@@ -1,0 +1,6 @@
+package io.habitus.profile;
+
+import java.util.List;
+
+/** What changed from one version to another: entries only in {@code to}, and only in {@code from}. */
+public record ProfileDiff(ProfileVersion from, ProfileVersion to, List<ProfileEntry> added, List<ProfileEntry> removed) {}

@@ -1,0 +1,30 @@
+package io.habitus.profile;
+
+import io.habitus.behavior.TokenKind;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One allowlist rule with its provenance: learned (with how often, on how many containers and
+ * nodes, and when it was seen, plus raw examples) or added by a person (who and why).
+ */
+public record ProfileEntry(
+        TokenKind kind, String pattern, EntryOrigin origin, String addedBy, String reason, long count,
+        int containers, int nodes, Instant firstSeen, Instant lastSeen, List<String> examples) {
+
+    public ProfileEntry {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(pattern, "pattern");
+        Objects.requireNonNull(origin, "origin");
+        examples = examples == null ? List.of() : List.copyOf(examples);
+    }
+
+    public RuleRef rule() {
+        return new RuleRef(kind, pattern);
+    }
+
+    static ProfileEntry manual(TokenKind kind, String pattern, String addedBy, String reason) {
+        return new ProfileEntry(kind, pattern, EntryOrigin.MANUAL, addedBy, reason, 0, 0, 0, null, null, List.of());
+    }
+}

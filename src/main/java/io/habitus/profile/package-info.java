@@ -1,0 +1,6 @@
+/**
+ * Learning and allowlist profiles: observations of learning windows, the lifecycle from
+ * LEARNING to ACTIVE, immutable numbered profile versions with provenance and checksum, edits,
+ * diffs, rollback, import and export, and the active profile that judges events.
+ */
+package io.habitus.profile;

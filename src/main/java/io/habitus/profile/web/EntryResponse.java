@@ -1,0 +1,29 @@
+package io.habitus.profile.web;
+
+import io.habitus.behavior.TokenKind;
+import io.habitus.profile.EntryOrigin;
+import io.habitus.profile.ProfileEntry;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+
+@Schema(description = "One allowlist rule with its provenance")
+record EntryResponse(
+        @Schema(example = "FILE_READ") TokenKind kind,
+        @Schema(description = "The generalised value; '*' is one path segment, '**' one or more", example = "/proc/*/status")
+        String pattern,
+        EntryOrigin origin,
+        @Schema(description = "Who added a manual entry") String addedBy,
+        @Schema(description = "Why a manual entry was added") String reason,
+        @Schema(description = "How often it was observed while learning") long count,
+        @Schema(description = "On how many containers") int containers,
+        @Schema(description = "On how many nodes") int nodes,
+        Instant firstSeen,
+        Instant lastSeen,
+        @Schema(description = "Raw values before generalisation", example = "[\"/proc/1234/status\"]") List<String> examples) {
+
+    static EntryResponse of(ProfileEntry e) {
+        return new EntryResponse(e.kind(), e.pattern(), e.origin(), e.addedBy(), e.reason(), e.count(), e.containers(),
+                e.nodes(), e.firstSeen(), e.lastSeen(), e.examples());
+    }
+}

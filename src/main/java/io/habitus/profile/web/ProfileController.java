@@ -1,0 +1,132 @@
+package io.habitus.profile.web;
+
+import io.habitus.profile.NewRule;
+import io.habitus.profile.Profile;
+import io.habitus.profile.ProfileEdit;
+import io.habitus.profile.ProfileEntry;
+import io.habitus.profile.ProfileProblems;
+import io.habitus.profile.Profiles;
+import io.habitus.profile.RuleRef;
+import io.habitus.security.Caller;
+import io.habitus.shared.ImageDigest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Profiles", description = "Versioned allowlist profiles: read, build, import, edit, diff, activate")
+@RestController
+@RequestMapping("/api/v1/images/{digest}/profiles")
+class ProfileController {
+
+    private static final String DIGEST = ImageDigest.PATTERN;
+    private static final String DIGEST_MESSAGE = "must be sha256:<64 lower-case hex>";
+
+    private final Profiles profiles;
+
+    ProfileController(Profiles profiles) {
+        this.profiles = profiles;
+    }
+
+    @Operation(summary = "List profile versions", description = "Newest first; `active` marks the one that judges.")
+    @GetMapping
+    List<ProfileVersionResponse> list(@PathVariable @Pattern(regexp = DIGEST, message = DIGEST_MESSAGE) String digest) {
+        return profiles.list(new ImageDigest(digest)).stream().map(ProfileVersionResponse::of).toList();
+    }
+
+    @Operation(summary = "Read (export) a profile version",
+            description = "All rules with provenance. The body is the export format that `POST …/profiles` imports; "
+                    + "the ETag header is what `PATCH` needs in If-Match.")
+    @GetMapping("/{version}")
+    ResponseEntity<ProfileResponse> read(@PathVariable @Pattern(regexp = DIGEST, message = DIGEST_MESSAGE) String digest,
+            @PathVariable @Min(1) int version) {
+        Profile profile = profiles.get(new ImageDigest(digest), version);
+        return ResponseEntity.ok().eTag(profile.version().etag()).body(ProfileResponse.of(profile));
+    }
+
+    @Operation(summary = "Build or import a profile version",
+            description = "OBSERVATIONS builds a version from the image's current (or last) learning window; IMPORT "
+                    + "takes an exported profile, also one of another image. Answers 201 with the new version.")
+    @PostMapping
+    ResponseEntity<ProfileResponse> create(@PathVariable @Pattern(regexp = DIGEST, message = DIGEST_MESSAGE) String digest,
+            @Valid @RequestBody CreateProfileRequest request, @AuthenticationPrincipal Caller caller) {
+        ImageDigest image = new ImageDigest(digest);
+        boolean activate = Boolean.TRUE.equals(request.activate());
+        Profile created = switch (request.source()) {
+            case OBSERVATIONS -> profiles.build(image, caller.name(), activate);
+            case IMPORT -> importProfile(image, request, caller, activate);
+        };
+        return created(created);
+    }
+
+    @Operation(summary = "Edit a profile version",
+            description = "Adds and removes rules of the latest version, giving a new version (active if the edited "
+                    + "one was). Needs If-Match with the ETag of the latest version: a stale one gets 412, a missing "
+                    + "one 428; removing an absent rule or adding a present one gets 409.")
+    @PatchMapping("/{version}")
+    ResponseEntity<ProfileResponse> edit(@PathVariable @Pattern(regexp = DIGEST, message = DIGEST_MESSAGE) String digest,
+            @PathVariable @Min(1) int version,
+            @Parameter(description = "ETag of the version being edited") @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody ProfileEditRequest request, @AuthenticationPrincipal Caller caller) {
+        ProfileEdit edit = new ProfileEdit(
+                request.add() == null ? List.of() : request.add().stream()
+                        .map(r -> new NewRule(r.kind(), r.pattern(), r.reason())).toList(),
+                request.remove() == null ? List.of() : request.remove().stream()
+                        .map(r -> new RuleRef(r.kind(), r.pattern())).toList(),
+                request.comment());
+        return created(profiles.edit(new ImageDigest(digest), version, ifMatch, edit, caller.name()));
+    }
+
+    @Operation(summary = "Diff two profile versions", description = "Rules added and removed going from `a` to `b`.")
+    @GetMapping("/{a}/diff/{b}")
+    ProfileDiffResponse diff(@PathVariable @Pattern(regexp = DIGEST, message = DIGEST_MESSAGE) String digest,
+            @PathVariable @Min(1) int a, @PathVariable @Min(1) int b) {
+        return ProfileDiffResponse.of(profiles.diff(new ImageDigest(digest), a, b));
+    }
+
+    @Operation(summary = "Activate a profile version",
+            description = "Makes this version judge the image's events from the next batch on; activating an older "
+                    + "version is a rollback.")
+    @PostMapping("/{version}/activate")
+    ProfileVersionResponse activate(@PathVariable @Pattern(regexp = DIGEST, message = DIGEST_MESSAGE) String digest,
+            @PathVariable @Min(1) int version, @AuthenticationPrincipal Caller caller) {
+        return ProfileVersionResponse.of(profiles.activate(new ImageDigest(digest), version, caller.name()));
+    }
+
+    private Profile importProfile(ImageDigest image, CreateProfileRequest request, Caller caller, boolean activate) {
+        ImportedProfile imported = request.profile();
+        if (imported == null) {
+            throw ProfileProblems.invalidEdit("source IMPORT needs a profile");
+        }
+        List<ProfileEntry> entries = imported.entries().stream().map(r -> r.toEntry(caller.name())).toList();
+        if (imported.profile() != null && imported.profile().checksum() != null) {
+            profiles.verifyChecksum(entries, imported.profile().checksum());
+        }
+        String comment = request.comment() != null ? request.comment()
+                : imported.profile() == null ? "imported"
+                : "imported from " + imported.profile().digest() + " version " + imported.profile().version();
+        return profiles.importEntries(image, entries, comment, caller.name(), activate);
+    }
+
+    private static ResponseEntity<ProfileResponse> created(Profile profile) {
+        return ResponseEntity.created(URI.create("/api/v1/images/" + profile.version().digest() + "/profiles/"
+                        + profile.version().version()))
+                .eTag(profile.version().etag())
+                .body(ProfileResponse.of(profile));
+    }
+}

@@ -1,0 +1,31 @@
+package io.habitus.scoring;
+
+import io.habitus.ingest.RuntimeEvent;
+import io.habitus.shared.Verdict;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An event that broke its image's habit: which rule (kind and generalised value) failed, why, and
+ * which profile (and model) version judged it.
+ *
+ * @param rawValue the token before generalisation, to show what really happened
+ */
+public record Deviation(
+        String digest, String containerId, String node, Verdict verdict, String ruleKind, String ruleValue,
+        String rawValue, String reason, RuntimeEvent event, Instant time, int profileVersion, String profileChecksum,
+        Integer modelVersion, Double score, Double threshold) {
+
+    public Deviation {
+        Objects.requireNonNull(digest, "digest");
+        Objects.requireNonNull(containerId, "containerId");
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(ruleKind, "ruleKind");
+        Objects.requireNonNull(ruleValue, "ruleValue");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(time, "time");
+        if (verdict != Verdict.VIOLATION && verdict != Verdict.ANOMALOUS) {
+            throw new IllegalArgumentException("only VIOLATION and ANOMALOUS are deviations, not " + verdict);
+        }
+    }
+}
