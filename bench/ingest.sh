@@ -69,6 +69,13 @@ drop role if exists $JDBC_USER;
 create role $JDBC_USER login password '$JDBC_PASSWORD';
 create database habitus_bench owner $JDBC_USER;
 SQL
+  # A write benchmark on the default 1 GB of WAL spends its time in forced checkpoints (service and
+  # COPY alike); give the local server the headroom any ingest-heavy deployment would have.
+  runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -d postgres <<SQL
+alter system set max_wal_size = '8GB';
+alter system set checkpoint_timeout = '15min';
+select pg_reload_conf();
+SQL
 fi
 
 # --- service ----------------------------------------------------------------------------------

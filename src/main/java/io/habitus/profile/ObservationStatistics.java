@@ -1,9 +1,16 @@
 package io.habitus.profile;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.habitus.profile.persistence.LearningStore;
+import io.habitus.profile.persistence.ObservationDelta;
 import io.habitus.profile.persistence.ObservationStore;
 import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +43,8 @@ class ObservationStatistics {
     private final ObservationStore observations;
     private final LearningStore learning;
     private final TransactionTemplate transaction;
+    /** Which containers were already written for a token, so steady traffic does not rewrite them every second. */
+    private final Cache<String, Boolean> writtenContainers = Caffeine.newBuilder().maximumSize(2_000_000).build();
     private Map<WindowKey, WindowFold> pending = new TreeMap<>();
 
     ObservationStatistics(ObservationStore observations, LearningStore learning, PlatformTransactionManager transactions) {
@@ -62,10 +71,12 @@ class ObservationStatistics {
             taken = pending;
             pending = new TreeMap<>();
         }
+        List<String> written = new ArrayList<>();
         try {
             transaction.executeWithoutResult(status -> taken.forEach((key, fold) -> {
                 if (!fold.tokens.isEmpty()) {
-                    observations.record(key.digest(), key.window(), fold.deltas());
+                    observations.record(key.digest(), key.window(), fold.deltas().stream()
+                            .map(delta -> withUnwrittenContainers(key, delta, written)).toList());
                 }
                 observations.recordContainers(key.digest(), key.window(), fold.containerDeltas());
                 learning.addEvents(key.digest(), key.window(), fold.events, fold.first, fold.last);
@@ -74,6 +85,21 @@ class ObservationStatistics {
             taken.forEach((key, fold) -> add(key.digest(), key.window(), fold));
             throw e;
         }
+        written.forEach(k -> writtenContainers.put(k, Boolean.TRUE));
+    }
+
+    private ObservationDelta withUnwrittenContainers(WindowKey key, ObservationDelta delta, List<String> written) {
+        Set<String> unwritten = new HashSet<>();
+        for (String container : delta.containers()) {
+            String k = key.digest() + '\u0000' + key.window() + '\u0000' + delta.kind() + '\u0000' + delta.pattern()
+                    + '\u0000' + container;
+            if (writtenContainers.getIfPresent(k) == null) {
+                unwritten.add(container);
+                written.add(k);
+            }
+        }
+        return new ObservationDelta(delta.kind(), delta.pattern(), delta.count(), delta.firstSeen(), delta.lastSeen(),
+                delta.examples(), unwritten);
     }
 
     @Scheduled(fixedDelayString = "${habitus.learning.statistics-interval:1s}")

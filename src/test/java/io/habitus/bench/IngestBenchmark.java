@@ -3,6 +3,7 @@ package io.habitus.bench;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -60,23 +61,41 @@ public final class IngestBenchmark {
         DatabaseWaits waits = options.usesDatabase()
                 ? new DatabaseWaits(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword()) : null;
         CpuMeter cpu = CpuMeter.available() ? new CpuMeter(options.servicePid()) : null;
-        List<BatchSink> sinks = new ArrayList<>();
+        record Path(BatchSink sink, ClosedLoop loop, String prefix) {}
+        List<Path> paths = new ArrayList<>();
+        long sentService = 0;
         if (options.service()) {
-            sinks.add(new ServiceSink(options.baseUrl(), options.token(), options.gzip()));
+            paths.add(new Path(new ServiceSink(options.baseUrl(), options.token(), options.gzip()), loop, "svc-"));
+            // A second fleet of the same shape whose images have finished learning, measured in
+            // turn with the first at the same table sizes: ingest when every event is judged
+            // against when every event feeds learning.
+            Fleet judged = Fleet.generate(new Random(options.seed() + 1));
+            List<PreparedBatch> judgedTemplates = new BatchFactory(judged, new Random(options.seed() + 1))
+                    .build(options.templates(), options.batchSize(), Instant.now());
+            ClosedLoop judgedLoop = new ClosedLoop(judgedTemplates, runId);
+            ServiceSink activeSink = new ServiceSink(options.baseUrl(), options.token(), options.gzip(), "active");
+            PhaseResult learned = judgedLoop.run(activeSink, "svc-act-learn", 1, Duration.ofMinutes(10),
+                    judgedTemplates.size(), null, null);
+            sentService += learned.events();
+            LearningSwitch.finish(options.baseUrl(), options.token(), judged.images.stream().map(Fleet.Image::digest).toList());
+            System.out.printf("second fleet: %d images learned from %,d events and finished learning; "
+                    + "its events are judged from now on%n%n", judged.images.size(), learned.events());
+            paths.add(new Path(activeSink, judgedLoop, "svc-act-"));
         }
         if (options.copy()) {
-            sinks.add(new CopySink(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword(), options.copyTable()));
+            paths.add(new Path(new CopySink(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword(), options.copyTable()),
+                    loop, "copy-"));
         }
 
         List<PhaseResult> results = new ArrayList<>();
-        long sentService = 0;
         long sentCopy = 0;
         long failures = 0;
         for (int clients : options.clients()) {
-            for (BatchSink sink : sinks) {
-                String prefix = sink instanceof ServiceSink ? "svc" : "copy";
-                PhaseResult warm = loop.run(sink, prefix + "-w" + clients, clients, options.warmup(), 0, null, null);
-                PhaseResult measured = loop.run(sink, prefix + "-" + clients, clients, options.duration(), options.batches(), waits, cpu);
+            for (Path path : paths) {
+                BatchSink sink = path.sink();
+                PhaseResult warm = path.loop().run(sink, path.prefix() + "w" + clients, clients, options.warmup(), 0, null, null);
+                PhaseResult measured = path.loop().run(sink, path.prefix() + clients, clients, options.duration(),
+                        options.batches(), waits, cpu);
                 results.add(measured);
                 System.out.println(measured.summary());
                 if (measured.cpu() != null) {
@@ -102,6 +121,9 @@ public final class IngestBenchmark {
             verified = new RunCheck(options, runId).verify(sentService, sentCopy);
         }
         ResultTable.print(results, options);
+        if (options.service()) {
+            ResultTable.printLearningAgainstActive(results, options);
+        }
         if (failures > 0 || !verified) {
             System.out.println("\nNOT a valid run: " + failures + " failed batches" + (verified ? "" : ", stored rows do not match"));
             System.exit(1);

@@ -31,6 +31,23 @@ final class ResultTable {
         }
     }
 
+    /** Ingest while every image learns (observations written) against ingest while every image is judged. */
+    static void printLearningAgainstActive(List<PhaseResult> results, BenchOptions options) {
+        System.out.printf("%nImages LEARNING (events feed observations) against ACTIVE (events judged by the profile)%n");
+        System.out.println("| clients | LEARNING events/s | ACTIVE events/s | ACTIVE p50 / p99 ms | ACTIVE / LEARNING |");
+        System.out.println("|--------:|------------------:|----------------:|--------------------:|------------------:|");
+        for (int clients : options.clients()) {
+            Optional<PhaseResult> learning = find(results, "service", clients);
+            Optional<PhaseResult> active = find(results, "active", clients);
+            System.out.printf("| %7d | %17s | %15s | %19s | %17s |%n", clients,
+                    learning.map(r -> "%,.0f".formatted(r.eventsPerSecond())).orElse("-"),
+                    active.map(r -> "%,.0f".formatted(r.eventsPerSecond())).orElse("-"),
+                    active.map(ResultTable::latency).orElse("-"),
+                    learning.isPresent() && active.isPresent()
+                            ? "%.2f".formatted(active.get().eventsPerSecond() / learning.get().eventsPerSecond()) : "-");
+        }
+    }
+
     private static Optional<PhaseResult> find(List<PhaseResult> results, String sink, int clients) {
         return results.stream().filter(r -> r.sink().equals(sink) && r.clients() == clients).findFirst();
     }

@@ -46,7 +46,7 @@ final class RunCheck {
                        count(*) filter (where s.payload is distinct from c.payload or s.event_type <> c.event_type
                                         or s.image_digest <> c.image_digest or s.node is distinct from c.node)
                 from (select * from ingest_event where batch_id = (
-                          select batch_id from ingest_event where batch_id like ? limit 1)) s
+                          select batch_id from ingest_event where batch_id like ? and batch_id not like '%%-svc-act-%%' limit 1)) s
                 join %s c on c.event_time = s.event_time and c.event_index = s.event_index
                          and c.container_id = s.container_id and c.batch_id like ?
                 """.formatted(options.copyTable());

@@ -28,8 +28,15 @@ final class ServiceSink implements BatchSink {
     private final URI events;
     private final String authorization;
     private final boolean gzip;
+    private final String name;
 
     ServiceSink(URI baseUrl, String token, boolean gzip) {
+        this(baseUrl, token, gzip, "service");
+    }
+
+    /** {@code name} tells phases apart: "service" while the images learn, "active" once they are judged. */
+    ServiceSink(URI baseUrl, String token, boolean gzip, String name) {
+        this.name = name;
         this.events = URI.create(baseUrl + "/api/v1/events");
         this.authorization = "Bearer " + token;
         this.gzip = gzip;
@@ -37,7 +44,7 @@ final class ServiceSink implements BatchSink {
 
     @Override
     public String name() {
-        return "service";
+        return name;
     }
 
     @Override
