@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,7 +50,7 @@ public class ImageCatalogStore {
      * Registers the images, names and containers of {@code totals} that do not exist yet. Rows that
      * exist are not touched, so concurrent batches do not queue behind each other's row locks.
      */
-    public void register(SightingTotals totals, java.util.Set<String> knownImages, java.util.Set<String> knownContainers) {
+    public void register(SightingTotals totals, Set<String> knownImages, Set<String> knownContainers) {
         jdbc.batchUpdate("""
                 insert into image (digest, status, first_seen, last_seen, event_count) values (?, 'LEARNING', ?, ?, 0)
                 on conflict (digest) do nothing

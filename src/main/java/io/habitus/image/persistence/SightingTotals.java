@@ -3,6 +3,7 @@ package io.habitus.image.persistence;
 import io.habitus.image.EventSighting;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -59,12 +60,12 @@ public final class SightingTotals {
         return images.isEmpty();
     }
 
-    /** Image digests, container ids and "digest name" pairs in this fold. */
-    public java.util.Set<String> imageKeys() {
+    /** The image digests of this fold. */
+    public Set<String> imageKeys() {
         return images.keySet();
     }
 
-    public java.util.Set<String> containerKeys() {
+    public Set<String> containerKeys() {
         return containers.keySet();
     }
 

@@ -1,0 +1,40 @@
+package io.habitus.model;
+
+/**
+ * The named groups of the version-1 transition encoding. The names are part of the stored
+ * feature specification (group weights) and of the hash keys: never rename one.
+ */
+enum FeatureGroup {
+    /** The event's token. */
+    EVENT("event", false),
+    /** The previous token × the event's token. */
+    BIGRAM("bigram", false),
+    /** The event × each of the last k tokens, weighted by recency (decay^position). */
+    CONTEXT("context", false),
+    /** The last k tokens themselves, weighted by recency: the sequence part of the state. */
+    RECENT("recent", false),
+    /** How many tokens of each kind (exec, read, …) the last k tokens hold, log1p. */
+    KINDS("kinds", true),
+    /** The live processes before the event. */
+    PROCESSES("processes", false),
+    /** The event × each live process before it: which binaries were running when it happened. */
+    EVENT_PROCESSES("eventProcesses", false),
+    /** Processes the transition started (+) or ended (−). */
+    DELTA("delta", false);
+
+    private final String key;
+    private final boolean log1p;
+
+    FeatureGroup(String key, boolean log1p) {
+        this.key = key;
+        this.log1p = log1p;
+    }
+
+    String key() {
+        return key;
+    }
+
+    boolean log1p() {
+        return log1p;
+    }
+}

@@ -1,0 +1,106 @@
+package io.habitus.model;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything that determines the transition encoding. Stored with every model: the same spec and
+ * the same transition give the same vector forever. {@code version} names the encoding algorithm
+ * (a code change to the algorithm gets a new version, old versions stay implemented); the other
+ * fields are its parameters.
+ *
+ * @param version      encoding algorithm version (only 1 exists)
+ * @param dimension    length of the hashed vector, a power of two
+ * @param window       k, how many recent tokens the state holds
+ * @param decay        weight factor per step back in the window (position 0 = most recent)
+ * @param hashSeed     MurmurHash3 seed
+ * @param groupWeights weight per feature group name; absent groups weigh 0
+ */
+public record FeatureSpec(int version, int dimension, int window, double decay, int hashSeed,
+        Map<String, Double> groupWeights) {
+
+    public static final int CURRENT_VERSION = 1;
+
+    public FeatureSpec {
+        if (version != CURRENT_VERSION) {
+            throw new IllegalArgumentException("unknown feature spec version " + version);
+        }
+        if (Integer.bitCount(dimension) != 1 || dimension < 16 || dimension > 1 << 24) {
+            throw new IllegalArgumentException("dimension must be a power of two in [16, 2^24]: " + dimension);
+        }
+        if (window < 1 || window > 64) {
+            throw new IllegalArgumentException("window must be in [1, 64]: " + window);
+        }
+        if (!(decay > 0.0 && decay <= 1.0)) {
+            throw new IllegalArgumentException("decay must be in (0, 1]: " + decay);
+        }
+        TreeMap<String, Double> weights = new TreeMap<>();
+        groupWeights.forEach((name, weight) -> {
+            if (Arrays.stream(FeatureGroup.values()).noneMatch(g -> g.key().equals(name))) {
+                throw new IllegalArgumentException("unknown feature group " + name);
+            }
+            if (weight == null || !(weight >= 0.0) || Double.isInfinite(weight)) {
+                throw new IllegalArgumentException("weight of " + name + " must be finite and >= 0: " + weight);
+            }
+            weights.put(name, weight);
+        });
+        groupWeights = java.util.Collections.unmodifiableSortedMap(weights);
+    }
+
+    /** The default specification of new models. */
+    public static FeatureSpec defaults() {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        weights.put(FeatureGroup.EVENT.key(), 1.0);
+        weights.put(FeatureGroup.BIGRAM.key(), 1.0);
+        weights.put(FeatureGroup.CONTEXT.key(), 1.0);
+        weights.put(FeatureGroup.RECENT.key(), 0.5);
+        weights.put(FeatureGroup.KINDS.key(), 0.5);
+        weights.put(FeatureGroup.PROCESSES.key(), 0.5);
+        weights.put(FeatureGroup.EVENT_PROCESSES.key(), 0.75);
+        weights.put(FeatureGroup.DELTA.key(), 0.75);
+        return new FeatureSpec(CURRENT_VERSION, 4096, 8, 0.7, 0x48616269, weights);
+    }
+
+    double weight(FeatureGroup group) {
+        return groupWeights.getOrDefault(group.key(), 0.0);
+    }
+
+    /** JSON-friendly form (strings, numbers, a nested map); {@link #fromMap} reads it back. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("version", version);
+        map.put("dimension", dimension);
+        map.put("window", window);
+        map.put("decay", decay);
+        map.put("hashSeed", hashSeed);
+        map.put("groupWeights", new LinkedHashMap<>(groupWeights));
+        return map;
+    }
+
+    public static FeatureSpec fromMap(Map<String, ?> map) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        if (!(map.get("groupWeights") instanceof Map<?, ?> raw)) {
+            throw new IllegalArgumentException("groupWeights missing");
+        }
+        raw.forEach((name, weight) -> weights.put(String.valueOf(name), number(weight, "groupWeights." + name).doubleValue()));
+        return new FeatureSpec(integer(map, "version"), integer(map, "dimension"), integer(map, "window"),
+                number(map.get("decay"), "decay").doubleValue(), integer(map, "hashSeed"), weights);
+    }
+
+    private static int integer(Map<String, ?> map, String key) {
+        Number value = number(map.get(key), key);
+        if (value.doubleValue() != value.intValue()) {
+            throw new IllegalArgumentException(key + " must be an int: " + value);
+        }
+        return value.intValue();
+    }
+
+    private static Number number(Object value, String key) {
+        if (value instanceof Number number) {
+            return number;
+        }
+        throw new IllegalArgumentException(key + " must be a number: " + value);
+    }
+}

@@ -1,0 +1,13 @@
+package io.habitus.model;
+
+/** A stored model that must not be used: unreadable text, unknown format, or a checksum mismatch. */
+public class InvalidModelException extends RuntimeException {
+
+    public InvalidModelException(String message) {
+        super(message);
+    }
+
+    public InvalidModelException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Feature hashing for the transition encoder: a stable 32-bit MurmurHash3 and the builders that
+ * turn named bags of features into one sparse, signed, hashed vector.
+ */
+package io.habitus.model.encoding;

@@ -1,0 +1,5 @@
+/**
+ * The only place that touches libsvm: one-class training, the libsvm text format, and the fast
+ * predictor that scores without libsvm's object graph.
+ */
+package io.habitus.model.libsvm;

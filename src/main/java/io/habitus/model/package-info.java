@@ -1,0 +1,6 @@
+/**
+ * The transition model: encoding of (state before, event, state after) into a versioned hashed
+ * vector, one-class SVM training with a documented selection and calibration procedure, and the
+ * trained model that scores transitions; see {@code docs/transition-model.md}.
+ */
+package io.habitus.model;
