@@ -56,6 +56,18 @@ class ProblemResponseTests extends IntegrationTest {
         assertThat(reply.raw().body()).doesNotContain("secret internal detail", "IllegalStateException");
     }
 
+    @Test
+    void aRequestTomcatCannotParseGetsAProblemNotAnHtmlPage() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET /api/v1/images HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Bad\u0001Header: x\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer).contains("application/problem+json", "https://habitus.io/problems/invalid-request")
+                    .doesNotContain("<html");
+        }
+    }
+
     private static void assertProblem(Api.Reply reply, int status, String typeSuffix) {
         assertThat(reply.status()).isEqualTo(status);
         assertThat(reply.contentType()).startsWith("application/problem+json");
