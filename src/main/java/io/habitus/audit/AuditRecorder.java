@@ -4,6 +4,8 @@ import io.habitus.audit.persistence.AuditRow;
 import io.habitus.audit.persistence.AuditStore;
 import io.habitus.scoring.Deviation;
 import io.habitus.scoring.DeviationsFound;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +20,13 @@ class AuditRecorder {
     private final AuditStore store;
     private final AuditProperties properties;
     private final JsonMapper json;
+    private final MeterRegistry meters;
 
-    AuditRecorder(AuditStore store, AuditProperties properties, JsonMapper json) {
+    AuditRecorder(AuditStore store, AuditProperties properties, JsonMapper json, MeterRegistry meters) {
         this.store = store;
         this.properties = properties;
         this.json = json;
+        this.meters = meters;
     }
 
     @EventListener
@@ -39,6 +43,11 @@ class AuditRecorder {
                     a.profileVersion(), a.profileChecksum(), a.modelVersion(), a.score(), a.threshold()));
         }
         store.record(List.copyOf(folded.values()));
+        found.deviations().forEach(d -> Counter.builder("habitus.deviations")
+                .description("Deviations judged (each counted, also when deduplicated onto one audit), by verdict")
+                .tag("verdict", d.verdict().name())
+                .register(meters)
+                .increment());
     }
 
     private AuditRow row(Deviation d, long bucket) {

@@ -9,9 +9,6 @@ import io.habitus.ingest.persistence.EventRow;
 import io.habitus.ingest.persistence.StoredBatch;
 import io.habitus.shared.FieldError;
 import io.habitus.shared.ImageDigest;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,14 +36,11 @@ public class EventIngestion {
     private final TransactionTemplate transaction;
     private final IngestProperties properties;
     private final Clock clock;
-    private final Counter acceptedEvents;
-    private final Counter rejectedEvents;
-    private final Counter duplicateEvents;
-    private final Timer batchTimer;
+    private final IngestMetrics metrics;
 
     EventIngestion(EventValidator validator, BatchLedger ledger, EventLog log, Images images,
             ApplicationEventPublisher events, TransactionTemplate transaction, IngestProperties properties,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, IngestMetrics metrics) {
         this.validator = validator;
         this.ledger = ledger;
         this.log = log;
@@ -55,23 +49,19 @@ public class EventIngestion {
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
-        this.acceptedEvents = outcomeCounter(meters, "accepted");
-        this.rejectedEvents = outcomeCounter(meters, "rejected");
-        this.duplicateEvents = outcomeCounter(meters, "duplicate");
-        this.batchTimer = Timer.builder("habitus.ingest.batch.duration")
-                .description("Time to validate and durably store one batch")
-                .publishPercentileHistogram()
-                .register(meters);
+        this.metrics = metrics;
     }
 
     public IngestReceipt ingest(IncomingBatch batch) {
         if (batch.events().size() > properties.maxEventsPerBatch()) {
             throw new TooManyEventsException(batch.events().size(), properties.maxEventsPerBatch());
         }
-        return batchTimer.record(() -> {
+        return metrics.batches().record(() -> {
             IngestReceipt receipt = ledger.find(batch.batchId()).map(EventIngestion::duplicate)
                     .orElseGet(() -> store(batch));
-            count(receipt);
+            if (receipt.outcome() == IngestReceipt.Outcome.DUPLICATE) {
+                metrics.duplicate(receipt.duplicate());
+            }
             return receipt;
         });
     }
@@ -85,15 +75,17 @@ public class EventIngestion {
         List<FieldError> errors = new ArrayList<>(validated.errors());
         List<ValidatedEvent> accepted = withoutForeignContainers(validated.valid(), errors);
         errors.sort(Comparator.comparing(FieldError::index));
+        List<Integer> rejectedIndexes = errors.stream().map(FieldError::index).distinct().toList();
         if (accepted.isEmpty()) {
+            metrics.rejected(batch.events(), rejectedIndexes);
             throw new NoValidEventsException(errors);
         }
         Instant receivedAt = clock.instant();
         byte[] rows = CopyText.rows(batch.batchId(), receivedAt, accepted.stream().map(EventIngestion::row).toList());
         List<EventSighting> sightings = accepted.stream().map(v -> sighting(v.event())).toList();
         List<RuntimeEvent> acceptedEvents = accepted.stream().map(ValidatedEvent::event).toList();
-        int rejected = (int) errors.stream().map(FieldError::index).distinct().count();
-        return transaction.execute(status -> {
+        int rejected = rejectedIndexes.size();
+        IngestReceipt receipt = transaction.execute(status -> {
             if (!ledger.claim(batch.batchId(), batch.agent(), receivedAt, accepted.size(), errors)) {
                 return duplicate(ledger.find(batch.batchId()).orElseThrow());
             }
@@ -103,6 +95,11 @@ public class EventIngestion {
                     acceptedEvents));
             return new IngestReceipt(batch.batchId(), IngestReceipt.Outcome.STORED, accepted.size(), 0, rejected, errors);
         });
+        if (receipt.outcome() == IngestReceipt.Outcome.STORED) {
+            metrics.accepted(acceptedEvents);
+            metrics.rejected(batch.events(), rejectedIndexes);
+        }
+        return receipt;
     }
 
     /** A container belongs to one image: events naming another image for a known container are refused. */
@@ -138,18 +135,5 @@ public class EventIngestion {
         ContainerRef c = e.container();
         return new EventSighting(new ImageDigest(c.imageDigest()), c.image(), c.id(), c.node(), c.namespace(),
                 c.pod(), c.cluster(), e.type().wireName(), e.time());
-    }
-
-    private void count(IngestReceipt receipt) {
-        acceptedEvents.increment(receipt.accepted());
-        rejectedEvents.increment(receipt.outcome() == IngestReceipt.Outcome.STORED ? receipt.rejected() : 0);
-        duplicateEvents.increment(receipt.duplicate());
-    }
-
-    private static Counter outcomeCounter(MeterRegistry meters, String outcome) {
-        return Counter.builder("habitus.ingest.events")
-                .description("Events received, by outcome")
-                .tag("outcome", outcome)
-                .register(meters);
     }
 }

@@ -131,6 +131,15 @@ public class ImageCatalogStore {
         return owners;
     }
 
+    public Map<ImageStatus, Long> countByStatus() {
+        Map<ImageStatus, Long> counts = new HashMap<>();
+        client.sql("select status, count(*) from image group by status")
+                .query(rs -> {
+                    counts.put(ImageStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+
     public boolean exists(ImageDigest digest) {
         return client.sql("select exists(select 1 from image where digest = :digest)")
                 .param("digest", digest.value()).query(Boolean.class).single();
