@@ -62,6 +62,13 @@ public class Tokenizer {
         return general.equals(value) ? raw : new Token(raw.kind(), general);
     }
 
+    /** The generalised executable of the event's process: how container states name processes. */
+    public String executable(RuntimeEvent event) {
+        ContainerRef container = event.container();
+        ContainerNames names = container == null ? ContainerNames.NONE : ContainerNames.of(container.id(), container.pod());
+        return generalPath(Objects.requireNonNull(event.process(), "a runtime event needs its process").exe(), names);
+    }
+
     private TokenizedEvent processToken(ProcessInfo process, ContainerNames names) {
         String parent = process.parentExe() == null || process.parentExe().isBlank() ? Token.UNKNOWN_PARENT : process.parentExe();
         String raw = processValue(rawPath(process.exe()), parent.equals(Token.UNKNOWN_PARENT) ? parent : rawPath(parent));

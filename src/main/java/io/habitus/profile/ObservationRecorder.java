@@ -4,8 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.habitus.behavior.Token;
 import io.habitus.behavior.TokenizedEvent;
-import io.habitus.behavior.Tokenizer;
-import io.habitus.ingest.EventsAccepted;
+import io.habitus.behavior.ObservedTransition;
+import io.habitus.behavior.TransitionsObserved;
 import io.habitus.ingest.RuntimeEvent;
 import io.habitus.profile.persistence.LearningStore;
 import io.habitus.profile.persistence.ObservationDelta;
@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Feeds learning windows from ingest, inside ingest's transaction: a token new to a window is
+ * Feeds learning windows from the transitions of ingested events, inside ingest's transaction: a token new to a window is
  * registered before the batch is acknowledged, so no acknowledged behaviour is missing from the
  * profile later. Counts go to {@link ObservationStatistics} once the batch committed. Tokens
  * this replica already registered are remembered, so that steady traffic writes nothing here.
@@ -31,16 +31,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class ObservationRecorder {
 
-    private final Tokenizer tokenizer;
     private final LearningStore learning;
     private final ObservationStore observations;
     private final ObservationStatistics statistics;
     private final Clock clock;
     private final Cache<String, Boolean> registered = Caffeine.newBuilder().maximumSize(1_000_000).build();
 
-    ObservationRecorder(Tokenizer tokenizer, LearningStore learning, ObservationStore observations,
-            ObservationStatistics statistics, Clock clock) {
-        this.tokenizer = tokenizer;
+    ObservationRecorder(LearningStore learning, ObservationStore observations, ObservationStatistics statistics,
+            Clock clock) {
         this.learning = learning;
         this.observations = observations;
         this.statistics = statistics;
@@ -48,10 +46,10 @@ class ObservationRecorder {
     }
 
     @EventListener
-    void on(EventsAccepted accepted) {
-        Map<String, List<RuntimeEvent>> byImage = new TreeMap<>();
-        for (RuntimeEvent event : accepted.events()) {
-            byImage.computeIfAbsent(event.container().imageDigest(), d -> new ArrayList<>()).add(event);
+    void on(TransitionsObserved observed) {
+        Map<String, List<ObservedTransition>> byImage = new TreeMap<>();
+        for (ObservedTransition transition : observed.transitions()) {
+            byImage.computeIfAbsent(transition.digest(), d -> new ArrayList<>()).add(transition);
         }
         Map<String, Integer> open = new TreeMap<>(learning.openWindows(byImage.keySet(), clock.instant()));
         if (open.isEmpty()) {
@@ -63,7 +61,7 @@ class ObservationRecorder {
             WindowFold fold = fold(byImage.get(digest));
             folds.put(digest, fold);
             register(digest, window, fold, newlyRegistered);
-            if (accepted.agentDroppedEvents()) {
+            if (observed.agentDroppedEvents()) {
                 learning.markPartial(digest, window);
             }
         });
@@ -76,10 +74,11 @@ class ObservationRecorder {
         });
     }
 
-    private WindowFold fold(List<RuntimeEvent> events) {
+    private WindowFold fold(List<ObservedTransition> transitions) {
         WindowFold fold = new WindowFold();
-        for (RuntimeEvent event : events) {
-            TokenizedEvent tokenized = tokenizer.tokenize(event);
+        for (ObservedTransition transition : transitions) {
+            RuntimeEvent event = transition.event();
+            TokenizedEvent tokenized = transition.tokens();
             Token token = tokenized.token().kind().inProfile() ? tokenized.token() : null;
             fold.add(event.time(), event.container().id(), event.container().node(), token, tokenized.raw().value());
         }

@@ -1,8 +1,8 @@
 package io.habitus.scoring;
 
+import io.habitus.behavior.ObservedTransition;
 import io.habitus.behavior.TokenizedEvent;
-import io.habitus.behavior.Tokenizer;
-import io.habitus.ingest.EventsAccepted;
+import io.habitus.behavior.TransitionsObserved;
 import io.habitus.ingest.RuntimeEvent;
 import io.habitus.profile.ActiveProfile;
 import io.habitus.profile.ActiveProfiles;
@@ -19,35 +19,33 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Judges ingested events of images with an active profile, inside ingest's transaction: a
+ * Judges the transitions of ingested events of images with an active profile, inside ingest's transaction: a
  * deviation's audit is durable exactly when its event is.
  */
 @Component
 class EventJudge {
 
     private final ActiveProfiles activeProfiles;
-    private final Tokenizer tokenizer;
     private final ApplicationEventPublisher events;
 
-    EventJudge(ActiveProfiles activeProfiles, Tokenizer tokenizer, ApplicationEventPublisher events) {
+    EventJudge(ActiveProfiles activeProfiles, ApplicationEventPublisher events) {
         this.activeProfiles = activeProfiles;
-        this.tokenizer = tokenizer;
         this.events = events;
     }
 
     @EventListener
-    void on(EventsAccepted accepted) {
+    void on(TransitionsObserved observed) {
         Set<String> digests = new LinkedHashSet<>();
-        accepted.events().forEach(e -> digests.add(e.container().imageDigest()));
+        observed.transitions().forEach(t -> digests.add(t.digest()));
         Map<String, ActiveProfile> profiles = activeProfiles.forDigests(digests);
         if (profiles.isEmpty()) {
             return;
         }
         List<Deviation> deviations = new ArrayList<>();
-        for (RuntimeEvent event : accepted.events()) {
-            ActiveProfile profile = profiles.get(event.container().imageDigest());
+        for (ObservedTransition transition : observed.transitions()) {
+            ActiveProfile profile = profiles.get(transition.digest());
             if (profile != null) {
-                judge(event, profile).ifPresent(deviations::add);
+                judge(transition.event(), transition.tokens(), profile).ifPresent(deviations::add);
             }
         }
         if (!deviations.isEmpty()) {
@@ -55,8 +53,7 @@ class EventJudge {
         }
     }
 
-    private Optional<Deviation> judge(RuntimeEvent event, ActiveProfile profile) {
-        TokenizedEvent tokenized = tokenizer.tokenize(event);
+    private Optional<Deviation> judge(RuntimeEvent event, TokenizedEvent tokenized, ActiveProfile profile) {
         Optional<RuleBreach> breach = profile.check(tokenized.token());
         return breach.map(b -> new Deviation(profile.digest().value(), event.container().id(), event.container().node(),
                 Verdict.VIOLATION, b.kind().name(), b.value(), tokenized.raw().value(), b.reason(), event, event.time(),

@@ -1,0 +1,23 @@
+package io.habitus.behavior;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Container state tracking.
+ *
+ * @param recentTokens how many of its last tokens a container's state keeps (k)
+ * @param maxProcesses most live processes tracked per container; the oldest are forgotten first
+ * @param idleExpiry a container without events for this long is forgotten (it exited or moved)
+ */
+@Validated
+@ConfigurationProperties("habitus.behavior")
+public record BehaviorProperties(
+        @Min(1) @Max(256) @DefaultValue("16") int recentTokens,
+        @Min(1) @Max(100_000) @DefaultValue("256") int maxProcesses,
+        @NotNull @DefaultValue("1h") Duration idleExpiry) {}

@@ -1,0 +1,49 @@
+package io.habitus.behavior;
+
+import io.habitus.behavior.persistence.ContainerStateStore;
+import io.habitus.shared.NotFoundException;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading tracked container states, and forgetting containers that went quiet. */
+@Service
+public class ContainerStates {
+
+    private static final Logger log = LoggerFactory.getLogger(ContainerStates.class);
+
+    private final ContainerStateStore store;
+    private final BehaviorProperties properties;
+    private final Clock clock;
+
+    ContainerStates(ContainerStateStore store, BehaviorProperties properties, Clock clock) {
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public TrackedState find(String containerId) {
+        return store.find(containerId)
+                .map(r -> new TrackedState(r.containerId(), r.digest(), r.processes(), r.recent(), r.events(),
+                        r.lastEventAt(), r.updatedAt()))
+                .orElseThrow(() -> new NotFoundException("No tracked state for container " + containerId
+                        + " (unknown, or idle for longer than " + properties.idleExpiry() + ")"));
+    }
+
+    /** Bounded memory for many containers: exited and idle containers are forgotten. */
+    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
+    void forgetIdle() {
+        try {
+            int forgotten = store.forgetIdleSince(clock.instant().minus(properties.idleExpiry()));
+            if (forgotten > 0) {
+                log.info("forgot the state of {} containers idle for {}", forgotten, properties.idleExpiry());
+            }
+        } catch (RuntimeException e) {
+            log.warn("forgetting idle container states failed: {}", e.getMessage());
+        }
+    }
+}

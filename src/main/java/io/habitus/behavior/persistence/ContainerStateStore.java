@@ -1,0 +1,94 @@
+package io.habitus.behavior.persistence;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Container states: read and locked per batch (in container id order, so that batches sharing
+ * containers cannot deadlock), written back in one statement.
+ */
+@Repository
+public class ContainerStateStore {
+
+    private static final TypeReference<LinkedHashMap<String, String>> PROCESSES = new TypeReference<>() {};
+
+    private final JdbcTemplate template;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ContainerStateStore(JdbcTemplate template, JdbcClient jdbc, JsonMapper json) {
+        this.template = template;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The stored states of these containers, locked until the transaction ends. */
+    public Map<String, StateRow> lock(Collection<String> containerIds) {
+        Map<String, StateRow> rows = new HashMap<>();
+        template.query("""
+                select container_id, digest, processes::text, recent, events, last_event_at, updated_at
+                from behavior_container_state where container_id = any(?) order by container_id for update
+                """, rs -> {
+                    StateRow row = row(rs);
+                    rows.put(row.containerId(), row);
+                }, (Object) containerIds.stream().sorted().toArray(String[]::new));
+        return rows;
+    }
+
+    public Optional<StateRow> find(String containerId) {
+        return jdbc.sql("""
+                select container_id, digest, processes::text, recent, events, last_event_at, updated_at
+                from behavior_container_state where container_id = :id
+                """).param("id", containerId).query((rs, n) -> row(rs)).optional();
+    }
+
+    public void save(List<StateRow> rows) {
+        List<Map<String, Object>> json = rows.stream().sorted(Comparator.comparing(StateRow::containerId))
+                .map(r -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("container_id", r.containerId());
+                    m.put("digest", r.digest());
+                    m.put("processes", r.processes());
+                    m.put("recent", r.recent());
+                    m.put("events", r.events());
+                    m.put("last_event_at", r.lastEventAt().toString());
+                    m.put("updated_at", r.updatedAt().toString());
+                    return m;
+                }).toList();
+        jdbc.sql("""
+                insert into behavior_container_state as s (container_id, digest, processes, recent, events, last_event_at, updated_at)
+                select x.container_id, x.digest, x.processes, x.recent, x.events, x.last_event_at, x.updated_at
+                from jsonb_to_recordset(cast(:rows as jsonb)) as x(container_id text, digest text, processes jsonb,
+                     recent text[], events bigint, last_event_at timestamptz, updated_at timestamptz)
+                on conflict (container_id) do update set processes = excluded.processes, recent = excluded.recent,
+                  events = excluded.events, last_event_at = excluded.last_event_at, updated_at = excluded.updated_at
+                """).param("rows", this.json.writeValueAsString(json)).update();
+    }
+
+    public int forgetIdleSince(Instant cutoff) {
+        return template.update("delete from behavior_container_state where updated_at < ?", Timestamp.from(cutoff));
+    }
+
+    private StateRow row(ResultSet rs) throws SQLException {
+        Array recent = rs.getArray(4);
+        return new StateRow(rs.getString(1), rs.getString(2), json.readValue(rs.getString(3), PROCESSES),
+                recent == null ? List.of() : Arrays.asList((String[]) recent.getArray()), rs.getLong(5),
+                rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant());
+    }
+}

@@ -1,0 +1,2 @@
+/** Storage of container states. */
+package io.habitus.behavior.persistence;
