@@ -26,6 +26,8 @@ final class LiveState {
     private final int maxRecent;
     long events;
     Instant lastEventAt;
+    private List<String> processList;
+    private StateSnapshot current;
 
     LiveState(Map<String, String> processes, List<String> recent, long events, Instant lastEventAt, int maxProcesses,
             int maxRecent) {
@@ -36,6 +38,8 @@ final class LiveState {
         this.maxProcesses = maxProcesses;
         this.maxRecent = maxRecent;
         trim();
+        this.processList = sortedProcesses();
+        this.current = new StateSnapshot(processList, List.copyOf(this.recent));
     }
 
     static LiveState empty(int maxProcesses, int maxRecent) {
@@ -43,25 +47,35 @@ final class LiveState {
     }
 
     ObservedTransition advance(RuntimeEvent event, TokenizedEvent tokens, String executable) {
-        StateSnapshot before = snapshot();
+        StateSnapshot before = current;
         String pid = event.process().pid() != null ? event.process().pid().toString() : "exe:" + executable;
+        boolean changed;
         if (event.type() == EventType.PROCESS_EXEC) {
             processes.remove(pid);
+            changed = true;
             processes.put(pid, executable);
         } else if (event.type() == EventType.PROCESS_EXIT) {
-            processes.remove(pid);
+            changed = processes.remove(pid) != null;
         } else {
-            processes.putIfAbsent(pid, executable);
+            changed = processes.putIfAbsent(pid, executable) == null;
         }
         recent.addLast(tokens.token().text());
         events++;
         lastEventAt = lastEventAt == null || event.time().isAfter(lastEventAt) ? event.time() : lastEventAt;
         trim();
-        return new ObservedTransition(event, tokens, before, snapshot());
+        if (changed) {
+            processList = sortedProcesses();
+        }
+        current = new StateSnapshot(processList, List.copyOf(recent));
+        return new ObservedTransition(event, tokens, before, current);
     }
 
     StateSnapshot snapshot() {
-        return new StateSnapshot(new TreeSet<>(processes.values()), List.copyOf(recent));
+        return current;
+    }
+
+    private List<String> sortedProcesses() {
+        return List.copyOf(new TreeSet<>(processes.values()));
     }
 
     Map<String, String> processes() {

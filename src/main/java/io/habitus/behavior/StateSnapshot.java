@@ -1,20 +1,30 @@
 package io.habitus.behavior;
 
-import java.util.Collections;
+import java.util.Collection;
 import java.util.List;
-import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
  * What a container is doing at one moment: the executables of its live processes (generalised,
- * sorted) and its last tokens (oldest first).
+ * sorted, distinct) and its last tokens (oldest first). Immutable lists, shared between
+ * consecutive transitions: one is built per event on the ingest path.
  */
-public record StateSnapshot(SortedSet<String> processes, List<String> recentTokens) {
+public record StateSnapshot(List<String> processes, List<String> recentTokens) {
 
-    public static final StateSnapshot EMPTY = new StateSnapshot(new TreeSet<>(), List.of());
+    public static final StateSnapshot EMPTY = new StateSnapshot(List.of(), List.of());
 
     public StateSnapshot {
-        processes = Collections.unmodifiableSortedSet(new TreeSet<>(processes));
+        processes = List.copyOf(processes);
         recentTokens = List.copyOf(recentTokens);
+        for (int i = 1; i < processes.size(); i++) {
+            if (processes.get(i - 1).compareTo(processes.get(i)) >= 0) {
+                throw new IllegalArgumentException("processes must be sorted and distinct: " + processes);
+            }
+        }
+    }
+
+    /** A snapshot of processes in any order, with duplicates. */
+    public static StateSnapshot of(Collection<String> processes, List<String> recentTokens) {
+        return new StateSnapshot(List.copyOf(new TreeSet<>(processes)), recentTokens);
     }
 }

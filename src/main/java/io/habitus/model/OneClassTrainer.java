@@ -103,7 +103,7 @@ public final class OneClassTrainer {
         /** Lowest cost; then fewer support vectors; then the larger gamma (tighter); then the smaller nu. */
         static final Comparator<Candidate> ORDER = Comparator.comparingDouble(Candidate::cost)
                 .thenComparingInt(c -> c.point().supportVectors())
-                .thenComparing(c -> -c.point().gamma())
+                .thenComparingDouble(c -> -c.point().gamma())
                 .thenComparingDouble(c -> c.point().nu());
     }
 }

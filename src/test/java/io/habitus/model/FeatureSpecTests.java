@@ -1,0 +1,43 @@
+package io.habitus.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FeatureSpecTests {
+
+    @Test
+    void roundTripsThroughJsonFriendlyValues() {
+        FeatureSpec spec = FeatureSpec.defaults();
+        assertThat(FeatureSpec.fromMap(spec.toMap())).isEqualTo(spec);
+    }
+
+    @Test
+    void readsNumbersAsAJsonParserWouldGiveThem() {
+        Map<String, Object> map = new HashMap<>(FeatureSpec.defaults().toMap());
+        map.put("dimension", 4096L);
+        map.put("decay", new java.math.BigDecimal("0.7"));
+        map.put("groupWeights", Map.of("event", 1, "bigram", 0.5));
+
+        FeatureSpec spec = FeatureSpec.fromMap(map);
+
+        assertThat(spec.dimension()).isEqualTo(4096);
+        assertThat(spec.decay()).isEqualTo(0.7);
+        assertThat(spec.groupWeights()).containsExactly(Map.entry("bigram", 0.5), Map.entry("event", 1.0));
+    }
+
+    @Test
+    void refusesWhatItCannotEncode() {
+        FeatureSpec d = FeatureSpec.defaults();
+        assertThatThrownBy(() -> new FeatureSpec(2, 4096, 8, 0.7, 1, d.groupWeights())).hasMessageContaining("version 2");
+        assertThatThrownBy(() -> new FeatureSpec(1, 4000, 8, 0.7, 1, d.groupWeights())).hasMessageContaining("power of two");
+        assertThatThrownBy(() -> new FeatureSpec(1, 4096, 0, 0.7, 1, d.groupWeights())).hasMessageContaining("window");
+        assertThatThrownBy(() -> new FeatureSpec(1, 4096, 8, 0.0, 1, d.groupWeights())).hasMessageContaining("decay");
+        assertThatThrownBy(() -> new FeatureSpec(1, 4096, 8, 0.7, 1, Map.of("colour", 1.0))).hasMessageContaining("colour");
+        assertThatThrownBy(() -> new FeatureSpec(1, 4096, 8, 0.7, 1, Map.of("event", -1.0))).hasMessageContaining("event");
+        assertThatThrownBy(() -> FeatureSpec.fromMap(Map.of("version", 1))).hasMessageContaining("groupWeights");
+    }
+}
