@@ -75,6 +75,16 @@ record ContainerNames(List<String> names) {
 
     private static boolean usable(String name) {
         return name != null && !name.isBlank() && name.indexOf('/') < 0 && name.indexOf('*') < 0
-                && name.chars().noneMatch(Character::isWhitespace);
+                && !hasWhitespace(name);
+    }
+
+    /** A loop, not a stream: this runs for every event. */
+    private static boolean hasWhitespace(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isWhitespace(name.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

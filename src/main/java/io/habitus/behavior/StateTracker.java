@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,9 +58,11 @@ class StateTracker {
                     : new LiveState(row.processes(), row.recent(), row.events(), row.lastEventAt(),
                             properties.maxProcesses(), properties.recentTokens());
             containerEvents.sort(Comparator.comparing(RuntimeEvent::time));
+            Map<String, String> executables = new HashMap<>();
             for (RuntimeEvent event : containerEvents) {
                 TokenizedEvent tokens = tokenizer.tokenize(event);
-                transitions.add(state.advance(event, tokens, tokenizer.executable(event)));
+                String executable = executables.computeIfAbsent(event.process().exe(), exe -> tokenizer.executable(event));
+                transitions.add(state.advance(event, tokens, executable));
             }
             updated.add(new StateRow(containerId, containerEvents.getFirst().container().imageDigest(),
                     state.processes(), state.recent(), state.events, state.lastEventAt, now));

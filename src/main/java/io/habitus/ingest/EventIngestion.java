@@ -82,7 +82,8 @@ public class EventIngestion {
         }
         Instant receivedAt = clock.instant();
         byte[] rows = CopyText.rows(batch.batchId(), receivedAt, accepted.stream().map(EventIngestion::row).toList());
-        List<EventSighting> sightings = accepted.stream().map(v -> sighting(v.event())).toList();
+        Map<String, ImageDigest> digests = new HashMap<>();
+        List<EventSighting> sightings = accepted.stream().map(v -> sighting(v.event(), digests)).toList();
         List<RuntimeEvent> acceptedEvents = accepted.stream().map(ValidatedEvent::event).toList();
         int rejected = rejectedIndexes.size();
         IngestReceipt receipt = transaction.execute(status -> {
@@ -107,8 +108,9 @@ public class EventIngestion {
         Map<String, ImageDigest> owners = new HashMap<>(images.imagesOf(
                 valid.stream().map(v -> v.event().container().id()).distinct().toList()));
         List<ValidatedEvent> kept = new ArrayList<>(valid.size());
+        Map<String, ImageDigest> digests = new HashMap<>();
         for (ValidatedEvent v : valid) {
-            ImageDigest digest = new ImageDigest(v.event().container().imageDigest());
+            ImageDigest digest = digests.computeIfAbsent(v.event().container().imageDigest(), ImageDigest::new);
             ImageDigest owner = owners.putIfAbsent(v.event().container().id(), digest);
             if (owner == null || owner.equals(digest)) {
                 kept.add(v);
@@ -131,9 +133,10 @@ public class EventIngestion {
                 e.container().id(), e.container().node(), v.raw());
     }
 
-    private static EventSighting sighting(RuntimeEvent e) {
+    /** {@code digests} shares one value per digest across a batch's events: validated once, not per event. */
+    private static EventSighting sighting(RuntimeEvent e, Map<String, ImageDigest> digests) {
         ContainerRef c = e.container();
-        return new EventSighting(new ImageDigest(c.imageDigest()), c.image(), c.id(), c.node(), c.namespace(),
+        return new EventSighting(digests.computeIfAbsent(c.imageDigest(), ImageDigest::new), c.image(), c.id(), c.node(), c.namespace(),
                 c.pod(), c.cluster(), e.type().wireName(), e.time());
     }
 }

@@ -19,7 +19,7 @@ public final class CopyText {
 
     /** The COPY data for a batch's rows, as UTF-8. */
     public static byte[] rows(String batchId, Instant receivedAt, List<EventRow> rows) {
-        StringBuilder out = new StringBuilder(rows.size() * 640);
+        StringBuilder out = new StringBuilder(rows.size() * 1024);
         String received = receivedAt.toString();
         String batch = escape(batchId);
         for (EventRow row : rows) {
