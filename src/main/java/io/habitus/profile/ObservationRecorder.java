@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -34,14 +35,16 @@ class ObservationRecorder {
     private final LearningStore learning;
     private final ObservationStore observations;
     private final ObservationStatistics statistics;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Cache<String, Boolean> registered = Caffeine.newBuilder().maximumSize(1_000_000).build();
 
     ObservationRecorder(LearningStore learning, ObservationStore observations, ObservationStatistics statistics,
-            Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.learning = learning;
         this.observations = observations;
         this.statistics = statistics;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -64,6 +67,7 @@ class ObservationRecorder {
             if (observed.agentDroppedEvents()) {
                 learning.markPartial(digest, window);
             }
+            events.publishEvent(new LearningTransitions(digest, window, byImage.get(digest)));
         });
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

@@ -1,0 +1,36 @@
+package io.habitus.model;
+
+import io.habitus.model.sample.SampleRow;
+import io.habitus.model.sample.SampleStore;
+import io.habitus.model.sample.SampledTransition;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads a learning window's training sample as the model's transitions, with their counts. */
+@Service
+public class TrainingSamples {
+
+    /** One transition of a sample and how often it occurred. */
+    public record Sampled(Transition transition, long count) {}
+
+    private final SampleStore store;
+    private final SampleCollector collector;
+
+    TrainingSamples(SampleStore store, SampleCollector collector) {
+        this.store = store;
+        this.collector = collector;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Sampled> of(String digest, int window) {
+        collector.flush();
+        return store.load(digest, window).stream().map(TrainingSamples::sampled).toList();
+    }
+
+    private static Sampled sampled(SampleRow row) {
+        SampledTransition t = row.transition();
+        return new Sampled(new Transition(ContainerState.of(t.beforeProcesses(), t.beforeRecent()), t.event(),
+                ContainerState.of(t.afterProcesses(), t.afterRecent())), row.count());
+    }
+}

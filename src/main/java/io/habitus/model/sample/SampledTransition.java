@@ -1,0 +1,45 @@
+package io.habitus.model.sample;
+
+import io.habitus.behavior.ObservedTransition;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * A transition as the sample keeps it: the state before (processes, recent tokens), the event's
+ * token, the state after; keyed by a hash of exactly those, so that equal transitions collapse.
+ */
+public record SampledTransition(
+        String key, List<String> beforeProcesses, List<String> beforeRecent, String event, List<String> afterProcesses,
+        List<String> afterRecent, Instant firstSeen) {
+
+    public static SampledTransition of(ObservedTransition t) {
+        List<String> beforeProcesses = t.before().processes();
+        List<String> beforeRecent = t.before().recentTokens();
+        String event = t.tokens().token().text();
+        List<String> afterProcesses = t.after().processes();
+        List<String> afterRecent = t.after().recentTokens();
+        return new SampledTransition(key(beforeProcesses, beforeRecent, event, afterProcesses, afterRecent),
+                beforeProcesses, beforeRecent, event, afterProcesses, afterRecent, t.event().time());
+    }
+
+    private static String key(List<String> beforeProcesses, List<String> beforeRecent, String event,
+            List<String> afterProcesses, List<String> afterRecent) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (List<String> part : List.of(beforeProcesses, beforeRecent, List.of(event), afterProcesses, afterRecent)) {
+                for (String s : part) {
+                    sha.update(s.getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) 0);
+                }
+                sha.update((byte) 1);
+            }
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The training sample: distinct transitions of learning windows, with counts. */
+package io.habitus.model.sample;
