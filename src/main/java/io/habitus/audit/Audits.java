@@ -9,6 +9,7 @@ import io.habitus.shared.HabitusProblem;
 import io.habitus.shared.ImageDigest;
 import io.habitus.shared.NotFoundException;
 import io.habitus.shared.ProblemType;
+import io.habitus.shared.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -56,6 +57,12 @@ public class Audits {
         if (audit.status() == AuditStatus.ALLOWED) {
             throw new HabitusProblem(HttpStatus.CONFLICT, ProblemType.CONFLICT,
                     "Audit " + id + " was already allowed by " + audit.resolvedBy());
+        }
+        if (audit.verdict() == Verdict.ANOMALOUS) {
+            // Its behaviour is already in the profile; the transition joins the next model's sample
+            // once relearning or retraining includes it.
+            store.allowed(id, by, clock.instant(), reason, null);
+            return get(id);
         }
         Profile profile = profiles.allow(new ImageDigest(audit.digest()),
                 new RuleRef(TokenKind.valueOf(audit.ruleKind()), audit.ruleValue()), by,

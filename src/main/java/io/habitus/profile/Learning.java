@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,10 +35,12 @@ public class Learning {
     private final LearningProperties defaults;
     private final TransactionTemplate transaction;
     private final ObservationStatistics statistics;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Learning(LearningStore store, ProfileStore profiles, Profiles profileVersions, Images images,
-            LearningProperties defaults, TransactionTemplate transaction, ObservationStatistics statistics, Clock clock) {
+            LearningProperties defaults, TransactionTemplate transaction, ObservationStatistics statistics,
+            ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.profiles = profiles;
         this.profileVersions = profileVersions;
@@ -45,6 +48,7 @@ public class Learning {
         this.defaults = defaults;
         this.transaction = transaction;
         this.statistics = statistics;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -113,6 +117,8 @@ public class Learning {
     private void finish(LearningRow row, String by, String reason) {
         Profile profile = profileVersions.buildFrom(row, by, true);
         store.finish(row.digest(), clock.instant(), reason);
+        events.publishEvent(new LearningFinished(new ImageDigest(row.digest()), row.windowNo(),
+                profile.version().version(), by));
         log.info("learning of {} ended ({}): profile version {} with {} entries is active", row.digest(), reason,
                 profile.version().version(), profile.entries().size());
     }

@@ -10,7 +10,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * ({@link TestDatabase}), called over HTTP the way agents and people call it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"habitus.security.admin-token=" + IntegrationTest.ADMIN_TOKEN, "habitus.learning.check-interval=250ms"})
+        properties = {"habitus.security.admin-token=" + IntegrationTest.ADMIN_TOKEN, "habitus.learning.check-interval=250ms",
+            "habitus.model.poll-interval=250ms"})
 public abstract class IntegrationTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token";

@@ -107,7 +107,7 @@ public class AuditStore {
                 .query((rs, n) -> audit(rs)).optional();
     }
 
-    public void allowed(long id, String by, Instant at, String reason, int version) {
+    public void allowed(long id, String by, Instant at, String reason, Integer version) {
         template.update("""
                 update audit set status = 'ALLOWED', resolved_by = ?, resolved_at = ?, resolution_reason = ?,
                                  allowed_in_version = ?

@@ -1,0 +1,81 @@
+package io.habitus.model;
+
+import io.habitus.model.store.ModelStore;
+import io.habitus.model.store.StoredModel;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The active models, held in memory and swapped when another version becomes active on any
+ * replica: each lookup asks which version is active (one query per batch) and loads only a
+ * changed one. A model whose stored text fails its checksum is refused with an error log and a
+ * health detail, and the version loaded before keeps scoring.
+ */
+@Service
+public class ActiveModels implements HealthIndicator {
+
+    /** The model scoring an image's transitions, with its version. */
+    public record Active(String digest, int version, TransitionModel model) {}
+
+    private static final Logger log = LoggerFactory.getLogger(ActiveModels.class);
+
+    private final ModelStore store;
+    private final Map<String, Active> loaded = new ConcurrentHashMap<>();
+    private final Map<String, String> refused = new ConcurrentHashMap<>();
+
+    ActiveModels(ModelStore store) {
+        this.store = store;
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, Active> forDigests(Collection<String> digests) {
+        Map<String, Active> active = new HashMap<>();
+        store.activeVersions(digests).forEach((digest, version) -> {
+            Active current = loaded.get(digest);
+            if (current == null || current.version() != version) {
+                Active fresh = load(digest, version);
+                if (fresh != null) {
+                    loaded.put(digest, fresh);
+                    current = fresh;
+                }
+            }
+            if (current != null) {
+                active.put(digest, current);
+            }
+        });
+        return active;
+    }
+
+    private Active load(String digest, int version) {
+        String key = digest + " v" + version;
+        if (refused.containsKey(key)) {
+            return null;
+        }
+        StoredModel stored = store.version(digest, version).orElse(null);
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return new Active(digest, version, TransitionModel.fromText(stored.text(), stored.sha256()));
+        } catch (InvalidModelException e) {
+            refused.put(key, e.getMessage());
+            log.error("refusing model version {} of {}: {}; the previously loaded version keeps scoring", version,
+                    digest, e.getMessage());
+            return null;
+        }
+    }
+
+    @Override
+    public Health health() {
+        return refused.isEmpty() ? Health.up().build()
+                : Health.up().withDetail("refusedModels", Map.copyOf(refused)).build();
+    }
+}

@@ -1,0 +1,14 @@
+package io.habitus.model;
+
+import java.time.Instant;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A stored model version as people see it: parameters, threshold, statistics and provenance.
+ *
+ * @param sha256 checksum of the stored model text; a model whose text does not match is never used
+ */
+public record ModelVersion(
+        String digest, int version, int formatVersion, String sha256, JsonNode featureSpec, JsonNode hyperParameters,
+        double threshold, JsonNode statistics, Integer profileVersion, int windowNo, int sampleDistinct,
+        long sampleEvents, String codeVersion, Instant trainedAt, Long jobId, boolean active) {}
