@@ -11,13 +11,15 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Container state tracking.
  *
- * @param recentTokens how many of its last tokens a container's state keeps (k)
+ * @param recentTokens how many of its last tokens a container's state keeps (k); as many as the
+ *     model's encoding reads (FeatureSpec window 8), since more would only make equal transitions
+ *     look distinct in the training sample
  * @param maxProcesses most live processes tracked per container; the oldest are forgotten first
  * @param idleExpiry a container without events for this long is forgotten (it exited or moved)
  */
 @Validated
 @ConfigurationProperties("habitus.behavior")
 public record BehaviorProperties(
-        @Min(1) @Max(256) @DefaultValue("16") int recentTokens,
+        @Min(1) @Max(256) @DefaultValue("8") int recentTokens,
         @Min(1) @Max(100_000) @DefaultValue("256") int maxProcesses,
         @NotNull @DefaultValue("1h") Duration idleExpiry) {}
