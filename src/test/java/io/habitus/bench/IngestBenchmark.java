@@ -77,9 +77,14 @@ public final class IngestBenchmark {
             PhaseResult learned = judgedLoop.run(activeSink, "svc-act-learn", 1, Duration.ofMinutes(10),
                     judgedTemplates.size(), null, null);
             sentService += learned.events();
-            LearningSwitch.finish(options.baseUrl(), options.token(), judged.images.stream().map(Fleet.Image::digest).toList());
+            List<String> judgedDigests = judged.images.stream().map(Fleet.Image::digest).toList();
+            LearningSwitch.finish(options.baseUrl(), options.token(), judgedDigests);
+            long trainingStarted = System.nanoTime();
+            String trained = LearningSwitch.awaitTraining(options.baseUrl(), options.token(), judgedDigests, Duration.ofMinutes(20));
+            System.out.printf("models of the second fleet trained in %d s (per image, S = succeeded, F = failed): %s%n",
+                    (System.nanoTime() - trainingStarted) / 1_000_000_000, trained);
             System.out.printf("second fleet: %d images learned from %,d events and finished learning; "
-                    + "its events are judged from now on%n%n", judged.images.size(), learned.events());
+                    + "its events are judged by profile and model from now on%n%n", judged.images.size(), learned.events());
             paths.add(new Path(activeSink, judgedLoop, "svc-act-"));
         }
         if (options.copy()) {

@@ -30,4 +30,29 @@ final class LearningSwitch {
             }
         }
     }
+
+    /**
+     * Waits until no training job of these images is queued or running, so that measured phases
+     * do not share the CPU with training; returns what the jobs ended as.
+     */
+    static String awaitTraining(URI baseUrl, String token, List<String> digests, java.time.Duration timeout)
+            throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            StringBuilder outcome = new StringBuilder();
+            boolean pending = false;
+            for (String digest : digests) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/images/" + digest + "/models/jobs"))
+                        .header("Authorization", "Bearer " + token).GET().build();
+                String body = client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+                pending |= body.contains("\"QUEUED\"") || body.contains("\"RUNNING\"");
+                outcome.append(body.contains("\"SUCCEEDED\"") ? "S" : body.contains("\"FAILED\"") ? "F" : "-");
+            }
+            if (!pending || System.nanoTime() > deadline) {
+                return outcome + (pending ? " (timed out)" : "");
+            }
+            Thread.sleep(1000);
+        }
+    }
 }
