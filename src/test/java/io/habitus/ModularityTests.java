@@ -45,7 +45,9 @@ class ModularityTests {
     }
 
     @Test
-    void writesTheModuleDiagram() {
+    void writesTheModuleDiagramWithEveryModule() throws java.io.IOException {
         new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        String diagram = java.nio.file.Files.readString(java.nio.file.Path.of("target/spring-modulith-docs/components.puml"));
+        MODULES.forEach(module -> org.assertj.core.api.Assertions.assertThat(diagram).contains(module.getDisplayName()));
     }
 }

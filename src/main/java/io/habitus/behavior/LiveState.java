@@ -70,10 +70,6 @@ final class LiveState {
         return new ObservedTransition(event, tokens, before, current);
     }
 
-    StateSnapshot snapshot() {
-        return current;
-    }
-
     private List<String> sortedProcesses() {
         return List.copyOf(new TreeSet<>(processes.values()));
     }

@@ -11,8 +11,6 @@ import java.util.TreeSet;
  */
 public record StateSnapshot(List<String> processes, List<String> recentTokens) {
 
-    public static final StateSnapshot EMPTY = new StateSnapshot(List.of(), List.of());
-
     public StateSnapshot {
         processes = List.copyOf(processes);
         recentTokens = List.copyOf(recentTokens);

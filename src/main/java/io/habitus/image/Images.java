@@ -80,12 +80,6 @@ public class Images {
         statistics.flush();
     }
 
-    /** Whether an image with this digest is known. */
-    @Transactional(readOnly = true)
-    public boolean exists(ImageDigest digest) {
-        return store.exists(digest);
-    }
-
     /** Throws the 404 problem unless the image is known. */
     @Transactional(readOnly = true)
     public void requireKnown(ImageDigest digest) {

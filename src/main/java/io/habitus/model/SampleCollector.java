@@ -6,6 +6,7 @@ import io.habitus.behavior.ObservedTransition;
 import io.habitus.model.sample.SampleStore;
 import io.habitus.model.sample.SampledTransition;
 import io.habitus.profile.LearningTransitions;
+import io.habitus.shared.database.PendingWrites;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -17,35 +18,28 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Collects each learning window's training sample. A transition new to the window is stored in
  * ingest's transaction (up to {@link ModelProperties#maxSample()} distinct ones per window; the
  * bound is tracked per replica, so several replicas may overshoot it slightly); how often each
- * occurred is summed in memory and written once a second, like the other learning statistics.
+ * occurred is summed in memory and written once a second ({@link PendingWrites}).
  */
 @Component
 class SampleCollector {
 
-    private static final Logger log = LoggerFactory.getLogger(SampleCollector.class);
-
     private final SampleStore store;
     private final ModelProperties properties;
-    private final TransactionTemplate transaction;
     private final Counter dropped;
     private final Cache<String, Boolean> stored = Caffeine.newBuilder().maximumSize(2_000_000).build();
     private final Map<String, AtomicInteger> distinct = new ConcurrentHashMap<>();
-    private Map<CountKey, Long> pendingCounts = new TreeMap<>();
+    private final PendingWrites<TreeMap<CountKey, Long>> pendingCounts;
 
     /** Sorted, so that flushes of several replicas update rows in the same order. */
     private record CountKey(String digest, int window, String key) implements Comparable<CountKey> {
@@ -63,8 +57,12 @@ class SampleCollector {
             MeterRegistry meters) {
         this.store = store;
         this.properties = properties;
-        this.transaction = new TransactionTemplate(transactions);
-        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.pendingCounts = new PendingWrites<>("sample counts", transactions, TreeMap::new, (into, delta) -> {
+            delta.forEach((key, count) -> into.merge(key, count, Long::sum));
+            return into;
+        }, TreeMap::isEmpty, counts -> store.addCounts(counts.entrySet().stream()
+                .map(e -> new Object[] {e.getValue(), e.getKey().digest(), e.getKey().window(), e.getKey().key()})
+                .toList()));
         this.dropped = Counter.builder("habitus.model.sample.dropped")
                 .description("Distinct transitions not kept because a window's sample was full")
                 .register(meters);
@@ -104,41 +102,20 @@ class SampleCollector {
         });
     }
 
-    private synchronized void addCounts(String digest, int window, Map<String, Long> counts) {
-        counts.forEach((key, count) -> pendingCounts.merge(new CountKey(digest, window, key), count, Long::sum));
+    private void addCounts(String digest, int window, Map<String, Long> counts) {
+        TreeMap<CountKey, Long> delta = new TreeMap<>();
+        counts.forEach((key, count) -> delta.put(new CountKey(digest, window, key), count));
+        pendingCounts.add(delta);
     }
 
     /** Writes pending counts; called once a second and before a sample is read. */
     void flush() {
-        Map<CountKey, Long> taken;
-        synchronized (this) {
-            if (pendingCounts.isEmpty()) {
-                return;
-            }
-            taken = pendingCounts;
-            pendingCounts = new TreeMap<>();
-        }
-        try {
-            transaction.executeWithoutResult(status -> store.addCounts(taken.entrySet().stream()
-                    .map(e -> new Object[] {e.getValue(), e.getKey().digest(), e.getKey().window(), e.getKey().key()})
-                    .toList()));
-        } catch (RuntimeException e) {
-            taken.forEach((key, count) -> addCounts(key.digest(), key.window(), Map.of(key.key(), count)));
-            throw e;
-        }
+        pendingCounts.flush();
     }
 
     @Scheduled(fixedDelayString = "${habitus.learning.statistics-interval:1s}")
-    void flushPeriodically() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            log.warn("writing sample counts failed; keeping them for the next attempt: {}", e.getMessage());
-        }
-    }
-
     @PreDestroy
-    void flushOnShutdown() {
-        flushPeriodically();
+    void flushPeriodically() {
+        pendingCounts.flushOrKeep();
     }
 }

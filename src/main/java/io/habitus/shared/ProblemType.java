@@ -31,6 +31,24 @@ public enum ProblemType {
         this.title = title;
     }
 
+    /** The type of a problem with this HTTP status: the generic one for a client or server error otherwise. */
+    public static ProblemType forStatus(int status) {
+        return switch (status) {
+            case 400 -> INVALID_REQUEST;
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
+            case 412, 428 -> PRECONDITION_FAILED;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> UNAVAILABLE;
+            default -> status >= 500 ? INTERNAL : INVALID_REQUEST;
+        };
+    }
+
     public URI uri() {
         return uri;
     }

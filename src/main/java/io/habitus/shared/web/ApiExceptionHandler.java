@@ -6,7 +6,6 @@ import io.habitus.shared.ProblemType;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -36,19 +35,6 @@ import tools.jackson.databind.exc.MismatchedInputException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-
-    private static final Map<Integer, ProblemType> TYPES_BY_STATUS = Map.ofEntries(
-            Map.entry(400, ProblemType.INVALID_REQUEST),
-            Map.entry(401, ProblemType.UNAUTHENTICATED),
-            Map.entry(403, ProblemType.FORBIDDEN),
-            Map.entry(404, ProblemType.NOT_FOUND),
-            Map.entry(405, ProblemType.METHOD_NOT_ALLOWED),
-            Map.entry(406, ProblemType.NOT_ACCEPTABLE),
-            Map.entry(409, ProblemType.CONFLICT),
-            Map.entry(412, ProblemType.PRECONDITION_FAILED),
-            Map.entry(413, ProblemType.PAYLOAD_TOO_LARGE),
-            Map.entry(415, ProblemType.UNSUPPORTED_MEDIA_TYPE),
-            Map.entry(503, ProblemType.UNAVAILABLE));
 
     private final HttpLimitsProperties limits;
 
@@ -128,8 +114,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
-            ProblemType type = TYPES_BY_STATUS.get(statusCode.value());
-            if (type != null && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+                ProblemType type = ProblemType.forStatus(statusCode.value());
                 problem.setType(type.uri());
                 problem.setTitle(type.title());
             }

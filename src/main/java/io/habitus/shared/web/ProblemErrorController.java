@@ -5,7 +5,6 @@ import io.habitus.shared.ProblemType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.Map;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,16 +23,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 @RestController
 class ProblemErrorController implements ErrorController {
 
-    private static final Map<Integer, ProblemType> TYPES = Map.of(
-            400, ProblemType.INVALID_REQUEST,
-            401, ProblemType.UNAUTHENTICATED,
-            403, ProblemType.FORBIDDEN,
-            404, ProblemType.NOT_FOUND,
-            405, ProblemType.METHOD_NOT_ALLOWED,
-            413, ProblemType.PAYLOAD_TOO_LARGE,
-            415, ProblemType.UNSUPPORTED_MEDIA_TYPE,
-            503, ProblemType.UNAVAILABLE);
-
     private final HttpLimitsProperties limits;
 
     ProblemErrorController(HttpLimitsProperties limits) {
@@ -46,8 +35,7 @@ class ProblemErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
-        ProblemType type = TYPES.getOrDefault(status.value(), status.is5xxServerError()
-                ? ProblemType.INTERNAL : ProblemType.INVALID_REQUEST);
+        ProblemType type = ProblemType.forStatus(status.value());
         ProblemDetail problem = HabitusProblem.problem(status, type, status.getReasonPhrase());
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri != null) {

@@ -21,7 +21,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.isCommitted() || response.getContentWritten() > 0) {
             return;
         }
-        ProblemType type = status >= 500 ? ProblemType.INTERNAL : ProblemType.INVALID_REQUEST;
+        ProblemType type = ProblemType.forStatus(status);
         String body = "{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title() + "\",\"status\":" + status
                 + ",\"detail\":\"The HTTP request could not be processed (status " + status + ")\"}";
         try {
