@@ -23,15 +23,7 @@ class AllowedAuditsTrainTheModelTests extends IntegrationTest {
 
     @Test
     void anAllowedViolationBecomesARuleAndTrainingDataForTheNextModel() throws InterruptedException {
-        String digest = Events.newDigest();
-        Instant start = Instant.now().minusSeconds(5000);
-        List<Map<String, Object>> learning = new ArrayList<>();
-        for (int c = 0; c < 3; c++) {
-            learning.addAll(NginxTraffic.rounds(digest, Events.newId("web"), start.plusSeconds(c * 900L), 60));
-        }
-        assertThat(api().post("/api/v1/events", Api.json(Events.batch(Events.newId("m"), learning))).status()).isEqualTo(200);
-        api().post("/api/v1/images/" + digest + "/learning", Api.json(Map.of("action", "FINISH")));
-        awaitActiveModel(digest, 1);
+        String digest = learnedNginxImage();
 
         String container = Events.newId("web");
         Instant t = Instant.now().minusSeconds(600);
@@ -58,18 +50,6 @@ class AllowedAuditsTrainTheModelTests extends IntegrationTest {
         JsonNode model = api().get("/api/v1/images/" + digest + "/models/2").json();
         assertThat(model.get("sampleDistinct").intValue())
                 .isEqualTo(api().get("/api/v1/images/" + digest + "/models/1").json().get("sampleDistinct").intValue() + 1);
-    }
-
-    private void awaitActiveModel(String digest, int version) throws InterruptedException {
-        for (int i = 0; i < 160; i++) {
-            Api.Reply reply = api().get("/api/v1/images/" + digest + "/models/" + version);
-            if (reply.status() == 200 && reply.json().get("active").booleanValue()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("model version " + version + " did not become active: "
-                + api().get("/api/v1/images/" + digest + "/models/jobs").raw().body());
     }
 
     private static JsonNode last(Api.Reply reply) {
