@@ -8,7 +8,8 @@ import java.util.List;
 @Schema(description = "The transition judged: state before, event token, state after")
 public record AuditTransition(State before, String event, State after) {
 
-    @Schema(description = "Executables of the live processes and the last tokens, oldest first")
+    @Schema(name = "AuditTransitionState",
+            description = "Executables of the live processes and the last tokens, oldest first")
     public record State(List<String> processes, List<String> recentTokens) {}
 
     static AuditTransition of(ObservedTransition t) {

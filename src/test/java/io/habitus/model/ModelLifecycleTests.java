@@ -45,6 +45,8 @@ class ModelLifecycleTests extends IntegrationTest {
         assertThat(model.get("sha256").stringValue()).hasSize(64);
         assertThat(model.get("statistics").get("supportVectors").intValue()).isPositive();
         assertThat(model.get("windowNo").intValue()).isEqualTo(1);
+        assertThat(model.get("profileVersion").intValue()).as("provenance: the profile judging beside it").isEqualTo(1);
+        assertThat(model.get("codeVersion").stringValue()).isNotBlank();
         assertThat(model.get("sampleEvents").longValue()).isEqualTo(learning.size());
 
         String container = Events.newId("web");

@@ -175,14 +175,17 @@ class ScoringTests extends IntegrationTest {
     }
 
     @Test
-    void prometheusShowsScoringLatencyPerVerdictAndModelCacheLookups() {
-        score(false, Map.of("events", List.of(Events.exec(digest, Events.newId("c"), "node-a", NGINX))));
+    void prometheusShowsScoringLatencyPerVerdictModelCacheLookupsAndTraining() {
+        for (int call = 0; call < 2; call++) {   // the first may load the model (a miss), the second finds it
+            score(false, Map.of("events", List.of(Events.exec(digest, Events.newId("c"), "node-a", NGINX))));
+        }
 
         String metrics = api(null).get("/actuator/prometheus").raw().body();
 
         assertThat(metrics).containsPattern("habitus_score_requests_seconds_bucket\\{[^}]*verdict=\"NORMAL\"");
         assertThat(metrics).containsPattern("habitus_score_verdicts_total\\{[^}]*verdict=\"NORMAL\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("habitus_model_cache_total\\{[^}]*result=\"hit\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("habitus_model_training_seconds_count\\{[^}]*outcome=\"succeeded\"[^}]*} [1-9]");
     }
 
     private Api.Reply score(boolean commit, Map<String, Object> body) {
