@@ -64,8 +64,8 @@ public final class Demo {
         JsonNode model = client.awaitActiveModel(digest, Duration.ofMinutes(10));
         JsonNode statistics = model.path("statistics");
         say("   model v%d active: %s distinct transitions, %s support vectors, nu %s, threshold %.2f (normalised score units).",
-                model.path("version").asInt(), statistics.path("distinct").asString(statistics.path("sampleDistinct").asString()),
-                statistics.path("supportVectors").asString("?"), model.path("hyperParameters").path("nu"),
+                model.path("version").asInt(), statistics.path("distinct").asString(),
+                statistics.path("supportVectors").asString(), model.path("hyperParameters").path("nu"),
                 model.path("threshold").asDouble());
 
         AttackCase attack = Fleet.attacks(archetype, scenario, salt, 1, seed + 2, start.plus(Duration.ofHours(2))).getFirst();

@@ -28,9 +28,9 @@ final class Report {
 
     static String table(List<ArchetypeResult> results) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%-9s %-24s %-12s %6s | %-23s | %-23s%n", "archetype", "scenario", "kind", "n",
-                "detected  allow/model/both", "ROC AUC  allow/model/both"));
-        out.append("-".repeat(110)).append('\n');
+        out.append(String.format("%-9s %-24s %-12s %6s | %-23s | %-17s | %-13s%n", "archetype", "scenario", "kind", "n",
+                "detected  allow/model/both", "ROC AUC allow/model/both", "@1% FPR model/both"));
+        out.append("-".repeat(126)).append('\n');
         for (ArchetypeResult result : results) {
             List<Judged> normal = result.normal();
             out.append(String.format("%-9s %-24s %-12s %6d | FPR %5s %6s %6s | threshold %.2f (model v%d)%n",
@@ -39,13 +39,15 @@ final class Report {
                     result.model().path("threshold").asDouble(), result.model().path("version").asInt()));
             for (Map.Entry<Scenario, List<AttackOutcome>> entry : result.attacks().entrySet()) {
                 List<AttackOutcome> outcomes = entry.getValue();
-                out.append(String.format("%-9s %-24s %-12s %6d | %5s %6s %6s     | %5s %5s %5s%n",
+                out.append(String.format("%-9s %-24s %-12s %6d | %5s %6s %6s     | %5s %5s %5s  | %5s %5s%n",
                         result.archetype().name(), entry.getKey().name(), kind(entry.getKey().category()), outcomes.size(),
                         pct(detected(outcomes, AttackOutcome::byAllowlist)), pct(detected(outcomes, AttackOutcome::byModel)),
                         pct(detected(outcomes, AttackOutcome::byBoth)),
                         auc(normal, outcomes, Judged::allowlistScore, AttackOutcome::allowlistScore),
                         auc(normal, outcomes, Judged::modelScore, AttackOutcome::modelScore),
-                        auc(normal, outcomes, Judged::combinedScore, AttackOutcome::combinedScore)));
+                        auc(normal, outcomes, Judged::combinedScore, AttackOutcome::combinedScore),
+                        pct(atOnePercent(normal, outcomes, Judged::modelScore, AttackOutcome::modelScore)),
+                        pct(atOnePercent(normal, outcomes, Judged::combinedScore, AttackOutcome::combinedScore))));
             }
             out.append('\n');
         }
@@ -64,6 +66,20 @@ final class Report {
             out.append(String.format("  %-12s attacks: %4d; detected: allowlist %s, model %s, both %s%n", kind(category),
                     outcomes.size(), pct(detected(outcomes, AttackOutcome::byAllowlist)),
                     pct(detected(outcomes, AttackOutcome::byModel)), pct(detected(outcomes, AttackOutcome::byBoth))));
+        }
+        for (Category category : Category.values()) {
+            long model = 0;
+            long both = 0;
+            long total = 0;
+            for (ArchetypeResult result : results) {
+                List<AttackOutcome> outcomes = result.attacks().entrySet().stream().filter(e -> e.getKey().category() == category)
+                        .flatMap(e -> e.getValue().stream()).toList();
+                model += Math.round(outcomes.size() * atOnePercent(result.normal(), outcomes, Judged::modelScore, AttackOutcome::modelScore));
+                both += Math.round(outcomes.size() * atOnePercent(result.normal(), outcomes, Judged::combinedScore, AttackOutcome::combinedScore));
+                total += outcomes.size();
+            }
+            out.append(String.format("  %-12s attacks at a threshold set to 1%% false positives per archetype: model %s, both %s%n",
+                    kind(category), pct((double) model / total), pct((double) both / total)));
         }
         List<AttackOutcome> missedByAllowlist = outcomes(results, Category.IN_ALLOWLIST).stream()
                 .filter(o -> !o.byAllowlist()).toList();
@@ -110,6 +126,9 @@ final class Report {
                 s.put("rocAuc", rates(aucValue(normal, outcomes, Judged::allowlistScore, AttackOutcome::allowlistScore),
                         aucValue(normal, outcomes, Judged::modelScore, AttackOutcome::modelScore),
                         aucValue(normal, outcomes, Judged::combinedScore, AttackOutcome::combinedScore)));
+                s.put("detectionRateAtOnePercentFalsePositives", rates(Double.NaN,
+                        atOnePercent(normal, outcomes, Judged::modelScore, AttackOutcome::modelScore),
+                        atOnePercent(normal, outcomes, Judged::combinedScore, AttackOutcome::combinedScore)));
                 s.put("medianLowestScore", round(median(outcomes.stream().mapToDouble(AttackOutcome::modelScore).toArray())));
                 s.put("violatedTokens", outcomes.stream().flatMap(o -> o.events().stream()).filter(Judged::byAllowlist)
                         .map(Judged::token).distinct().sorted().limit(8).toList());
@@ -183,6 +202,12 @@ final class Report {
     static double aucValue(List<Judged> normal, List<AttackOutcome> outcomes, ToDoubleFunction<Judged> normalScore,
             ToDoubleFunction<AttackOutcome> attackScore) {
         return Roc.auc(normal.stream().mapToDouble(normalScore).toArray(), outcomes.stream().mapToDouble(attackScore).toArray());
+    }
+
+    static double atOnePercent(List<Judged> normal, List<AttackOutcome> outcomes, ToDoubleFunction<Judged> normalScore,
+            ToDoubleFunction<AttackOutcome> attackScore) {
+        return Roc.detectionAt(0.01, normal.stream().mapToDouble(normalScore).toArray(),
+                outcomes.stream().mapToDouble(attackScore).toArray());
     }
 
     private static String auc(List<Judged> normal, List<AttackOutcome> outcomes, ToDoubleFunction<Judged> normalScore,

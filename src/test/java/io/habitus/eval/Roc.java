@@ -75,4 +75,21 @@ final class Roc {
         }
         return lo;
     }
+
+    /**
+     * Detection rate when the threshold is set on the normal items themselves so that at most
+     * {@code falsePositiveRate} of them are flagged (flagged: score strictly below the threshold).
+     * Optimistic by construction (the threshold sees the data it is measured on); it shows what the
+     * scores could do at that rate, next to what the model's own calibrated threshold does.
+     */
+    static double detectionAt(double falsePositiveRate, double[] normal, double[] attack) {
+        if (normal.length == 0 || attack.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = normal.clone();
+        Arrays.sort(sorted);
+        double threshold = sorted[(int) Math.floor(falsePositiveRate * sorted.length)];
+        long detected = Arrays.stream(attack).filter(a -> a < threshold).count();
+        return (double) detected / attack.length;
+    }
 }

@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The seed idea as a picture: every held-out normal transition and the most anomalous transition
  * of every attack, encoded with the model's own feature specification, projected on the first two
- * principal components of the normal transitions; the shaded region is where a one-class SVM
+ * principal components of all of them; the shaded region is where a one-class SVM
  * trained on the projected normal points (libsvm, RBF, nu 0.05) says "normal". An illustration of
  * the idea only: Habitus's model decides in the full 4096-dimensional space, so a point can be
  * inside the 2-D region and still be flagged, and the markers say what the real model decided.
@@ -56,7 +56,11 @@ final class TransitionMap {
         for (Judged judged : result.normal()) {
             normal.merge(encoder.encode(transition(judged.transition())), judged.byModel(), Boolean::logicalOr);
         }
+        // The components are fitted on normal and attack transitions together, so that the directions
+        // in which attacks differ are on the picture; the 2-D boundary is fitted on normal ones only.
         List<SparseVector> points = new ArrayList<>(normal.keySet());
+        result.attacks().values().forEach(outcomes -> outcomes.forEach(
+                o -> points.add(encoder.encode(transition(o.mostAnomalous().transition())))));
         int dimension = encoder.spec().dimension();
         double[] mean = new double[dimension];
         for (SparseVector v : points) {
