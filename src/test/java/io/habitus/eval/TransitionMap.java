@@ -27,6 +27,7 @@ import libsvm.svm_problem;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
@@ -38,8 +39,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The seed idea as a picture: every held-out normal transition and the most anomalous transition
- * of every attack, encoded with the model's own feature specification, projected on the first two
- * principal components of all of them; the shaded region is where a one-class SVM
+ * of every attack, encoded with the model's own feature specification, projected on two axes (the
+ * direction from normal to attack transitions, and the main direction of normal variety
+ * orthogonal to it); the shaded region is where a one-class SVM
  * trained on the projected normal points (libsvm, RBF, nu 0.05) says "normal". An illustration of
  * the idea only: Habitus's model decides in the full 4096-dimensional space, so a point can be
  * inside the 2-D region and still be flagged, and the markers say what the real model decided.
@@ -56,19 +58,20 @@ final class TransitionMap {
         for (Judged judged : result.normal()) {
             normal.merge(encoder.encode(transition(judged.transition())), judged.byModel(), Boolean::logicalOr);
         }
-        // The components are fitted on normal and attack transitions together, so that the directions
-        // in which attacks differ are on the picture; the 2-D boundary is fitted on normal ones only.
+        // Axis 1 points from the centre of the normal transitions towards the centre of the attacks'
+        // least normal transitions (a linear discriminant, the direction in which they differ on
+        // average); axis 2 is the principal component of the normal transitions orthogonal to it.
         List<SparseVector> points = new ArrayList<>(normal.keySet());
+        List<SparseVector> attackPoints = new ArrayList<>();
         result.attacks().values().forEach(outcomes -> outcomes.forEach(
-                o -> points.add(encoder.encode(transition(o.mostAnomalous().transition())))));
+                o -> attackPoints.add(encoder.encode(transition(o.mostAnomalous().transition())))));
         int dimension = encoder.spec().dimension();
-        double[] mean = new double[dimension];
-        for (SparseVector v : points) {
-            for (int i = 0; i < v.nonZeros(); i++) {
-                mean[v.indexAt(i)] += v.valueAt(i) / points.size();
-            }
+        double[] mean = centre(points, dimension);
+        double[] first = centre(attackPoints, dimension);
+        for (int i = 0; i < dimension; i++) {
+            first[i] -= mean[i];
         }
-        double[] first = component(points, mean, null, 1);
+        normalise(first, null);
         double[] second = component(points, mean, first, 2);
 
         XYSeries inside = new XYSeries("normal transition");
@@ -119,11 +122,12 @@ final class TransitionMap {
         dots.setSeriesShape(4, triangle(6));
         dots.setSeriesPaint(5, new Color(0x1f77b4));
         dots.setSeriesShape(5, triangle(8));
-        NumberAxis x = new NumberAxis("first principal component");
-        NumberAxis y = new NumberAxis("second principal component");
+        NumberAxis x = new NumberAxis("towards the attacks (normal centre → attack centre)");
+        NumberAxis y = new NumberAxis("principal component of normal transitions (orthogonal)");
         x.setRange(range[0], range[1]);
         y.setRange(range[2], range[3]);
         XYPlot plot = new XYPlot(scatter, x, y, dots);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);   // attacks on top of normal points
         XYBlockRenderer blocks = new XYBlockRenderer();
         blocks.setBlockWidth((range[1] - range[0]) / GRID);
         blocks.setBlockHeight((range[3] - range[2]) / GRID);
@@ -137,7 +141,7 @@ final class TransitionMap {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineStroke(new BasicStroke(1f));
         JFreeChart chart = new JFreeChart(result.archetype().name()
-                + ": transitions (PCA), 2-D one-class SVM region (green), attacks marked", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+                + ": transitions in 2-D, one-class SVM region (green), attacks marked", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         Path file = dir.resolve("transitions-" + result.archetype().name() + ".png");
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 700);
@@ -177,6 +181,16 @@ final class TransitionMap {
         List<String> recent = new ArrayList<>();
         node.path("recentTokens").forEach(t -> recent.add(t.asString()));
         return ContainerState.of(processes, recent);
+    }
+
+    private static double[] centre(List<SparseVector> points, int dimension) {
+        double[] centre = new double[dimension];
+        for (SparseVector v : points) {
+            for (int i = 0; i < v.nonZeros(); i++) {
+                centre[v.indexAt(i)] += v.valueAt(i) / points.size();
+            }
+        }
+        return centre;
     }
 
     /** Power iteration on the covariance of the points, orthogonal to {@code previous}. */
