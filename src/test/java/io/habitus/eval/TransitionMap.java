@@ -136,6 +136,7 @@ final class TransitionMap {
         scale.add(0, new Color(0xd9f0d3));
         scale.add(1, new Color(0x7fbf7b));
         blocks.setPaintScale(scale);
+        blocks.setSeriesVisibleInLegend(0, false);   // the title names the green region
         plot.setDataset(1, region);
         plot.setRenderer(1, blocks);
         plot.setBackgroundPaint(Color.WHITE);
