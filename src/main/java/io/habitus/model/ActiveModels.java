@@ -41,7 +41,7 @@ public class ActiveModels implements HealthIndicator {
 
     ActiveModels(ModelStore store, MeterRegistry meters) {
         this.store = store;
-        this.versions = new ActiveVersions(store::activeVersions);
+        this.versions = new ActiveVersions("model", store::activeVersions);
         this.hits = cacheCounter(meters, "hit", "the active version was in memory");
         this.misses = cacheCounter(meters, "miss", "the active version had to be loaded (first use or a new activation)");
         Gauge.builder("habitus.model.cache.size", loaded, Map::size)
@@ -79,11 +79,7 @@ public class ActiveModels implements HealthIndicator {
     /** Activations on other replicas reach this one within a refresh interval. */
     @Scheduled(fixedDelayString = "${habitus.active-refresh-interval:1s}")
     void refresh() {
-        try {
-            versions.refresh();
-        } catch (RuntimeException e) {
-            log.warn("refreshing active model versions failed; keeping the known ones: {}", e.getMessage());
-        }
+        versions.refreshOrKeep();
     }
 
     /** An activation on this replica counts from its commit. */

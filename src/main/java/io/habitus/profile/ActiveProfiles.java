@@ -7,8 +7,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -21,15 +19,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class ActiveProfiles {
 
-    private static final Logger log = LoggerFactory.getLogger(ActiveProfiles.class);
-
     private final ProfileStore store;
     private final Map<String, ActiveProfile> cache = new ConcurrentHashMap<>();
     private final ActiveVersions versions;
 
     ActiveProfiles(ProfileStore store) {
         this.store = store;
-        this.versions = new ActiveVersions(digests -> {
+        this.versions = new ActiveVersions("profile", digests -> {
             Map<String, Integer> active = new HashMap<>();
             store.activeHeads(digests).forEach(head -> active.put(head.digest(), head.activeVersion()));
             return active;
@@ -53,11 +49,7 @@ public class ActiveProfiles {
     /** Activations on other replicas reach this one within a refresh interval. */
     @Scheduled(fixedDelayString = "${habitus.active-refresh-interval:1s}")
     void refresh() {
-        try {
-            versions.refresh();
-        } catch (RuntimeException e) {
-            log.warn("refreshing active profile versions failed; keeping the known ones: {}", e.getMessage());
-        }
+        versions.refreshOrKeep();
     }
 
     /** An activation on this replica counts from its commit. */

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -20,16 +22,23 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class ActiveVersions {
 
+    private static final Logger log = LoggerFactory.getLogger(ActiveVersions.class);
+
     /** Cached for digests known to have no active version, so they are not asked for again. */
     private static final int NONE = 0;
 
+    private final String what;
     private final Function<Collection<String>, Map<String, Integer>> load;
     private final Map<String, Integer> versions = new ConcurrentHashMap<>();
     /** Bumped by every forget: a load that started before one must not cache what it read. */
     private final AtomicLong forgets = new AtomicLong();
 
-    /** @param load the active versions of the given digests; digests without one are left out */
-    public ActiveVersions(Function<Collection<String>, Map<String, Integer>> load) {
+    /**
+     * @param what what is versioned, for log lines ("profile", "model")
+     * @param load the active versions of the given digests; digests without one are left out
+     */
+    public ActiveVersions(String what, Function<Collection<String>, Map<String, Integer>> load) {
+        this.what = what;
         this.load = load;
     }
 
@@ -57,6 +66,15 @@ public final class ActiveVersions {
             }
         }
         return active;
+    }
+
+    /** {@link #refresh()} for schedulers: a failure is logged and the known versions are kept. */
+    public void refreshOrKeep() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            log.warn("refreshing active {} versions failed; keeping the known ones: {}", what, e.getMessage());
+        }
     }
 
     /** Reloads every known digest (one query); failures leave the cache as it was. */
