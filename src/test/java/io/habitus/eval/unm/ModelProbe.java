@@ -79,23 +79,32 @@ public final class ModelProbe {
                     intrusionRows.put(file, traces.stream().map(t -> Row.of(t, stide, emulation, frame)).toList()));
             report(normalRows, intrusionRows);
         }
+        AUCS.forEach((name, sum) -> System.out.printf(Locale.ROOT, "mean auc %s %.3f over %d%n", name, sum[0] / sum[1], (int) sum[1]));
     }
+
+    static final Map<String, double[]> AUCS = new LinkedHashMap<>();
 
     private static void report(List<Row> normal, Map<String, List<Row>> intrusions) {
         String[] names = {"stideLfc", "allowViol", "modelLfc", "modelMin", "modelMeanFrame", "combLfc"};
         List<Row> attack = intrusions.values().stream().flatMap(List::stream).toList();
         for (int f = 0; f < names.length; f++) {
+            if (f == 1 || f == 4) {
+                continue;
+            }
             int k = f;
             double[] neg = normal.stream().mapToDouble(r -> r.figures[k]).toArray();
             double[] pos = attack.stream().mapToDouble(r -> r.figures[k]).toArray();
-            StringBuilder perFile = new StringBuilder();
-            intrusions.forEach((file, rows) -> perFile.append(String.format(Locale.ROOT, " %s=%.2f",
-                    file.substring(file.lastIndexOf('/') + 1), rows.stream().mapToDouble(r -> r.figures[k]).max().orElse(0))));
-            double[] sortedNeg = neg.clone();
-            java.util.Arrays.sort(sortedNeg);
-            System.out.printf(Locale.ROOT, "%-15s auc %.3f  normal max %.2f p95 %.2f p99 %.2f | files max:%s%n", names[f],
-                    RocAuc.of(pos, neg), sortedNeg[sortedNeg.length - 1], quantile(sortedNeg, 0.95),
-                    quantile(sortedNeg, 0.99), perFile);
+            double auc = RocAuc.of(pos, neg);
+            AUCS.computeIfAbsent(names[f], n -> new double[2]);
+            AUCS.get(names[f])[0] += auc;
+            AUCS.get(names[f])[1]++;
+            StringBuilder levels = new StringBuilder();
+            for (int level : new int[] {1, 2, 3, 4, 5, 6, 8}) {
+                long files = intrusions.values().stream().filter(rows -> rows.stream().anyMatch(r -> r.figures[k] >= level)).count();
+                long fp = normal.stream().filter(r -> r.figures[k] >= level).count();
+                levels.append(String.format(Locale.ROOT, "  L%d %d/%d fpr %.3f", level, files, intrusions.size(), fp / (double) normal.size()));
+            }
+            System.out.printf(Locale.ROOT, "%-9s auc %.3f %s%n", names[f], auc, levels);
         }
     }
 
@@ -152,6 +161,18 @@ public final class ModelProbe {
             for (boolean v : violations) {
                 viol += v ? 1 : 0;
             }
+            double worstMean = Double.POSITIVE_INFINITY;
+            double sum = 0.0;
+            for (int i = 0; i < scores.length; i++) {
+                sum += scores[i];
+                if (i >= frame) {
+                    sum -= scores[i - frame];
+                }
+                if (i >= Math.min(frame, scores.length) - 1) {
+                    worstMean = Math.min(worstMean, sum / Math.min(frame, scores.length));
+                }
+            }
+            double tie = 1.0 / (1.0 + Math.exp(Math.max(-50, Math.min(50, worstMean))));
             return new Row(new double[] {stide.anomaly(trace), viol, LocalityFrame.maxCount(anomalous, frame), -min,
                     worstFrame, LocalityFrame.maxCount(combined, frame)});
         }

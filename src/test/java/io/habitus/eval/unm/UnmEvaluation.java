@@ -29,8 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * normal trace and every intrusion trace scored with {@code commit=true}, each in a fresh container.
  *
  * <p>Usage: {@code UnmEvaluation --data=FOLDER --url=URL --token=TOKEN [--out=docs] [--seed=20261128]
- * [--learning-fraction=0.7] [--max-learning=600] [--max-held-out=300] [--clients=4] [--frame=20]
- * [--stide-length=6] [--alarm=2] [--sets=sendmail,xlock]}
+ * [--learning-fraction=0.7] [--max-learning=400] [--max-held-out=200] [--clients=4] [--frame=20]
+ * [--stide-length=6] [--alarm=5] [--stide-alarm=1] [--sets=sendmail,xlock]}
  */
 public final class UnmEvaluation {
 
@@ -73,8 +73,8 @@ public final class UnmEvaluation {
         Path folder = Path.of(required(options, "data"));
         long seed = Long.parseLong(options.getOrDefault("seed", "20261128"));
         double fraction = Double.parseDouble(options.getOrDefault("learning-fraction", "0.7"));
-        int maxLearning = integer("max-learning", 600);
-        int maxHeldOut = integer("max-held-out", 300);
+        int maxLearning = integer("max-learning", 400);
+        int maxHeldOut = integer("max-held-out", 200);
         int frame = integer("frame", 20);
         int stideLength = integer("stide-length", 6);
         Set<String> only = options.containsKey("sets") ? Set.of(options.get("sets").split(",")) : Set.of();
@@ -160,8 +160,8 @@ public final class UnmEvaluation {
         Map<Detector, Integer> alarms = new EnumMap<>(Detector.class);
         alarms.put(Detector.STIDE, integer("stide-alarm", 1));
         alarms.put(Detector.ALLOWLIST, 1);
-        alarms.put(Detector.MODEL, integer("alarm", 2));
-        alarms.put(Detector.COMBINED, integer("alarm", 2));
+        alarms.put(Detector.MODEL, integer("alarm", 5));
+        alarms.put(Detector.COMBINED, integer("alarm", 5));
         return alarms;
     }
 
