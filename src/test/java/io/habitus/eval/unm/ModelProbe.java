@@ -24,7 +24,9 @@ import java.util.TreeSet;
  * process, so that encodings and aggregations can be compared in seconds. The numbers that count
  * come from {@link UnmEvaluation}, through the HTTP API.
  *
- * <p>Usage: ModelProbe DATA_FOLDER [dataset,...] [window=8] [decay=0.7] [weights=event:1,bigram:1,...]
+ * <p>Usage: ModelProbe DATA_FOLDER all|dataset,... [window=8] [decay=0.7] [weights=sequence:3,...] [nus=…] [factors=…]
+ * [target=0.005] [maxLearning=600] [maxHeldOut=300] [frame=20] [debug=1]. Run it with target/test-classes and
+ * target/classes on the classpath (docs/unm-evaluation.md lists what it was used for).
  */
 public final class ModelProbe {
 
@@ -161,18 +163,6 @@ public final class ModelProbe {
             for (boolean v : violations) {
                 viol += v ? 1 : 0;
             }
-            double worstMean = Double.POSITIVE_INFINITY;
-            double sum = 0.0;
-            for (int i = 0; i < scores.length; i++) {
-                sum += scores[i];
-                if (i >= frame) {
-                    sum -= scores[i - frame];
-                }
-                if (i >= Math.min(frame, scores.length) - 1) {
-                    worstMean = Math.min(worstMean, sum / Math.min(frame, scores.length));
-                }
-            }
-            double tie = 1.0 / (1.0 + Math.exp(Math.max(-50, Math.min(50, worstMean))));
             return new Row(new double[] {stide.anomaly(trace), viol, LocalityFrame.maxCount(anomalous, frame), -min,
                     worstFrame, LocalityFrame.maxCount(combined, frame)});
         }
