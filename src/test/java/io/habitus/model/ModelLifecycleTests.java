@@ -8,7 +8,6 @@ import io.habitus.support.IntegrationTest;
 import io.habitus.support.NginxTraffic;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -89,18 +88,6 @@ class ModelLifecycleTests extends IntegrationTest {
         assertThat(activeModels.forDigests(List.of(digest)).get(digest).version()).as("the version still scoring").isEqualTo(1);
         JsonNode health = api(null).get("/actuator/health").json();
         assertThat(health.toString()).contains("refusedModels", digest + " v2");
-    }
-
-    private JsonNode awaitActiveModel(String digest, int version) throws InterruptedException {
-        for (int i = 0; i < 120; i++) {
-            Api.Reply reply = api().get("/api/v1/images/" + digest + "/models/" + version);
-            if (reply.status() == 200 && reply.json().get("active").booleanValue()) {
-                return reply.json();
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("model version " + version + " of " + digest + " did not become active; jobs: "
-                + api().get("/api/v1/images/" + digest + "/models/jobs").raw().body());
     }
 
     private void ingest(List<Map<String, Object>> events) {

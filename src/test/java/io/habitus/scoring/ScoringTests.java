@@ -27,23 +27,7 @@ class ScoringTests extends IntegrationTest {
         if (digest != null) {
             return;
         }
-        String image = Events.newDigest();
-        Instant start = Instant.now().minusSeconds(4000);
-        List<Map<String, Object>> learning = new ArrayList<>();
-        for (int c = 0; c < 3; c++) {
-            learning.addAll(NginxTraffic.rounds(image, Events.newId("web"), start.plusSeconds(c * 900L), 60));
-        }
-        assertThat(api().post("/api/v1/events", Api.json(Events.batch(Events.newId("m"), learning))).status()).isEqualTo(200);
-        api().post("/api/v1/images/" + image + "/learning", Api.json(Map.of("action", "FINISH")));
-        for (int i = 0; i < 120; i++) {
-            Api.Reply models = api().get("/api/v1/images/" + image + "/models");
-            if (models.status() == 200 && models.json().size() > 0 && models.json().get(0).get("active").booleanValue()) {
-                digest = image;
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no active model: " + api().get("/api/v1/images/" + image + "/models/jobs").raw().body());
+        digest = learnedNginxImage();
     }
 
     @Test
