@@ -11,14 +11,34 @@ final class Calibrator {
     }
 
     /**
-     * The raw threshold is the held-out decision value at rank ⌊target × n⌋ (ascending): at most
-     * target × n held-out vectors lie strictly below it. The spread falls back to the mean absolute
-     * deviation and then to the model's magnitude when most held-out values are equal.
+     * The raw threshold is the largest held-out decision value with at most target × (held-out
+     * events) events strictly below it: held-out vectors weigh their counts, so the target is a
+     * share of events, as people meet false positives. Centre and spread are those of the distinct
+     * held-out values; the spread falls back to the mean absolute deviation and then to the model's
+     * magnitude when most held-out values are equal.
      */
-    static Calibration calibrate(double[] decisions, double target, double magnitude) {
+    static Calibration calibrate(double[] decisions, long[] counts, double target, double magnitude) {
         double[] sorted = decisions.clone();
         Arrays.sort(sorted);
-        double rawThreshold = sorted[(int) Math.floor(target * sorted.length)];
+        Integer[] order = new Integer[decisions.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(decisions[a], decisions[b]));
+        double allowed = target * Arrays.stream(counts).sum();
+        double rawThreshold = decisions[order[0]];
+        long below = 0;
+        for (int k = 0; k < order.length; k++) {
+            double value = decisions[order[k]];
+            if (k > 0 && value > decisions[order[k - 1]]) {
+                // every event before k lies strictly below value
+                if (below > allowed) {
+                    break;
+                }
+                rawThreshold = value;
+            }
+            below += counts[order[k]];
+        }
         double centre = median(sorted);
         double[] deviations = Arrays.stream(sorted).map(d -> Math.abs(d - centre)).sorted().toArray();
         double spread = MAD_TO_SIGMA * median(deviations);

@@ -1,7 +1,7 @@
 package io.habitus.model;
 
 /**
- * The named groups of the version-1 transition encoding. The names are part of the stored
+ * The named groups of the transition encoding (version 1, and {@link #SEQUENCE} since version 2). The names are part of the stored
  * feature specification (group weights) and of the hash keys: never rename one.
  */
 enum FeatureGroup {
@@ -20,7 +20,13 @@ enum FeatureGroup {
     /** The event × each live process before it: which binaries were running when it happened. */
     EVENT_PROCESSES("eventProcesses", false),
     /** Processes the transition started (+) or ended (−). */
-    DELTA("delta", false);
+    DELTA("delta", false),
+    /**
+     * Since version 2: the exact, ordered sequence of the last tokens and the event (one feature,
+     * {@link TransitionEncoder#SEQUENCE_LENGTH} tokens long): a short sequence never seen is far
+     * from every learned one, whatever the longer mix around it.
+     */
+    SEQUENCE("sequence", false);
 
     private final String key;
     private final boolean log1p;

@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * (a code change to the algorithm gets a new version, old versions stay implemented); the other
  * fields are its parameters.
  *
- * @param version      encoding algorithm version (only 1 exists)
+ * @param version      encoding algorithm version: 1, or 2 (version 1 plus the {@code sequence} group)
  * @param dimension    length of the hashed vector, a power of two
  * @param window       k, how many recent tokens the state holds
  * @param decay        weight factor per step back in the window (position 0 = most recent)
@@ -21,10 +21,10 @@ import java.util.TreeMap;
 public record FeatureSpec(int version, int dimension, int window, double decay, int hashSeed,
         Map<String, Double> groupWeights) {
 
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
 
     public FeatureSpec {
-        if (version != CURRENT_VERSION) {
+        if (version < 1 || version > CURRENT_VERSION) {
             throw new IllegalArgumentException("unknown feature spec version " + version);
         }
         if (Integer.bitCount(dimension) != 1 || dimension < 16 || dimension > 1 << 24) {
@@ -41,6 +41,9 @@ public record FeatureSpec(int version, int dimension, int window, double decay, 
             if (Arrays.stream(FeatureGroup.values()).noneMatch(g -> g.key().equals(name))) {
                 throw new IllegalArgumentException("unknown feature group " + name);
             }
+            if (version < 2 && FeatureGroup.SEQUENCE.key().equals(name)) {
+                throw new IllegalArgumentException("group " + name + " exists since feature spec version 2");
+            }
             if (weight == null || !(weight >= 0.0) || Double.isInfinite(weight)) {
                 throw new IllegalArgumentException("weight of " + name + " must be finite and >= 0: " + weight);
             }
@@ -49,8 +52,18 @@ public record FeatureSpec(int version, int dimension, int window, double decay, 
         groupWeights = java.util.Collections.unmodifiableSortedMap(weights);
     }
 
-    /** The default specification of new models. */
+    /** Weight of the version-2 {@code sequence} group in {@link #defaults()} (docs/unm-evaluation.md). */
+    static final double SEQUENCE_WEIGHT = 3.0;
+
+    /** The default specification of new models (version 2). */
     public static FeatureSpec defaults() {
+        Map<String, Double> weights = new LinkedHashMap<>(version1().groupWeights());
+        weights.put(FeatureGroup.SEQUENCE.key(), SEQUENCE_WEIGHT);
+        return new FeatureSpec(CURRENT_VERSION, 4096, 8, 0.7, 0x48616269, weights);
+    }
+
+    /** The default specification of version 1, as models trained before version 2 stored it. */
+    public static FeatureSpec version1() {
         Map<String, Double> weights = new LinkedHashMap<>();
         weights.put(FeatureGroup.EVENT.key(), 1.0);
         weights.put(FeatureGroup.BIGRAM.key(), 1.0);
@@ -60,7 +73,7 @@ public record FeatureSpec(int version, int dimension, int window, double decay, 
         weights.put(FeatureGroup.PROCESSES.key(), 0.5);
         weights.put(FeatureGroup.EVENT_PROCESSES.key(), 0.75);
         weights.put(FeatureGroup.DELTA.key(), 0.75);
-        return new FeatureSpec(CURRENT_VERSION, 4096, 8, 0.7, 0x48616269, weights);
+        return new FeatureSpec(1, 4096, 8, 0.7, 0x48616269, weights);
     }
 
     double weight(FeatureGroup group) {

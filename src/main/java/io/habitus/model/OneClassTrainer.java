@@ -36,7 +36,7 @@ public final class OneClassTrainer {
                 long gridStarted = System.nanoTime();
                 svm_model model = LibSvm.trainOneClass(copy(indices), copy(values), nu, factor * gammaBase);
                 double[] decisions = decisions(new FastPredictor(model), split.heldOut());
-                double rate = Arrays.stream(decisions).filter(d -> d < 0.0).count() / (double) decisions.length;
+                double rate = eventShareBelow(decisions, split.heldOut(), 0.0);
                 GridPoint point = new GridPoint(nu, factor, factor * gammaBase, rate, model.l,
                         (System.nanoTime() - gridStarted) / 1_000_000);
                 grid.add(point);
@@ -55,7 +55,9 @@ public final class OneClassTrainer {
         // Calibrate with the model as it will be loaded from its text, so stored scores are the scores.
         FastPredictor loaded = TransitionModel.predictorOf(libsvmText);
         double[] decisions = decisions(loaded, split.heldOut());
-        Calibration calibration = Calibrator.calibrate(decisions, options.targetFalsePositiveRate(), loaded.magnitude());
+        long[] counts = split.heldOut().stream().mapToLong(WeightedVector::count).toArray();
+        Calibration calibration = Calibrator.calibrate(decisions, counts, options.targetFalsePositiveRate(),
+                loaded.magnitude());
         long below = 0;
         long belowEvents = 0;
         long heldOutEvents = 0;
@@ -76,9 +78,25 @@ public final class OneClassTrainer {
         return TransitionModel.of(spec, hyper, calibration, statistics, libsvmText);
     }
 
-    /** Distance from the target, where being above it counts double: too many false positives hurts more. */
+    /** The share of held-out events (counts) whose decision value lies below {@code bound}. */
+    private static double eventShareBelow(double[] decisions, List<WeightedVector> heldOut, double bound) {
+        long below = 0;
+        long all = 0;
+        for (int i = 0; i < decisions.length; i++) {
+            long count = heldOut.get(i).count();
+            all += count;
+            below += decisions[i] < bound ? count : 0;
+        }
+        return below / (double) all;
+    }
+
+    /**
+     * Zero within the target; above it, twice the excess. Every candidate that keeps the held-out
+     * events' false-positive rate within the target is as good as any other on that count, and the
+     * tie-break then prefers the tightest boundary.
+     */
     static double cost(double rate, double target) {
-        return rate <= target ? target - rate : 2.0 * (rate - target);
+        return rate <= target ? 0.0 : 2.0 * (rate - target);
     }
 
     private static double[] decisions(FastPredictor predictor, List<WeightedVector> vectors) {
@@ -100,10 +118,10 @@ public final class OneClassTrainer {
 
     private record Candidate(GridPoint point, svm_model model, double cost) {
 
-        /** Lowest cost; then fewer support vectors; then the larger gamma (tighter); then the smaller nu. */
+        /** Lowest cost; then the larger gamma (tighter, more sensitive); then fewer support vectors; then the smaller nu. */
         static final Comparator<Candidate> ORDER = Comparator.comparingDouble(Candidate::cost)
-                .thenComparingInt(c -> c.point().supportVectors())
                 .thenComparingDouble(c -> -c.point().gamma())
+                .thenComparingInt(c -> c.point().supportVectors())
                 .thenComparingDouble(c -> c.point().nu());
     }
 }

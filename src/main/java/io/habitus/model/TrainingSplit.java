@@ -7,15 +7,23 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * The distinct vectors of a sample, shuffled deterministically and split into held-out and
- * training parts within the size bounds. Duplicates are collapsed (counts summed) and the vectors
- * are put in a canonical order before the shuffle, so the split depends only on the sample's
- * content and the seed, never on the order the caller listed it in.
+ * A sample split into training vectors and held-out vectors <em>by events</em>: each distinct
+ * vector's count is divided between the two parts at random (each event held out with probability
+ * {@code heldOutFraction}), so a transition seen often is usually in both and a transition seen once
+ * is in one of them. The held-out part then looks like fresh data does to the trained model: its
+ * frequent transitions were seen in training and its rare ones mostly were not, in the proportion in
+ * which they occur. Training stays on distinct vectors (libsvm has no instance weights), held-out
+ * vectors keep their held-out counts as weights. Duplicates are collapsed (counts summed) and the
+ * vectors are put in a canonical order before anything random happens, so the split depends only
+ * on the sample's content and the seed, never on the order the caller listed it in. Docs:
+ * docs/transition-model.md, "Training".
  */
 record TrainingSplit(List<WeightedVector> training, List<WeightedVector> heldOut, long transitions, int distinct,
         int unused) {
 
     static final int MIN_DISTINCT = 10;
+    /** Counts up to this are split event by event; larger ones by the normal approximation of the binomial. */
+    private static final long EXACT_SPLIT_LIMIT = 1000;
 
     static TrainingSplit of(List<WeightedVector> sample, int dimension, TrainingOptions options) {
         TreeMap<SparseVector, Long> collapsed = new TreeMap<>();
@@ -31,16 +39,46 @@ record TrainingSplit(List<WeightedVector> training, List<WeightedVector> heldOut
         if (collapsed.size() < MIN_DISTINCT) {
             throw new InsufficientTransitionsException(collapsed.size(), MIN_DISTINCT);
         }
-        List<WeightedVector> shuffled = new ArrayList<>(collapsed.size());
+        Random random = new Random(options.seed());
+        List<WeightedVector> training = new ArrayList<>();
+        List<WeightedVector> heldOut = new ArrayList<>();
         for (Map.Entry<SparseVector, Long> entry : collapsed.entrySet()) {
-            shuffled.add(new WeightedVector(entry.getKey(), entry.getValue()));
+            long count = entry.getValue();
+            long held = heldOutEvents(count, options.heldOutFraction(), random);
+            if (held < count) {
+                training.add(new WeightedVector(entry.getKey(), count - held));
+            }
+            if (held > 0) {
+                heldOut.add(new WeightedVector(entry.getKey(), held));
+            }
         }
-        shuffle(shuffled, new Random(options.seed()));
-        int n = shuffled.size();
-        int heldOut = (int) Math.min(options.maxHeldOutVectors(), Math.max(2, Math.round(n * options.heldOutFraction())));
-        int training = Math.min(options.maxTrainingVectors(), n - heldOut);
-        return new TrainingSplit(List.copyOf(shuffled.subList(heldOut, heldOut + training)),
-                List.copyOf(shuffled.subList(0, heldOut)), transitions, n, n - heldOut - training);
+        shuffle(training, random);
+        shuffle(heldOut, random);
+        // Tiny samples: make sure both parts exist (at least 2 held-out and 8 training vectors).
+        while (heldOut.size() < 2 && training.size() > 8) {
+            heldOut.add(training.removeLast());
+        }
+        while (training.size() < 8 && heldOut.size() > 2) {
+            training.add(heldOut.removeLast());
+        }
+        int keptTraining = Math.min(options.maxTrainingVectors(), training.size());
+        int keptHeldOut = Math.min(options.maxHeldOutVectors(), heldOut.size());
+        return new TrainingSplit(List.copyOf(training.subList(0, keptTraining)), List.copyOf(heldOut.subList(0, keptHeldOut)),
+                transitions, collapsed.size(), training.size() - keptTraining + heldOut.size() - keptHeldOut);
+    }
+
+    /** How many of {@code count} events are held out: binomial(count, fraction), drawn from {@code random}. */
+    static long heldOutEvents(long count, double fraction, Random random) {
+        if (count <= EXACT_SPLIT_LIMIT) {
+            long held = 0;
+            for (long i = 0; i < count; i++) {
+                held += random.nextDouble() < fraction ? 1 : 0;
+            }
+            return held;
+        }
+        double mean = count * fraction;
+        double deviation = Math.sqrt(count * fraction * (1.0 - fraction));
+        return Math.max(0, Math.min(count, Math.round(mean + deviation * random.nextGaussian())));
     }
 
     /** Fisher–Yates with java.util.Random, whose sequence for a seed is specified: stable across JDKs. */

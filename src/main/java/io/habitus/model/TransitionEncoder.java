@@ -12,6 +12,9 @@ import java.util.Objects;
 public final class TransitionEncoder {
 
     static final String START = "^";
+    /** Version 2: tokens in the {@code sequence} feature, the event included (STIDE's classic 6). */
+    static final int SEQUENCE_LENGTH = 6;
+    private static final String THEN = " \u2192 ";
     private static final String CROSS = " \u00d7 ";
 
     private final FeatureSpec spec;
@@ -67,11 +70,27 @@ public final class TransitionEncoder {
         add(builder, FeatureGroup.PROCESSES, processes);
         add(builder, FeatureGroup.EVENT_PROCESSES, eventProcesses);
         add(builder, FeatureGroup.DELTA, delta);
+        if (spec.version() >= 2) {
+            add(builder, FeatureGroup.SEQUENCE, new FeatureBag().add(sequence(all, event), 1.0));
+        }
         return new SparseVector(spec.dimension(), builder.indices(), builder.values());
     }
 
     private void add(HashedVectorBuilder builder, FeatureGroup group, FeatureBag bag) {
         builder.addGroup(group.key(), bag, group.log1p(), spec.weight(group));
+    }
+
+    /** The last SEQUENCE_LENGTH − 1 tokens and the event, oldest first; {@code ^} marks a container's start. */
+    static String sequence(List<String> recent, String event) {
+        int from = Math.max(0, recent.size() - (SEQUENCE_LENGTH - 1));
+        StringBuilder sequence = new StringBuilder();
+        if (recent.size() < SEQUENCE_LENGTH - 1) {
+            sequence.append(START).append(THEN);
+        }
+        for (String token : recent.subList(from, recent.size())) {
+            sequence.append(token).append(THEN);
+        }
+        return sequence.append(event).toString();
     }
 
     /** The token's verb (exec, read, connect, …): everything before the first space. */

@@ -55,6 +55,6 @@ final class Clusters {
     }
 
     static FeatureSpec spec() {
-        return new FeatureSpec(1, DIMENSION, 8, 0.7, 1, FeatureSpec.defaults().groupWeights());
+        return new FeatureSpec(1, DIMENSION, 8, 0.7, 1, FeatureSpec.version1().groupWeights());
     }
 }

@@ -30,9 +30,21 @@ class FeatureSpecTests {
     }
 
     @Test
+    void versionTwoIsVersionOneWithTheSequenceGroup() {
+        FeatureSpec v1 = FeatureSpec.version1();
+        FeatureSpec v2 = FeatureSpec.defaults();
+
+        assertThat(v1.version()).isEqualTo(1);
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.groupWeights()).containsAllEntriesOf(v1.groupWeights()).containsEntry("sequence", 3.0);
+        assertThat(FeatureSpec.fromMap(v1.toMap())).isEqualTo(v1);
+    }
+
+    @Test
     void refusesWhatItCannotEncode() {
         FeatureSpec d = FeatureSpec.defaults();
-        assertThatThrownBy(() -> new FeatureSpec(2, 4096, 8, 0.7, 1, d.groupWeights())).hasMessageContaining("version 2");
+        assertThatThrownBy(() -> new FeatureSpec(3, 4096, 8, 0.7, 1, d.groupWeights())).hasMessageContaining("version 3");
+        assertThatThrownBy(() -> new FeatureSpec(1, 4096, 8, 0.7, 1, d.groupWeights())).hasMessageContaining("sequence");
         assertThatThrownBy(() -> new FeatureSpec(1, 4000, 8, 0.7, 1, d.groupWeights())).hasMessageContaining("power of two");
         assertThatThrownBy(() -> new FeatureSpec(1, 4096, 0, 0.7, 1, d.groupWeights())).hasMessageContaining("window");
         assertThatThrownBy(() -> new FeatureSpec(1, 4096, 8, 0.0, 1, d.groupWeights())).hasMessageContaining("decay");

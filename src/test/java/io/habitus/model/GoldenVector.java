@@ -1,6 +1,6 @@
 package io.habitus.model;
 
-/** The encoding of TransitionEncoderTests' golden transition under FeatureSpec.defaults(), version 1. */
+/** The encoding of TransitionEncoderTests' golden transition under FeatureSpec.version1(). */
 final class GoldenVector {
 
     static final int[] INDICES = {1, 737, 1573, 1993, 1999, 2128, 2257, 2336, 2376, 2987, 3387, 3768, 3770};

@@ -19,11 +19,39 @@ class TransitionEncoderTests {
 
     @Test
     void encodesTheGoldenTransitionToTheSameVectorForever() {
-        SparseVector vector = new TransitionEncoder(FeatureSpec.defaults()).encode(NGINX_READS);
+        SparseVector vector = new TransitionEncoder(FeatureSpec.version1()).encode(NGINX_READS);
 
         assertThat(vector.dimension()).isEqualTo(4096);
         assertThat(vector.indices()).containsExactly(GoldenVector.INDICES);
         assertThat(vector.values()).containsExactly(GoldenVector.VALUES);
+    }
+
+    @Test
+    void versionTwoAddsTheOrderedSequenceOfTheLastTokensAndTheEvent() {
+        FeatureSpec v2 = FeatureSpec.defaults();
+        SparseVector vector = new TransitionEncoder(v2).encode(NGINX_READS);
+        // Three tokens before the event: fewer than five, so the sequence starts at the container's start.
+        String sequence = "^ \u2192 exec /usr/sbin/nginx <- /usr/sbin/nginx \u2192 accept tcp/80 \u2192 read /proc/*/stat"
+                + " \u2192 connect tcp/5432";
+        int hash = MurmurHash3.hash32("sequence\u001f" + sequence, v2.hashSeed());
+        java.util.Map<Integer, Double> expected = new java.util.TreeMap<>();
+        for (int i = 0; i < GoldenVector.INDICES.length; i++) {
+            expected.put(GoldenVector.INDICES[i], GoldenVector.VALUES[i]);
+        }
+        expected.merge(hash & 4095, hash < 0 ? -v2.groupWeights().get("sequence") : v2.groupWeights().get("sequence"),
+                Double::sum);
+
+        assertThat(TransitionEncoder.sequence(NGINX_READS.before().recentTokens(), NGINX_READS.event())).isEqualTo(sequence);
+        assertThat(vector.indices()).containsExactly(expected.keySet().stream().mapToInt(Integer::intValue).toArray());
+        assertThat(vector.values()).containsExactly(expected.values().stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    @Test
+    void theSequenceHoldsTheLastFiveTokensInOrder() {
+        List<String> recent = List.of("t1", "t2", "t3", "t4", "t5", "t6", "t7");
+
+        assertThat(TransitionEncoder.sequence(recent, "e")).isEqualTo("t3 \u2192 t4 \u2192 t5 \u2192 t6 \u2192 t7 \u2192 e");
+        assertThat(TransitionEncoder.sequence(List.of(), "e")).isEqualTo("^ \u2192 e");
     }
 
     @Test
@@ -39,11 +67,14 @@ class TransitionEncoderTests {
 
     @Test
     void theSquaredNormIsTheSumOfTheSquaredWeightsOfTheNonEmptyGroups() {
-        FeatureSpec wide = new FeatureSpec(1, 1 << 24, 8, 0.7, 1, FeatureSpec.defaults().groupWeights());
+        FeatureSpec wide = new FeatureSpec(1, 1 << 24, 8, 0.7, 1, FeatureSpec.version1().groupWeights());
         SparseVector vector = new TransitionEncoder(wide).encode(NGINX_READS);
         // The delta group is empty: the process set did not change.
         double expected = 1 + 1 + 1 + 0.25 + 0.25 + 0.25 + 0.5625;
         assertThat(vector.squaredNorm()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12));
+        FeatureSpec wideTwo = new FeatureSpec(2, 1 << 24, 8, 0.7, 1, FeatureSpec.defaults().groupWeights());
+        assertThat(new TransitionEncoder(wideTwo).encode(NGINX_READS).squaredNorm())
+                .isCloseTo(expected + 9.0, org.assertj.core.data.Offset.offset(1e-12));
     }
 
     @Test
@@ -87,7 +118,7 @@ class TransitionEncoderTests {
     @Test
     void anotherSeedGivesAnotherVector() {
         FeatureSpec defaults = FeatureSpec.defaults();
-        FeatureSpec reseeded = new FeatureSpec(1, defaults.dimension(), defaults.window(), defaults.decay(), 1,
+        FeatureSpec reseeded = new FeatureSpec(defaults.version(), defaults.dimension(), defaults.window(), defaults.decay(), 1,
                 defaults.groupWeights());
         assertThat(new TransitionEncoder(reseeded).encode(NGINX_READS))
                 .isNotEqualTo(new TransitionEncoder(defaults).encode(NGINX_READS));

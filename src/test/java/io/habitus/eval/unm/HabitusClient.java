@@ -1,0 +1,112 @@
+package io.habitus.eval.unm;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The few public API calls the replay needs, as an agent and an admin would make them. */
+final class HabitusClient {
+
+    /** One event's answer from POST /api/v1/score: verdict, model score and threshold (null without a model). */
+    record Judged(String verdict, Double score, Double threshold) {
+
+        boolean violation() {
+            return "VIOLATION".equals(verdict);
+        }
+
+        boolean belowThreshold() {
+            return score != null && threshold != null && score < threshold;
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final URI base;
+    private final String authorization;
+
+    HabitusClient(URI base, String token) {
+        this.base = base;
+        this.authorization = "Bearer " + token;
+    }
+
+    JsonMapper json() {
+        return json;
+    }
+
+    /** POST /api/v1/events; fails unless every event was stored. */
+    void ingest(String batchId, ArrayNode events) throws IOException, InterruptedException {
+        ObjectNode body = json.createObjectNode();
+        body.put("batchId", batchId);
+        body.putObject("agent").put("id", "unm-replay").put("version", "1");
+        body.set("events", events);
+        JsonNode receipt = send("POST", "/api/v1/events", body, 200);
+        if (receipt.path("accepted").asInt() != events.size()) {
+            throw new IOException("not every event was stored: " + abbreviate(receipt.toString()));
+        }
+    }
+
+    /** POST /api/v1/score?commit=…; one answer per event, in order. */
+    List<Judged> score(ArrayNode events, boolean commit) throws IOException, InterruptedException {
+        ObjectNode body = json.createObjectNode();
+        body.set("events", events);
+        JsonNode answer = send("POST", "/api/v1/score?commit=" + commit, body, 200);
+        JsonNode results = answer.path("results");
+        if (results.size() != events.size()) {
+            throw new IOException("expected " + events.size() + " results, got " + results.size());
+        }
+        List<Judged> judged = new ArrayList<>(results.size());
+        for (JsonNode result : results) {
+            judged.add(new Judged(result.path("verdict").asString(), number(result.get("score")),
+                    number(result.get("threshold"))));
+        }
+        return judged;
+    }
+
+    void learning(String digest, ObjectNode request) throws IOException, InterruptedException {
+        send("POST", "/api/v1/images/" + digest + "/learning", request, 200);
+    }
+
+    JsonNode get(String path) throws IOException, InterruptedException {
+        return send("GET", path, null, 200);
+    }
+
+    private JsonNode send(String method, String path, JsonNode body, int expected) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofMinutes(5))
+                .header("Authorization", authorization)
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        String text = new String(response.body(), StandardCharsets.UTF_8);
+        if (response.statusCode() != expected) {
+            throw new IOException(method + " " + path + ": HTTP " + response.statusCode() + " " + abbreviate(text));
+        }
+        return text.isEmpty() ? json.createObjectNode() : json.readTree(text);
+    }
+
+    private static Double number(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asDouble();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 500 ? text.substring(0, 500) + "…" : text;
+    }
+}

@@ -1,0 +1,250 @@
+package io.habitus.eval.unm;
+
+import io.habitus.model.ContainerState;
+import io.habitus.model.FeatureSpec;
+import io.habitus.model.OneClassTrainer;
+import io.habitus.model.TrainingOptions;
+import io.habitus.model.Transition;
+import io.habitus.model.TransitionEncoder;
+import io.habitus.model.TransitionModel;
+import io.habitus.model.WeightedVector;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Design probe, not the evaluation: emulates what the service does with a data set (container
+ * state of the last k tokens, distinct-first training sample, the model core's trainer) in one
+ * process, so that encodings and aggregations can be compared in seconds. The numbers that count
+ * come from {@link UnmEvaluation}, through the HTTP API.
+ *
+ * <p>Usage: ModelProbe DATA_FOLDER all|dataset,... [window=8] [decay=0.7] [weights=sequence:3,...] [nus=…] [factors=…]
+ * [target=0.005] [maxLearning=600] [maxHeldOut=300] [frame=20] [debug=1]. Run it with target/test-classes and
+ * target/classes on the classpath (docs/unm-evaluation.md lists what it was used for).
+ */
+public final class ModelProbe {
+
+    public static void main(String[] args) throws Exception {
+        Path folder = Path.of(args[0]);
+        Set<String> only = args.length > 1 && !args[1].equals("all") ? Set.of(args[1].split(",")) : Set.of();
+        Map<String, String> options = new HashMap<>();
+        for (int i = 2; i < args.length; i++) {
+            String[] kv = args[i].split("=", 2);
+            options.put(kv[0], kv[1]);
+        }
+        FeatureSpec spec = spec(options);
+        OPTIONS = options(options);
+        System.out.println("options " + OPTIONS);
+        int frame = Integer.parseInt(options.getOrDefault("frame", "20"));
+        System.out.println("spec " + spec.toMap());
+        for (DataSets.Definition definition : DataSets.ALL) {
+            if (!only.isEmpty() && !only.contains(definition.name())) {
+                continue;
+            }
+            long started = System.nanoTime();
+            DataSet data = DataSets.load(folder, definition);
+            TraceSplit split = TraceSplit.of(data.normal(), 20261128L, 0.7,
+                    Integer.parseInt(options.getOrDefault("maxLearning", "800")),
+                    Integer.parseInt(options.getOrDefault("maxHeldOut", "300")));
+            Stide stide = Stide.learn(split.learning(), 6, frame);
+            Emulation emulation = Emulation.learn(data.executable(), split.learning(), spec);
+            System.out.printf(Locale.ROOT, "%n== %s: learning %d traces (%d calls), held-out %d (%d calls); %d distinct transitions; "
+                    + "model: nu %.2f factor %.1f, %d SVs, threshold %.2f, held-out fpr %.4f (%d ms)%n",
+                    data.name(), split.learning().size(), split.learningCalls(), split.heldOut().size(), split.heldOutCalls(),
+                    emulation.distinct, emulation.model.hyperParameters().nu(), emulation.model.hyperParameters().gammaFactor(),
+                    emulation.model.statistics().supportVectors(), emulation.model.threshold(),
+                    emulation.model.statistics().heldOutFalsePositiveRate(), (System.nanoTime() - started) / 1_000_000);
+            List<Row> normalRows = new ArrayList<>();
+            if (options.containsKey("debug")) {
+                for (Trace trace : split.heldOut().subList(0, Math.min(5, split.heldOut().size()))) {
+                    double[] sc = emulation.scores(trace);
+                    StringBuilder b = new StringBuilder(trace.id() + " len " + sc.length + ":");
+                    for (int i = 0; i < sc.length; i++) {
+                        if (emulation.model.isAnomalous(sc[i])) {
+                            b.append(String.format(Locale.ROOT, " %d(%.1f)", i, sc[i]));
+                        }
+                    }
+                    System.out.println(b);
+                }
+            }
+            for (Trace trace : split.heldOut()) {
+                normalRows.add(Row.of(trace, stide, emulation, frame));
+            }
+            Map<String, List<Row>> intrusionRows = new LinkedHashMap<>();
+            data.intrusions().forEach((file, traces) ->
+                    intrusionRows.put(file, traces.stream().map(t -> Row.of(t, stide, emulation, frame)).toList()));
+            report(normalRows, intrusionRows);
+        }
+        AUCS.forEach((name, sum) -> System.out.printf(Locale.ROOT, "mean auc %s %.3f over %d%n", name, sum[0] / sum[1], (int) sum[1]));
+    }
+
+    static final Map<String, double[]> AUCS = new LinkedHashMap<>();
+
+    private static void report(List<Row> normal, Map<String, List<Row>> intrusions) {
+        String[] names = {"stideLfc", "allowViol", "modelLfc", "modelMin", "modelMeanFrame", "combLfc"};
+        List<Row> attack = intrusions.values().stream().flatMap(List::stream).toList();
+        for (int f = 0; f < names.length; f++) {
+            if (f == 1 || f == 4) {
+                continue;
+            }
+            int k = f;
+            double[] neg = normal.stream().mapToDouble(r -> r.figures[k]).toArray();
+            double[] pos = attack.stream().mapToDouble(r -> r.figures[k]).toArray();
+            double auc = RocAuc.of(pos, neg);
+            AUCS.computeIfAbsent(names[f], n -> new double[2]);
+            AUCS.get(names[f])[0] += auc;
+            AUCS.get(names[f])[1]++;
+            StringBuilder levels = new StringBuilder();
+            for (int level : new int[] {1, 2, 3, 4, 5, 6, 8}) {
+                long files = intrusions.values().stream().filter(rows -> rows.stream().anyMatch(r -> r.figures[k] >= level)).count();
+                long fp = normal.stream().filter(r -> r.figures[k] >= level).count();
+                levels.append(String.format(Locale.ROOT, "  L%d %d/%d fpr %.3f", level, files, intrusions.size(), fp / (double) normal.size()));
+            }
+            System.out.printf(Locale.ROOT, "%-9s auc %.3f %s%n", names[f], auc, levels);
+        }
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+    }
+
+    static TrainingOptions OPTIONS = TrainingOptions.defaults();
+
+    static TrainingOptions options(Map<String, String> options) {
+        TrainingOptions d = TrainingOptions.defaults();
+        List<Double> nus = options.containsKey("nus") ? java.util.Arrays.stream(options.get("nus").split(",")).map(Double::valueOf).toList() : d.nus();
+        List<Double> factors = options.containsKey("factors") ? java.util.Arrays.stream(options.get("factors").split(",")).map(Double::valueOf).toList() : d.gammaFactors();
+        double target = Double.parseDouble(options.getOrDefault("target", String.valueOf(d.targetFalsePositiveRate())));
+        return new TrainingOptions(target, d.seed(), d.heldOutFraction(), d.maxTrainingVectors(), d.maxHeldOutVectors(), nus, factors);
+    }
+
+    static FeatureSpec spec(Map<String, String> options) {
+        FeatureSpec defaults = FeatureSpec.defaults();
+        Map<String, Double> weights = new LinkedHashMap<>(defaults.groupWeights());
+        if (options.containsKey("weights")) {
+            for (String pair : options.get("weights").split(",")) {
+                String[] kv = pair.split(":");
+                weights.put(kv[0], Double.parseDouble(kv[1]));
+            }
+        }
+        return new FeatureSpec(defaults.version(), defaults.dimension(),
+                Integer.parseInt(options.getOrDefault("window", String.valueOf(defaults.window()))),
+                Double.parseDouble(options.getOrDefault("decay", String.valueOf(defaults.decay()))),
+                defaults.hashSeed(), weights);
+    }
+
+    /** A trace's figures: STIDE, allowlist and model aggregations, higher = more anomalous. */
+    record Row(double[] figures) {
+        static Row of(Trace trace, Stide stide, Emulation emulation, int frame) {
+            double[] scores = emulation.scores(trace);
+            boolean[] violations = emulation.violations(trace);
+            boolean[] anomalous = new boolean[scores.length];
+            boolean[] combined = new boolean[scores.length];
+            double min = Double.POSITIVE_INFINITY;
+            double worstFrame = Double.NEGATIVE_INFINITY;
+            double frameSum = 0.0;
+            for (int i = 0; i < scores.length; i++) {
+                anomalous[i] = emulation.model.isAnomalous(scores[i]);
+                combined[i] = anomalous[i] || violations[i];
+                min = Math.min(min, scores[i]);
+                frameSum += Math.min(0.0, scores[i] - emulation.model.threshold());
+                if (i >= frame) {
+                    frameSum -= Math.min(0.0, scores[i - frame] - emulation.model.threshold());
+                }
+                worstFrame = Math.max(worstFrame, -frameSum);
+            }
+            int viol = 0;
+            for (boolean v : violations) {
+                viol += v ? 1 : 0;
+            }
+            return new Row(new double[] {stide.anomaly(trace), viol, LocalityFrame.maxCount(anomalous, frame), -min,
+                    worstFrame, LocalityFrame.maxCount(combined, frame)});
+        }
+    }
+
+    /** The service's view of a program: container state, allowlist, training sample and model. */
+    static final class Emulation {
+        final String exe;
+        final FeatureSpec spec;
+        final Set<String> allowed = new TreeSet<>();
+        TransitionModel model;
+        int distinct;
+        private final Map<String, Double> cache = new HashMap<>();
+
+        private Emulation(String exe, FeatureSpec spec) {
+            this.exe = exe;
+            this.spec = spec;
+        }
+
+        static Emulation learn(String exe, List<Trace> traces, FeatureSpec spec) {
+            Emulation emulation = new Emulation(exe, spec);
+            TransitionEncoder encoder = new TransitionEncoder(spec);
+            Map<String, long[]> counts = new LinkedHashMap<>();
+            Map<String, Transition> byKey = new HashMap<>();
+            for (Trace trace : traces) {
+                for (Transition t : emulation.transitions(trace)) {
+                    emulation.allowed.add(t.event());
+                    String key = key(t);
+                    if (counts.size() < 50_000 || counts.containsKey(key)) {
+                        counts.computeIfAbsent(key, k -> new long[1])[0]++;
+                        byKey.putIfAbsent(key, t);
+                    }
+                }
+            }
+            List<WeightedVector> vectors = new ArrayList<>();
+            counts.forEach((key, count) -> vectors.add(new WeightedVector(encoder.encode(byKey.get(key)), count[0])));
+            emulation.distinct = counts.size();
+            emulation.model = new OneClassTrainer().train(spec, vectors, OPTIONS);
+            return emulation;
+        }
+
+        List<Transition> transitions(Trace trace) {
+            List<Transition> result = new ArrayList<>(trace.length() + 1);
+            List<String> recent = new ArrayList<>();
+            Set<String> processes = Set.of(exe);
+            String exec = "exec " + exe + " <- ?";
+            recent.add(exec);
+            result.add(new Transition(ContainerState.EMPTY, exec, ContainerState.of(processes, List.copyOf(recent))));
+            for (int call : trace.calls()) {
+                ContainerState before = ContainerState.of(processes, List.copyOf(recent));
+                String token = "syscall #" + call;
+                recent.add(token);
+                if (recent.size() > spec.window()) {
+                    recent.removeFirst();
+                }
+                result.add(new Transition(before, token, ContainerState.of(processes, List.copyOf(recent))));
+            }
+            return result;
+        }
+
+        double[] scores(Trace trace) {
+            List<Transition> transitions = transitions(trace);
+            double[] scores = new double[transitions.size()];
+            for (int i = 0; i < scores.length; i++) {
+                Transition t = transitions.get(i);
+                scores[i] = cache.computeIfAbsent(key(t), k -> model.score(t));
+            }
+            return scores;
+        }
+
+        boolean[] violations(Trace trace) {
+            List<Transition> transitions = transitions(trace);
+            boolean[] result = new boolean[transitions.size()];
+            for (int i = 0; i < result.length; i++) {
+                result[i] = !allowed.contains(transitions.get(i).event());
+            }
+            return result;
+        }
+
+        private static String key(Transition t) {
+            return t.before().processes() + "|" + t.before().recentTokens() + "|" + t.event() + "|" + t.after().processes();
+        }
+    }
+
+}

@@ -1,0 +1,59 @@
+package io.habitus.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TrainingSplitTests {
+
+    @Test
+    void aFrequentTransitionIsInBothPartsWithItsEventsDivided() {
+        List<WeightedVector> sample = new ArrayList<>(Clusters.normal(40, 3).stream()
+                .map(w -> new WeightedVector(w.vector(), 1)).toList());
+        WeightedVector frequent = new WeightedVector(Clusters.normalPoint(new Random(1)), 10_000);
+        sample.add(frequent);
+
+        TrainingSplit split = TrainingSplit.of(sample, Clusters.DIMENSION, TrainingOptions.defaults());
+
+        long trained = split.training().stream().filter(w -> w.vector().equals(frequent.vector()))
+                .mapToLong(WeightedVector::count).sum();
+        long held = split.heldOut().stream().filter(w -> w.vector().equals(frequent.vector()))
+                .mapToLong(WeightedVector::count).sum();
+        assertThat(trained + held).isEqualTo(10_000);
+        assertThat(held).isBetween(1800L, 2200L);
+        // a transition seen once is in exactly one part
+        long singletons = split.training().stream().filter(w -> w.count() == 1).count()
+                + split.heldOut().stream().filter(w -> w.count() == 1).count();
+        assertThat(singletons).isEqualTo(40);
+        assertThat(split.transitions()).isEqualTo(10_040);
+    }
+
+    @Test
+    void heldOutCountsFollowTheFractionExactlyForSmallAndApproximatelyForLargeCounts() {
+        Random random = new Random(5);
+        long small = 0;
+        for (int i = 0; i < 1000; i++) {
+            small += TrainingSplit.heldOutEvents(10, 0.2, random);
+        }
+        assertThat(small).isBetween(1850L, 2150L);
+        assertThat(TrainingSplit.heldOutEvents(1_000_000, 0.2, random)).isBetween(198_000L, 202_000L);
+        assertThat(TrainingSplit.heldOutEvents(0, 0.2, random)).isZero();
+    }
+
+    @Test
+    void theThresholdLetsAtMostTheTargetShareOfHeldOutEventsBelowIt() {
+        double[] decisions = {-5.0, -1.0, 0.0, 1.0};
+        long[] counts = {1, 1000, 1000, 1000};
+
+        Calibration strict = Calibrator.calibrate(decisions, counts, 0.005, 1.0);
+        Calibration loose = Calibrator.calibrate(decisions, counts, 0.4, 1.0);
+
+        // 0.5 % of 3,001 events is 15: only the single event at -5 may lie below the threshold.
+        assertThat(strict.rawThreshold()).isEqualTo(-1.0);
+        // 40 % is 1,200: the 1,001 events at -5 and -1 may.
+        assertThat(loose.rawThreshold()).isEqualTo(0.0);
+    }
+}
