@@ -27,16 +27,18 @@ final class TransitionSample {
     final long replayed;
     final int traces;
     private final TransitionEncoder encoder;
+    private final String origin;
     private final List<String> syscalls;
 
     private TransitionSample(List<Transition> transitions, List<SparseVector> vectors, long replayed, int traces,
-            TransitionEncoder encoder, List<String> syscalls) {
+            TransitionEncoder encoder, List<String> syscalls, String origin) {
         this.transitions = transitions;
         this.vectors = vectors;
         this.replayed = replayed;
         this.traces = traces;
         this.encoder = encoder;
         this.syscalls = syscalls;
+        this.origin = origin;
     }
 
     static TransitionSample load(Path dataFolder, int concurrency, long seed) throws IOException {
@@ -58,7 +60,12 @@ final class TransitionSample {
         long replayed = counts.values().stream().mapToLong(Long::longValue).sum();
         return new TransitionSample(entries.stream().map(Map.Entry::getValue).toList(),
                 entries.stream().map(Map.Entry::getKey).toList(), replayed, traces.size(), encoder,
-                List.copyOf(syscalls));
+                List.copyOf(syscalls), "lpr concurrency=" + concurrency + " seed=" + seed + " spec=" + spec.toMap());
+    }
+
+    /** What the sample was made from, enough to tell whether a model trained on it can be reused. */
+    String describe() {
+        return origin + " traces=" + traces + " distinct=" + vectors.size();
     }
 
     List<SparseVector> first(int n) {
