@@ -7,8 +7,6 @@ import io.habitus.ingest.RuntimeEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,16 +26,13 @@ import org.springframework.stereotype.Component;
 class StateTracker {
 
     private final ContainerStateStore store;
-    private final Tokenizer tokenizer;
-    private final BehaviorProperties properties;
+    private final StateReplayer replayer;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    StateTracker(ContainerStateStore store, Tokenizer tokenizer, BehaviorProperties properties,
-            ApplicationEventPublisher events, Clock clock) {
+    StateTracker(ContainerStateStore store, StateReplayer replayer, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
-        this.tokenizer = tokenizer;
-        this.properties = properties;
+        this.replayer = replayer;
         this.events = events;
         this.clock = clock;
     }
@@ -53,17 +48,8 @@ class StateTracker {
         List<ObservedTransition> transitions = new ArrayList<>(accepted.events().size());
         List<StateRow> updated = new ArrayList<>(byContainer.size());
         byContainer.forEach((containerId, containerEvents) -> {
-            StateRow row = stored.get(containerId);
-            LiveState state = row == null ? LiveState.empty(properties.maxProcesses(), properties.recentTokens())
-                    : new LiveState(row.processes(), row.recent(), row.events(), row.lastEventAt(),
-                            properties.maxProcesses(), properties.recentTokens());
-            containerEvents.sort(Comparator.comparing(RuntimeEvent::time));
-            Map<String, String> executables = new HashMap<>();
-            for (RuntimeEvent event : containerEvents) {
-                TokenizedEvent tokens = tokenizer.tokenize(event);
-                String executable = executables.computeIfAbsent(event.process().exe(), exe -> tokenizer.executable(event));
-                transitions.add(state.advance(event, tokens, executable));
-            }
+            LiveState state = replayer.resume(stored.get(containerId));
+            replayer.advance(state, containerEvents, transitions);
             updated.add(new StateRow(containerId, containerEvents.getFirst().container().imageDigest(),
                     state.processes(), state.recent(), state.events, state.lastEventAt, now));
         });

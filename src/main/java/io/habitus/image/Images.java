@@ -80,6 +80,12 @@ public class Images {
         statistics.flush();
     }
 
+    /** Which of these digests are registered images. */
+    @Transactional(readOnly = true)
+    public Set<String> known(Collection<String> digests) {
+        return digests.isEmpty() ? Set.of() : store.existing(digests);
+    }
+
     /** Throws the 404 problem unless the image is known. */
     @Transactional(readOnly = true)
     public void requireKnown(ImageDigest digest) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Takes a batch from an agent: validates each event, then in one transaction claims the batchId,
@@ -64,6 +65,25 @@ public class EventIngestion {
             }
             return receipt;
         });
+    }
+
+    /**
+     * Validates events that must all be valid together (a score request): each one, and that each
+     * container belongs to the image it names. Throws {@link InvalidEventsException} naming every
+     * invalid field, {@link TooManyEventsException} over the batch limit.
+     */
+    public List<RuntimeEvent> validateAll(List<JsonNode> events) {
+        if (events.size() > properties.maxEventsPerBatch()) {
+            throw new TooManyEventsException(events.size(), properties.maxEventsPerBatch());
+        }
+        ValidatedBatch validated = validator.validate(events);
+        List<FieldError> errors = new ArrayList<>(validated.errors());
+        List<ValidatedEvent> valid = withoutForeignContainers(validated.valid(), errors);
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(FieldError::index));
+            throw new InvalidEventsException(events.size(), errors);
+        }
+        return valid.stream().map(ValidatedEvent::event).toList();
     }
 
     /**

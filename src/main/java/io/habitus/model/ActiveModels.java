@@ -6,6 +6,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -30,9 +33,22 @@ public class ActiveModels implements HealthIndicator {
     private final ModelStore store;
     private final Map<String, Active> loaded = new ConcurrentHashMap<>();
     private final Map<String, String> refused = new ConcurrentHashMap<>();
+    private final Counter hits;
+    private final Counter misses;
 
-    ActiveModels(ModelStore store) {
+    ActiveModels(ModelStore store, MeterRegistry meters) {
         this.store = store;
+        this.hits = cacheCounter(meters, "hit", "the active version was in memory");
+        this.misses = cacheCounter(meters, "miss", "the active version had to be loaded (first use or a new activation)");
+        Gauge.builder("habitus.model.cache.size", loaded, Map::size)
+                .description("Active models held in memory").register(meters);
+    }
+
+    private static Counter cacheCounter(MeterRegistry meters, String result, String meaning) {
+        return Counter.builder("habitus.model.cache")
+                .description("Lookups of active models; result=" + result + ": " + meaning)
+                .tag("result", result)
+                .register(meters);
     }
 
     @Transactional(readOnly = true)
@@ -40,7 +56,10 @@ public class ActiveModels implements HealthIndicator {
         Map<String, Active> active = new HashMap<>();
         store.activeVersions(digests).forEach((digest, version) -> {
             Active current = loaded.get(digest);
-            if (current == null || current.version() != version) {
+            if (current != null && current.version() == version) {
+                hits.increment();
+            } else {
+                misses.increment();
                 Active fresh = load(digest, version);
                 if (fresh != null) {
                     loaded.put(digest, fresh);

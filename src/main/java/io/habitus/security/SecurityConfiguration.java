@@ -37,6 +37,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/events").hasAnyRole(AGENT, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/score").hasAnyRole(AGENT, ANALYST, ADMIN)
                         .requestMatchers("/api/v1/tokens", "/api/v1/tokens/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers("/api/**").hasRole(ADMIN)

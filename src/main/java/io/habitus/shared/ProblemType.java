@@ -8,7 +8,7 @@ import java.net.URI;
  */
 public enum ProblemType {
     INVALID_REQUEST("invalid-request", "The request is malformed or breaks a constraint"),
-    INVALID_EVENTS("invalid-events", "No event of the batch is valid"),
+    INVALID_EVENTS("invalid-events", "Events of the request are invalid"),
     NOT_FOUND("not-found", "No such resource"),
     METHOD_NOT_ALLOWED("method-not-allowed", "The resource does not support this method"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The body's media type or encoding is not supported"),

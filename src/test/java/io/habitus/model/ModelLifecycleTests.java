@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.habitus.support.Api;
 import io.habitus.support.Events;
 import io.habitus.support.IntegrationTest;
+import io.habitus.support.NginxTraffic;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  */
 class ModelLifecycleTests extends IntegrationTest {
 
-    private static final String NGINX = "/usr/sbin/nginx";
+    private static final String NGINX = NginxTraffic.NGINX;
 
     @Autowired
     JdbcClient jdbc;
@@ -36,7 +37,7 @@ class ModelLifecycleTests extends IntegrationTest {
         Instant start = Instant.now().minusSeconds(3000);
         List<Map<String, Object>> learning = new ArrayList<>();
         for (int c = 0; c < 3; c++) {
-            learning.addAll(webServer(digest, Events.newId("web"), start.plusSeconds(c * 900L), 60));
+            learning.addAll(NginxTraffic.rounds(digest, Events.newId("web"), start.plusSeconds(c * 900L), 60));
         }
         ingest(learning);
         api().post("/api/v1/images/" + digest + "/learning", Api.json(Map.of("action", "FINISH")));
@@ -48,7 +49,7 @@ class ModelLifecycleTests extends IntegrationTest {
         assertThat(model.get("sampleEvents").longValue()).isEqualTo(learning.size());
 
         String container = Events.newId("web");
-        ingest(webServer(digest, container, Instant.now().minusSeconds(600), 12));
+        ingest(NginxTraffic.rounds(digest, container, Instant.now().minusSeconds(600), 12));
         assertThat(audits(digest, "ANOMALOUS")).as("normal traffic after learning").hasSizeLessThanOrEqualTo(1);
         assertThat(audits(digest, "VIOLATION")).isEmpty();
 
@@ -63,11 +64,11 @@ class ModelLifecycleTests extends IntegrationTest {
         String digest = Events.newDigest();
         Instant start = Instant.now().minusSeconds(3000);
         for (int c = 0; c < 2; c++) {
-            ingest(webServer(digest, Events.newId("web"), start.plusSeconds(c * 900L), 50));
+            ingest(NginxTraffic.rounds(digest, Events.newId("web"), start.plusSeconds(c * 900L), 50));
         }
         api().post("/api/v1/images/" + digest + "/learning", Api.json(Map.of("action", "FINISH")));
         awaitActiveModel(digest, 1);
-        ingest(webServer(digest, Events.newId("web"), Instant.now().minusSeconds(900), 2));
+        ingest(NginxTraffic.rounds(digest, Events.newId("web"), Instant.now().minusSeconds(900), 2));
 
         Api.Reply queued = api().post("/api/v1/images/" + digest + "/models", "");
         assertThat(queued.status()).isEqualTo(202);
@@ -78,9 +79,9 @@ class ModelLifecycleTests extends IntegrationTest {
 
         String victim = Events.newId("web");
         Instant t = Instant.now().minusSeconds(300);
-        ingest(List.of(exec(digest, victim, NGINX, "/sbin/init", 1, t),
-                network(digest, victim, "network.accept", 80, t.plusSeconds(1)),
-                exec(digest, victim, "/bin/sh", NGINX, 99, t.plusSeconds(2))));
+        ingest(List.of(NginxTraffic.exec(digest, victim, NGINX, "/sbin/init", 1, t),
+                NginxTraffic.network(digest, victim, "network.accept", 80, t.plusSeconds(1)),
+                NginxTraffic.exec(digest, victim, "/bin/sh", NGINX, 99, t.plusSeconds(2))));
 
         assertThat(activeModels.forDigests(List.of(digest)).get(digest).version()).as("the version still scoring").isEqualTo(1);
         JsonNode health = api(null).get("/actuator/health").json();
@@ -97,56 +98,6 @@ class ModelLifecycleTests extends IntegrationTest {
         }
         throw new AssertionError("model version " + version + " of " + digest + " did not become active; jobs: "
                 + api().get("/api/v1/images/" + digest + "/models/jobs").raw().body());
-    }
-
-    /** Rounds of accept → read page → write log; every sixth round logrotate runs a shell. */
-    private static List<Map<String, Object>> webServer(String digest, String container, Instant start, int rounds) {
-        List<Map<String, Object>> events = new ArrayList<>();
-        Instant t = start;
-        events.add(exec(digest, container, NGINX, "/sbin/init", 1, t));
-        for (int round = 0; round < rounds; round++) {
-            events.add(network(digest, container, "network.accept", 80, t = t.plusSeconds(1)));
-            events.add(file(digest, container, "file.read", "/var/www/index.html", t = t.plusSeconds(1)));
-            events.add(file(digest, container, "file.write", "/var/log/nginx/access.log", t = t.plusSeconds(1)));
-            if (round % 6 == 5) {
-                events.add(exec(digest, container, "/usr/sbin/logrotate", NGINX, 50, t = t.plusSeconds(1)));
-                events.add(file(digest, container, "file.read", "/etc/logrotate.conf", t = t.plusSeconds(1)));
-                events.add(exec(digest, container, "/bin/sh", NGINX, 51, t = t.plusSeconds(1)));
-                events.add(exit(digest, container, "/bin/sh", 51, t = t.plusSeconds(1)));
-                events.add(exit(digest, container, "/usr/sbin/logrotate", 50, t = t.plusSeconds(1)));
-            }
-        }
-        return events;
-    }
-
-    private static Map<String, Object> exec(String digest, String container, String exe, String parent, long pid, Instant t) {
-        Map<String, Object> event = Events.exec(digest, container, "node-a", exe);
-        event.put("time", t.toString());
-        Map<String, Object> process = new LinkedHashMap<>((Map<String, Object>) event.get("process"));
-        process.put("pid", pid);
-        process.put("parentExe", parent);
-        event.put("process", process);
-        return event;
-    }
-
-    private static Map<String, Object> exit(String digest, String container, String exe, long pid, Instant t) {
-        Map<String, Object> event = exec(digest, container, exe, NGINX, pid, t);
-        event.put("type", "process.exit");
-        return event;
-    }
-
-    private static Map<String, Object> file(String digest, String container, String type, String path, Instant t) {
-        Map<String, Object> event = Events.fileRead(digest, container, "node-a", path);
-        event.put("type", type);
-        event.put("time", t.toString());
-        return event;
-    }
-
-    private static Map<String, Object> network(String digest, String container, String type, int port, Instant t) {
-        Map<String, Object> event = Events.connect(digest, container, "node-a", port);
-        event.put("type", type);
-        event.put("time", t.toString());
-        return event;
     }
 
     private void ingest(List<Map<String, Object>> events) {

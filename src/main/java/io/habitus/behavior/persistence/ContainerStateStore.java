@@ -51,6 +51,19 @@ public class ContainerStateStore {
         return rows;
     }
 
+    /** The stored states of these containers, read without locking (what-if scoring changes nothing). */
+    public Map<String, StateRow> read(Collection<String> containerIds) {
+        Map<String, StateRow> rows = new HashMap<>();
+        template.query("""
+                select container_id, digest, processes::text, recent, events, last_event_at, updated_at
+                from behavior_container_state where container_id = any(?)
+                """, rs -> {
+                    StateRow row = row(rs);
+                    rows.put(row.containerId(), row);
+                }, (Object) containerIds.toArray(String[]::new));
+        return rows;
+    }
+
     public Optional<StateRow> find(String containerId) {
         return jdbc.sql("""
                 select container_id, digest, processes::text, recent, events, last_event_at, updated_at

@@ -13,11 +13,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -138,6 +139,11 @@ public class ImageCatalogStore {
                     counts.put(ImageStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 });
         return counts;
+    }
+
+    public Set<String> existing(Collection<String> digests) {
+        return new HashSet<>(jdbc.queryForList("select digest from image where digest = any(?)", String.class,
+                (Object) digests.toArray(String[]::new)));
     }
 
     public boolean exists(ImageDigest digest) {

@@ -1,0 +1,52 @@
+package io.habitus.behavior;
+
+import io.habitus.behavior.persistence.StateRow;
+import io.habitus.ingest.RuntimeEvent;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way a container's state advances, shared by ingest (which stores the result) and what-if
+ * scoring (which throws it away), so that both see the same transitions for the same events.
+ */
+@Component
+class StateReplayer {
+
+    private final Tokenizer tokenizer;
+    private final BehaviorProperties properties;
+
+    StateReplayer(Tokenizer tokenizer, BehaviorProperties properties) {
+        this.tokenizer = tokenizer;
+        this.properties = properties;
+    }
+
+    LiveState fresh() {
+        return LiveState.empty(properties.maxProcesses(), properties.recentTokens());
+    }
+
+    LiveState resume(StateRow row) {
+        return row == null ? fresh() : new LiveState(row.processes(), row.recent(), row.events(), row.lastEventAt(),
+                properties.maxProcesses(), properties.recentTokens());
+    }
+
+    /** A state given by a person: executables without pids, keyed so that no real pid can clash. */
+    LiveState given(List<String> processes, List<String> recentTokens) {
+        Map<String, String> byKey = new HashMap<>();
+        processes.forEach(exe -> byKey.put("given:" + exe, exe));
+        return new LiveState(byKey, recentTokens, 0, null, properties.maxProcesses(), properties.recentTokens());
+    }
+
+    /** Applies one container's events in event-time order (sorting the given list) and collects their transitions. */
+    void advance(LiveState state, List<RuntimeEvent> containerEvents, List<ObservedTransition> transitions) {
+        containerEvents.sort(Comparator.comparing(RuntimeEvent::time));
+        Map<String, String> executables = new HashMap<>();
+        for (RuntimeEvent event : containerEvents) {
+            TokenizedEvent tokens = tokenizer.tokenize(event);
+            String executable = executables.computeIfAbsent(event.process().exe(), exe -> tokenizer.executable(event));
+            transitions.add(state.advance(event, tokens, executable));
+        }
+    }
+}

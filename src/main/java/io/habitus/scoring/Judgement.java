@@ -1,0 +1,29 @@
+package io.habitus.scoring;
+
+import io.habitus.behavior.ObservedTransition;
+import io.habitus.profile.RuleBreach;
+import io.habitus.shared.Verdict;
+import java.util.Objects;
+
+/**
+ * How one transition was judged, with everything needed to explain it.
+ *
+ * @param score     the model's normalised score (higher is more normal); null when no model judged
+ * @param threshold the model's threshold; null when no model judged
+ * @param breach    the profile rule broken; null when none
+ * @param profile   the profile version that judged; null while learning or unknown
+ * @param model     the model version that scored; null when there is none
+ */
+public record Judgement(ObservedTransition transition, Verdict verdict, Double score, Double threshold,
+        RuleBreach breach, VersionRef profile, VersionRef model, String explanation) {
+
+    public Judgement {
+        Objects.requireNonNull(transition, "transition");
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(explanation, "explanation");
+    }
+
+    public boolean isDeviation() {
+        return verdict == Verdict.VIOLATION || verdict == Verdict.ANOMALOUS;
+    }
+}

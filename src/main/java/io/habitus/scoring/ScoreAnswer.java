@@ -1,0 +1,24 @@
+package io.habitus.scoring;
+
+import io.habitus.shared.FieldError;
+import java.util.List;
+
+/**
+ * What a score call answers.
+ *
+ * @param duplicate a committed call whose batchId was already ingested: nothing new was judged
+ * @param results   one per judged event, in request order
+ * @param rejected  events ingest refused after validation passed (a container that moved to another
+ *                  image meanwhile); empty almost always
+ */
+public record ScoreAnswer(boolean commit, String batchId, boolean duplicate, List<Scored> results,
+        List<FieldError> rejected) {
+
+    /** One event's judgement and its position in the request. */
+    public record Scored(int index, Judgement judgement) {}
+
+    public ScoreAnswer {
+        results = List.copyOf(results);
+        rejected = List.copyOf(rejected);
+    }
+}

@@ -1,0 +1,30 @@
+package io.habitus.scoring;
+
+import io.habitus.behavior.PriorState;
+import io.habitus.ingest.AgentInfo;
+import java.util.List;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A request to score events.
+ *
+ * @param events      raw events, validated all together
+ * @param commit      advance states, store and audit (an ingest) or only answer (a what-if)
+ * @param prior       a state to start from instead of the tracked one (what-if only); null for none
+ * @param priorEvents raw earlier events to replay into the starting state (what-if only); null for none
+ * @param batchId     idempotency key of a committed call; null to have one generated
+ */
+public record ScoreCall(List<JsonNode> events, boolean commit, PriorState.Given prior, List<JsonNode> priorEvents,
+        String batchId, AgentInfo agent) {
+
+    public ScoreCall {
+        events = List.copyOf(Objects.requireNonNull(events, "events"));
+        priorEvents = priorEvents == null ? null : List.copyOf(priorEvents);
+        Objects.requireNonNull(agent, "agent");
+    }
+
+    boolean hasPrior() {
+        return prior != null || priorEvents != null;
+    }
+}

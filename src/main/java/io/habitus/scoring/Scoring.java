@@ -1,0 +1,161 @@
+package io.habitus.scoring;
+
+import io.habitus.behavior.ObservedTransition;
+import io.habitus.behavior.PriorState;
+import io.habitus.behavior.TransitionPreview;
+import io.habitus.image.Images;
+import io.habitus.ingest.EventIngestion;
+import io.habitus.ingest.IncomingBatch;
+import io.habitus.ingest.IngestReceipt;
+import io.habitus.ingest.InvalidEventsException;
+import io.habitus.ingest.RuntimeEvent;
+import io.habitus.shared.FieldError;
+import io.habitus.shared.HabitusProblem;
+import io.habitus.shared.ProblemType;
+import io.habitus.shared.Verdict;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Synchronous scoring. A committed call is an ingest whose judgements come back in the answer;
+ * a what-if advances copies of the states in memory, judges them the same way and changes nothing.
+ */
+@Service
+public class Scoring {
+
+    private final EventIngestion ingestion;
+    private final Images images;
+    private final TransitionPreview preview;
+    private final TransitionJudge judge;
+    private final JudgementCapture capture;
+    private final ScoringMetrics metrics;
+
+    Scoring(EventIngestion ingestion, Images images, TransitionPreview preview, TransitionJudge judge,
+            JudgementCapture capture, ScoringMetrics metrics) {
+        this.ingestion = ingestion;
+        this.images = images;
+        this.preview = preview;
+        this.judge = judge;
+        this.capture = capture;
+        this.metrics = metrics;
+    }
+
+    public ScoreAnswer score(ScoreCall call) {
+        long started = System.nanoTime();
+        ScoreAnswer answer = call.commit() ? commit(call) : whatIf(call);
+        metrics.record(answer, System.nanoTime() - started);
+        return answer;
+    }
+
+    private ScoreAnswer whatIf(ScoreCall call) {
+        List<RuntimeEvent> events = ingestion.validateAll(call.events());
+        Set<String> unknown = unknownDigests(events);
+        List<ObservedTransition> transitions;
+        if (call.hasPrior()) {
+            requireOneContainer(events);
+            transitions = preview.fromPriorState(events, prior(call));
+        } else {
+            transitions = preview.fromTrackedStates(events);
+        }
+        return new ScoreAnswer(false, null, false, inRequestOrder(events, judge.judge(transitions, unknown),
+                acceptedIndexes(events.size(), List.of())), List.of());
+    }
+
+    private ScoreAnswer commit(ScoreCall call) {
+        if (call.hasPrior()) {
+            throw new HabitusProblem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
+                    "A prior state is only for what-if calls (commit=false): a committed call starts from the tracked state");
+        }
+        List<RuntimeEvent> events = ingestion.validateAll(call.events());
+        Set<String> unknown = unknownDigests(events);
+        String batchId = call.batchId() != null ? call.batchId() : "score-" + UUID.randomUUID();
+        JudgementCapture.Captured captured = new JudgementCapture.Captured();
+        IngestReceipt receipt = capture.capture(captured,
+                () -> ingestion.ingest(new IncomingBatch(batchId, call.agent(), call.events())));
+        if (receipt.outcome() == IngestReceipt.Outcome.DUPLICATE) {
+            return new ScoreAnswer(true, batchId, true, List.of(), receipt.errors());
+        }
+        List<Judgement> judgements = captured.judgements.stream()
+                .map(j -> unknown.contains(j.transition().digest()) ? asUnknown(j) : j).toList();
+        return new ScoreAnswer(true, batchId, false, inRequestOrder(captured.accepted, judgements,
+                acceptedIndexes(call.events().size(), receipt.errors())), receipt.errors());
+    }
+
+    /** Ingest registered the image before judging; the caller asked about an image nobody knew. */
+    private static Judgement asUnknown(Judgement j) {
+        return new Judgement(j.transition(), Verdict.UNKNOWN_IMAGE, null, null, null, null, null,
+                "No image with digest " + j.transition().digest()
+                        + " was known; it is registered now and starts learning from these events");
+    }
+
+    private PriorState prior(ScoreCall call) {
+        if (call.prior() != null && call.priorEvents() != null) {
+            throw new HabitusProblem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
+                    "Give priorState or priorEvents, not both");
+        }
+        if (call.prior() != null) {
+            return call.prior();
+        }
+        try {
+            return new PriorState.Replayed(ingestion.validateAll(call.priorEvents()));
+        } catch (InvalidEventsException e) {
+            throw new InvalidEventsException("priorEvents", call.priorEvents().size(), e.errors());
+        }
+    }
+
+    private static void requireOneContainer(List<RuntimeEvent> events) {
+        Set<String> containers = new HashSet<>();
+        events.forEach(e -> containers.add(e.container().id()));
+        if (containers.size() > 1) {
+            throw new HabitusProblem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
+                    "With a prior state all events must be of one container; these name " + containers.size());
+        }
+    }
+
+    private Set<String> unknownDigests(List<RuntimeEvent> events) {
+        Set<String> digests = new HashSet<>();
+        events.forEach(e -> digests.add(e.container().imageDigest()));
+        Set<String> unknown = new HashSet<>(digests);
+        unknown.removeAll(images.known(digests));
+        return unknown;
+    }
+
+    /** The request positions of the events ingest accepted, in order: all but the rejected ones. */
+    private static List<Integer> acceptedIndexes(int total, List<FieldError> rejected) {
+        Set<Integer> skip = new HashSet<>();
+        rejected.forEach(f -> skip.add(f.index()));
+        List<Integer> indexes = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            if (!skip.contains(i)) {
+                indexes.add(i);
+            }
+        }
+        return indexes;
+    }
+
+    /** Judgements come per container in event-time order; the answer lists them as the request did. */
+    private static List<ScoreAnswer.Scored> inRequestOrder(List<RuntimeEvent> events, List<Judgement> judgements,
+            List<Integer> requestIndexes) {
+        Map<RuntimeEvent, Integer> index = new IdentityHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            index.put(events.get(i), requestIndexes.get(i));
+        }
+        List<ScoreAnswer.Scored> scored = new ArrayList<>(judgements.size());
+        for (Judgement j : judgements) {
+            Integer i = index.get(j.transition().event());
+            if (i != null) {
+                scored.add(new ScoreAnswer.Scored(i, j));
+            }
+        }
+        scored.sort(Comparator.comparingInt(ScoreAnswer.Scored::index));
+        return scored;
+    }
+}

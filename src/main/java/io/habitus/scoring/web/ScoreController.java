@@ -1,0 +1,77 @@
+package io.habitus.scoring.web;
+
+import io.habitus.behavior.PriorState;
+import io.habitus.ingest.AgentInfo;
+import io.habitus.scoring.ScoreCall;
+import io.habitus.scoring.Scoring;
+import io.habitus.security.Caller;
+import io.habitus.security.Role;
+import io.habitus.shared.HabitusProblem;
+import io.habitus.shared.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Scoring", description = "Synchronous verdicts on events, explained")
+@RestController
+@RequestMapping("/api/v1/score")
+class ScoreController {
+
+    private static final String EXAMPLE = """
+            {"events": [{
+               "time": "2026-11-28T10:00:01.500Z", "type": "process.exec",
+               "container": {"id": "3f9c2a7d5e1b",
+                             "imageDigest": "sha256:4c1e9d0b5f2a7e3c8d6b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d"},
+               "process": {"pid": 77, "ppid": 43, "exe": "/bin/sh", "args": ["sh", "-c", "id"],
+                           "parentExe": "/usr/sbin/nginx"}}],
+             "priorState": {"processes": ["/usr/sbin/nginx"],
+                            "recentTokens": ["exec /usr/sbin/nginx <- /usr/sbin/nginx", "accept tcp/80"]}}""";
+
+    private final Scoring scoring;
+
+    ScoreController(Scoring scoring) {
+        this.scoring = scoring;
+    }
+
+    @Operation(summary = "Score events synchronously",
+            description = """
+                    Judges each event's transition against its image's active profile and model and explains the \
+                    verdict: NORMAL, ANOMALOUS (model score below threshold), VIOLATION (outside the profile), \
+                    LEARNING (no profile yet) or UNKNOWN_IMAGE. With commit=false (the default; analysts may only \
+                    do this) nothing changes: the tracked container state, or the given priorState/priorEvents, \
+                    is advanced in memory only. With commit=true (agents, admins) the call is an ingest: events are \
+                    stored, container states advance, deviations become audits and an unknown image starts learning. \
+                    All events must be valid: any invalid one answers 400 naming its field, and nothing is scored.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = ScoreRequest.class),
+            examples = @ExampleObject(name = "what-if", value = EXAMPLE)))
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ScoreResponse score(
+            @Parameter(description = "Advance states, store the events and audit deviations (agents and admins)")
+            @RequestParam(defaultValue = "false") boolean commit,
+            @Valid @RequestBody ScoreRequest request, @AuthenticationPrincipal Caller caller) {
+        if (commit && caller.role() == Role.ANALYST) {
+            throw new HabitusProblem(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN,
+                    "An analyst token may only score with commit=false");
+        }
+        PriorState.Given prior = request.priorState() == null ? null
+                : new PriorState.Given(request.priorState().processes(), request.priorState().recentTokens());
+        AgentInfo agent = request.agent() != null ? request.agent()
+                : new AgentInfo(caller.name().replaceAll("\\s+", "-"), null, null, null);
+        return ScoreResponse.of(scoring.score(new ScoreCall(request.events(), commit, prior, request.priorEvents(),
+                request.batchId(), agent)));
+    }
+}

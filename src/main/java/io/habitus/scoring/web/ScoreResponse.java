@@ -1,0 +1,65 @@
+package io.habitus.scoring.web;
+
+import io.habitus.behavior.StateSnapshot;
+import io.habitus.scoring.Judgement;
+import io.habitus.scoring.ScoreAnswer;
+import io.habitus.scoring.VersionRef;
+import io.habitus.shared.FieldError;
+import io.habitus.shared.Verdict;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
+@Schema(description = "Verdicts of a score call")
+record ScoreResponse(
+        @Schema(description = "Whether states advanced and deviations were audited") boolean commit,
+        @Schema(description = "commit=true: the batchId the events were stored under") String batchId,
+        @Schema(description = "commit=true: this batchId was already scored; nothing new was judged") boolean duplicate,
+        @Schema(description = "One per event, in request order") List<Result> results,
+        @Schema(description = "Events refused by ingest after validation passed (rare)") List<FieldError> rejected) {
+
+    @Schema(description = "One event's verdict and its explanation")
+    record Result(
+            @Schema(description = "Position in the request's events") int index,
+            String containerId,
+            String imageDigest,
+            Verdict verdict,
+            @Schema(description = "The model's normalised score, higher is more normal; null when no model judged",
+                    example = "-1.7") Double score,
+            @Schema(description = "Scores below this are ANOMALOUS; null when no model judged", example = "-3.9")
+            Double threshold,
+            @Schema(description = "The event as the generalised token profiles and models learn",
+                    example = "exec /bin/sh <- /usr/sbin/nginx") String token,
+            Transition transition,
+            @Schema(description = "Profile rules the event broke") List<Violation> violations,
+            @Schema(description = "The profile version that judged; null while learning") VersionRef profile,
+            @Schema(description = "The model version that scored; null when none is active") VersionRef model,
+            @Schema(description = "The verdict in a sentence") String explanation) {}
+
+    @Schema(description = "The transition scored: state before, event, state after")
+    record Transition(State before, String event, State after) {}
+
+    @Schema(description = "A container state: executables of live processes and the last tokens, oldest first")
+    record State(List<String> processes, List<String> recentTokens) {
+        static State of(StateSnapshot s) {
+            return new State(s.processes(), s.recentTokens());
+        }
+    }
+
+    @Schema(description = "A broken profile rule")
+    record Violation(@Schema(example = "PROCESS") String kind, String value, String reason) {}
+
+    static ScoreResponse of(ScoreAnswer answer) {
+        return new ScoreResponse(answer.commit(), answer.batchId(), answer.duplicate(),
+                answer.results().stream().map(ScoreResponse::result).toList(), answer.rejected());
+    }
+
+    private static Result result(ScoreAnswer.Scored scored) {
+        Judgement j = scored.judgement();
+        var t = j.transition();
+        List<Violation> violations = j.breach() == null ? List.of()
+                : List.of(new Violation(j.breach().kind().name(), j.breach().value(), j.breach().reason()));
+        return new Result(scored.index(), t.containerId(), t.digest(), j.verdict(), j.score(), j.threshold(),
+                t.tokens().token().text(), new Transition(State.of(t.before()), t.tokens().token().text(), State.of(t.after())),
+                violations, j.profile(), j.model(), j.explanation());
+    }
+}
