@@ -43,7 +43,7 @@ final class PredictorModels {
     }
 
     static Prepared prepare(TransitionSample sample, int target, Path folder) throws IOException {
-        int n = Math.min(sample.vectors.size() - QUERIES, Math.max(1000, 4 * target));
+        int n = Math.min(sample.vectors.size() - QUERIES, Math.max(50, 4 * target));
         List<SparseVector> training = sample.first(n);
         List<SparseVector> queries = sample.vectors.subList(n, n + QUERIES);
         double gamma = Heuristics.inverseMeanSquaredDistance(training);

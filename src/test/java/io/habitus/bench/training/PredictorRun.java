@@ -77,5 +77,20 @@ public final class PredictorRun {
         }
         System.out.println("(JMH average time per transition over " + PredictorModels.QUERIES
                 + " held-out transitions, ± the 99.9 % confidence half-width; JSON in " + out.resolve("jmh.json") + ")");
+
+        // Wall-clock figures swing when other processes take the cores; thread CPU time does not count that.
+        System.setProperty(PredictorBenchmark.FOLDER_PROPERTY, out.toString());
+        System.out.println();
+        System.out.println("| SVs | fast CPU ns/transition | svm_predict_values CPU ns/transition | libsvm / fast |");
+        System.out.println("|----:|-----------------------:|-------------------------------------:|--------------:|");
+        for (String target : targets) {
+            PredictorBenchmark state = new PredictorBenchmark();
+            state.supportVectors = Integer.parseInt(target);
+            state.load();
+            double[] cpu = CpuTimedPredictors.measure(state, 10);
+            System.out.printf(Locale.ROOT, "| %4d | %22.0f | %36.0f | %12.1f× |%n", prepared.get(target).supportVectors(),
+                    cpu[0], cpu[1], cpu[1] / cpu[0]);
+        }
+        System.out.println("(thread CPU time in this JVM, best of 10 passes over the same transitions after 3 warm-up passes)");
     }
 }
