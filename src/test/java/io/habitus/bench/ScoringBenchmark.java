@@ -58,13 +58,17 @@ public final class ScoringBenchmark {
                 (System.nanoTime() - trainingStarted) / 1_000_000_000, trained, active);
 
         CpuMeter cpu = CpuMeter.available() ? new CpuMeter(options.servicePid()) : null;
+        // Once, before any phase: the service's JIT compiles the scoring path (per-phase warm-ups are short).
+        List<PreparedBatch> warming = new BatchFactory(fleet, new Random(options.seed() + 999)).build(200, 5, Instant.now());
+        new ClosedLoop(warming, runId).run(new ScoreSink(options.baseUrl(), options.token(), false, "jit"), "jit", 4,
+                options.initialWarmup(), 0, null, null);
         List<ScoringResult> results = new ArrayList<>();
         long failures = 0;
         for (boolean commit : options.commits()) {
             for (int size : options.eventsPerRequest()) {
                 // Fresh events of the same containers (another seed than learning), built up front.
                 List<PreparedBatch> templates = new BatchFactory(fleet, new Random(options.seed() + 1000 + size))
-                        .build(Math.max(1, options.templates() / size * 1), size, Instant.now());
+                        .build(Math.max(1, options.templates() / size), size, Instant.now());
                 ClosedLoop loop = new ClosedLoop(templates, runId);
                 for (int clients : options.clients()) {
                     String name = "commit=" + commit + " x" + size;

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** Command-line flags of {@link ScoringBenchmark}, as {@code --name=value}. */
 record ScoringOptions(URI baseUrl, String token, List<Integer> clients, List<Integer> eventsPerRequest,
-        List<Boolean> commits, Duration duration, Duration warmup, int learnBatches, int learnBatchSize,
+        List<Boolean> commits, Duration duration, Duration warmup, Duration initialWarmup, int learnBatches, int learnBatchSize,
         int templates, long servicePid, long seed) {
 
     static final String USAGE = """
@@ -21,6 +21,7 @@ record ScoringOptions(URI baseUrl, String token, List<Integer> clients, List<Int
               --commit=false,true       commit values measured, in this order
               --duration=15s            measured time per phase (s, m, ms)
               --warmup=5s               unmeasured load before each phase
+              --initial-warmup=20s      unmeasured commit=false load once before the first phase
               --learn-batches=64        500-event batches ingested for learning before scoring
               --learn-batch-size=500
               --templates=2000          distinct requests built up front per request size
@@ -49,6 +50,7 @@ record ScoringOptions(URI baseUrl, String token, List<Integer> clients, List<Int
                 Arrays.stream(flags.getOrDefault("commit", "false,true").split(",")).map(String::trim).map(Boolean::valueOf).toList(),
                 BenchOptions.duration(flags.getOrDefault("duration", "15s")),
                 BenchOptions.duration(flags.getOrDefault("warmup", "5s")),
+                BenchOptions.duration(flags.getOrDefault("initial-warmup", "20s")),
                 Integer.parseInt(flags.getOrDefault("learn-batches", "64")),
                 Integer.parseInt(flags.getOrDefault("learn-batch-size", "500")),
                 Integer.parseInt(flags.getOrDefault("templates", "2000")),
