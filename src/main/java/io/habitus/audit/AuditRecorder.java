@@ -40,7 +40,7 @@ class AuditRecorder {
                     a.ruleKind(), a.ruleValue(), a.rawValue(), a.reason(), a.eventJson(),
                     a.firstSeen().isBefore(b.firstSeen()) ? a.firstSeen() : b.firstSeen(),
                     a.lastSeen().isAfter(b.lastSeen()) ? a.lastSeen() : b.lastSeen(), a.occurrences() + 1, bucket,
-                    a.profileVersion(), a.profileChecksum(), a.modelVersion(), a.score(), a.threshold()));
+                    a.profileVersion(), a.profileChecksum(), a.modelVersion(), a.score(), a.threshold(), a.transitionJson()));
         }
         store.record(List.copyOf(folded.values()));
         found.deviations().forEach(d -> Counter.builder("habitus.deviations")
@@ -53,6 +53,7 @@ class AuditRecorder {
     private AuditRow row(Deviation d, long bucket) {
         return new AuditRow(d.digest(), d.containerId(), d.node(), d.verdict().name(), d.ruleKind(), d.ruleValue(),
                 d.rawValue(), d.reason(), json.writeValueAsString(d.event()), d.time(), d.time(), 1, bucket,
-                d.profileVersion(), d.profileChecksum(), d.modelVersion(), d.score(), d.threshold());
+                d.profileVersion(), d.profileChecksum(), d.modelVersion(), d.score(), d.threshold(),
+                json.writeValueAsString(AuditTransition.of(d.transition())));
     }
 }

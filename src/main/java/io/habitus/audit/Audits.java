@@ -2,6 +2,9 @@ package io.habitus.audit;
 
 import io.habitus.audit.persistence.AuditStore;
 import io.habitus.behavior.TokenKind;
+import io.habitus.model.ContainerState;
+import io.habitus.model.ModelJobs;
+import io.habitus.model.Transition;
 import io.habitus.profile.Profile;
 import io.habitus.profile.Profiles;
 import io.habitus.profile.RuleRef;
@@ -26,11 +29,13 @@ public class Audits {
 
     private final AuditStore store;
     private final Profiles profiles;
+    private final ModelJobs modelJobs;
     private final Clock clock;
 
-    Audits(AuditStore store, Profiles profiles, Clock clock) {
+    Audits(AuditStore store, Profiles profiles, ModelJobs modelJobs, Clock clock) {
         this.store = store;
         this.profiles = profiles;
+        this.modelJobs = modelJobs;
         this.clock = clock;
     }
 
@@ -58,17 +63,25 @@ public class Audits {
             throw new HabitusProblem(HttpStatus.CONFLICT, ProblemType.CONFLICT,
                     "Audit " + id + " was already allowed by " + audit.resolvedBy());
         }
-        if (audit.verdict() == Verdict.ANOMALOUS) {
-            // Its behaviour is already in the profile; the transition joins the next model's sample
-            // once relearning or retraining includes it.
-            store.allowed(id, by, clock.instant(), reason, null);
-            return get(id);
+        ImageDigest digest = new ImageDigest(audit.digest());
+        Integer allowedIn = null;
+        if (audit.verdict() == Verdict.VIOLATION) {
+            Profile profile = profiles.allow(digest, new RuleRef(TokenKind.valueOf(audit.ruleKind()), audit.ruleValue()),
+                    by, reason == null || reason.isBlank() ? "allowed audit " + id : reason);
+            allowedIn = profile.version().version();
         }
-        Profile profile = profiles.allow(new ImageDigest(audit.digest()),
-                new RuleRef(TokenKind.valueOf(audit.ruleKind()), audit.ruleValue()), by,
-                reason == null || reason.isBlank() ? "allowed audit " + id : reason);
-        store.allowed(id, by, clock.instant(), reason, profile.version().version());
+        // The moment joins the next model's sample too, or the model would keep flagging what
+        // people now call normal. (Audits older than the transition column have none to give.)
+        if (audit.transition() != null) {
+            modelJobs.learnAllowed(digest, transition(audit.transition()), audit.firstSeen(), audit.occurrences(), by);
+        }
+        store.allowed(id, by, clock.instant(), reason, allowedIn);
         return get(id);
+    }
+
+    private static Transition transition(AuditTransition t) {
+        return new Transition(ContainerState.of(t.before().processes(), t.before().recentTokens()), t.event(),
+                ContainerState.of(t.after().processes(), t.after().recentTokens()));
     }
 
     private static String encode(long id) {

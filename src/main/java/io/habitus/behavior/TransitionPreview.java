@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What-if: the transitions events would make, advancing copies of the containers' states in memory
@@ -27,7 +26,6 @@ public class TransitionPreview {
     }
 
     /** From each container's tracked state (an untracked container starts empty). */
-    @Transactional(readOnly = true)
     public List<ObservedTransition> fromTrackedStates(List<RuntimeEvent> events) {
         Map<String, List<RuntimeEvent>> byContainer = byContainer(events);
         Map<String, StateRow> stored = store.read(byContainer.keySet());

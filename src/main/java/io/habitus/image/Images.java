@@ -7,6 +7,7 @@ import io.habitus.shared.NotFoundException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,10 +81,23 @@ public class Images {
         statistics.flush();
     }
 
-    /** Which of these digests are registered images. */
-    @Transactional(readOnly = true)
+    /** Which of these digests are registered images (asking the database only about ones not seen yet). */
     public Set<String> known(Collection<String> digests) {
-        return digests.isEmpty() ? Set.of() : store.existing(digests);
+        Set<String> known = new HashSet<>();
+        List<String> unseen = new ArrayList<>();
+        for (String digest : digests) {
+            if (knownImages.contains(digest)) {
+                known.add(digest);
+            } else {
+                unseen.add(digest);
+            }
+        }
+        if (!unseen.isEmpty()) {
+            Set<String> existing = store.existing(unseen);
+            known.addAll(existing);
+            knownImages.addAll(existing);
+        }
+        return known;
     }
 
     /** Throws the 404 problem unless the image is known. */

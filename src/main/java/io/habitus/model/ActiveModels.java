@@ -2,24 +2,26 @@ package io.habitus.model;
 
 import io.habitus.model.store.ModelStore;
 import io.habitus.model.store.StoredModel;
+import io.habitus.shared.database.ActiveVersions;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The active models, held in memory and swapped when another version becomes active on any
- * replica: each lookup asks which version is active (one query per batch) and loads only a
- * changed one. A model whose stored text fails its checksum is refused with an error log and a
+ * replica: which version is active per image is cached ({@link ActiveVersions}: refreshed every
+ * second, at once after a local activation commits) and only a changed version is loaded. A model whose stored text fails its checksum is refused with an error log and a
  * health detail, and the version loaded before keeps scoring.
  */
 @Service
@@ -33,11 +35,13 @@ public class ActiveModels implements HealthIndicator {
     private final ModelStore store;
     private final Map<String, Active> loaded = new ConcurrentHashMap<>();
     private final Map<String, String> refused = new ConcurrentHashMap<>();
+    private final ActiveVersions versions;
     private final Counter hits;
     private final Counter misses;
 
     ActiveModels(ModelStore store, MeterRegistry meters) {
         this.store = store;
+        this.versions = new ActiveVersions(store::activeVersions);
         this.hits = cacheCounter(meters, "hit", "the active version was in memory");
         this.misses = cacheCounter(meters, "miss", "the active version had to be loaded (first use or a new activation)");
         Gauge.builder("habitus.model.cache.size", loaded, Map::size)
@@ -51,10 +55,9 @@ public class ActiveModels implements HealthIndicator {
                 .register(meters);
     }
 
-    @Transactional(readOnly = true)
     public Map<String, Active> forDigests(Collection<String> digests) {
         Map<String, Active> active = new HashMap<>();
-        store.activeVersions(digests).forEach((digest, version) -> {
+        versions.of(digests).forEach((digest, version) -> {
             Active current = loaded.get(digest);
             if (current != null && current.version() == version) {
                 hits.increment();
@@ -71,6 +74,22 @@ public class ActiveModels implements HealthIndicator {
             }
         });
         return active;
+    }
+
+    /** Activations on other replicas reach this one within a refresh interval. */
+    @Scheduled(fixedDelayString = "${habitus.active-refresh-interval:1s}")
+    void refresh() {
+        try {
+            versions.refresh();
+        } catch (RuntimeException e) {
+            log.warn("refreshing active model versions failed; keeping the known ones: {}", e.getMessage());
+        }
+    }
+
+    /** An activation on this replica counts from its commit. */
+    @EventListener
+    void on(ModelActivated activated) {
+        versions.forgetAfterCommit(activated.digest());
     }
 
     private Active load(String digest, int version) {

@@ -1,6 +1,8 @@
 package io.habitus.model;
 
 import io.habitus.image.Images;
+import io.habitus.model.sample.SampleStore;
+import io.habitus.model.sample.SampledTransition;
 import io.habitus.model.store.JobRow;
 import io.habitus.model.store.JobStore;
 import io.habitus.profile.Learning;
@@ -8,6 +10,7 @@ import io.habitus.profile.LearningFinished;
 import io.habitus.shared.ImageDigest;
 import io.habitus.shared.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -21,12 +24,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class ModelJobs {
 
     private final JobStore jobs;
+    private final SampleStore samples;
     private final Images images;
     private final Learning learning;
     private final Clock clock;
 
-    ModelJobs(JobStore jobs, Images images, Learning learning, Clock clock) {
+    ModelJobs(JobStore jobs, SampleStore samples, Images images, Learning learning, Clock clock) {
         this.jobs = jobs;
+        this.samples = samples;
         this.images = images;
         this.learning = learning;
         this.clock = clock;
@@ -38,6 +43,23 @@ public class ModelJobs {
         images.requireKnown(digest);
         int window = learning.progress(digest).windowNo();
         return view(jobs.pending(digest.value()).orElseGet(() -> jobs.enqueue(digest.value(), window, by, clock.instant())));
+    }
+
+    /**
+     * A person said this transition is normal (an allowed audit): it joins the training sample of
+     * the image's current (or last) learning window with its occurrences, and a training job is
+     * queued so that the next model knows it. Without this the model would keep flagging what the
+     * profile now allows.
+     */
+    @Transactional
+    public TrainingJob learnAllowed(ImageDigest digest, Transition transition, Instant seen, long occurrences, String by) {
+        int window = learning.progress(digest).windowNo();
+        SampledTransition sampled = SampledTransition.of(List.copyOf(transition.before().processes()),
+                transition.before().recentTokens(), transition.event(), List.copyOf(transition.after().processes()),
+                transition.after().recentTokens(), seen);
+        samples.insertNew(digest.value(), window, List.of(sampled));
+        samples.addCounts(List.<Object[]>of(new Object[] {occurrences, digest.value(), window, sampled.key()}));
+        return request(digest, by);
     }
 
     @Transactional(readOnly = true)

@@ -4,6 +4,10 @@ import io.habitus.model.store.JobRow;
 import io.habitus.model.store.JobStore;
 import io.habitus.model.store.ModelStore;
 import io.habitus.model.store.StoredModel;
+import io.habitus.profile.ActiveProfile;
+import io.habitus.profile.ActiveProfiles;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,10 +41,13 @@ class TrainingWorker {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
+    private final ActiveProfiles activeProfiles;
+    private final MeterRegistry meters;
     private final String worker = ManagementFactory.getRuntimeMXBean().getName();
 
     TrainingWorker(JobStore jobs, ModelStore models, TrainingSamples samples, TransactionTemplate transaction,
-            ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+            ApplicationEventPublisher events, JsonMapper json, Clock clock, ActiveProfiles activeProfiles,
+            MeterRegistry meters) {
         this.jobs = jobs;
         this.models = models;
         this.samples = samples;
@@ -48,6 +55,8 @@ class TrainingWorker {
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.activeProfiles = activeProfiles;
+        this.meters = meters;
     }
 
     @Scheduled(fixedDelayString = "${habitus.model.poll-interval:2s}", initialDelayString = "${habitus.model.poll-interval:2s}")
@@ -63,6 +72,8 @@ class TrainingWorker {
     }
 
     private void run(JobRow job) {
+        long started = System.nanoTime();
+        String outcome = "failed";
         try {
             List<TrainingSamples.Sampled> sample = samples.of(job.digest(), job.windowNo());
             FeatureSpec spec = FeatureSpec.defaults();
@@ -72,11 +83,14 @@ class TrainingWorker {
             TransitionModel model = new OneClassTrainer().train(spec, vectors, TrainingOptions.defaults());
             long sampleEvents = sample.stream().mapToLong(TrainingSamples.Sampled::count).sum();
             transaction.executeWithoutResult(status -> {
+                // Provenance: the profile judging next to this model when it was trained.
+                ActiveProfile profile = activeProfiles.forDigests(List.of(job.digest())).get(job.digest());
                 int version = models.nextVersion(job.digest());
                 models.insert(new StoredModel(job.digest(), version, model.formatVersion(), model.toText(),
                         model.checksum(), json.writeValueAsString(spec.toMap()),
                         json.writeValueAsString(model.hyperParameters()), model.threshold(),
-                        json.writeValueAsString(model.statistics()), null, job.windowNo(), sample.size(), sampleEvents,
+                        json.writeValueAsString(model.statistics()), profile == null ? null : profile.version(),
+                        job.windowNo(), sample.size(), sampleEvents,
                         codeVersion(), clock.instant(), job.id(), false));
                 models.activate(job.digest(), version, clock.instant(), "training job " + job.id());
                 jobs.succeeded(job.id(), version, clock.instant());
@@ -85,7 +99,9 @@ class TrainingWorker {
                         + "held-out false-positive rate {}", version, job.digest(), sample.size(), sampleEvents,
                         model.statistics().supportVectors(), model.statistics().heldOutFalsePositiveRate());
             });
+            outcome = "succeeded";
         } catch (InsufficientTransitionsException e) {
+            outcome = "insufficient";
             transaction.executeWithoutResult(status -> jobs.failed(job.id(), e.getMessage(), clock.instant(), false));
             log.info("training job {} of {} cannot run: {}", job.id(), job.digest(), e.getMessage());
         } catch (RuntimeException e) {
@@ -93,6 +109,13 @@ class TrainingWorker {
             transaction.executeWithoutResult(status -> jobs.failed(job.id(), e.toString(), clock.instant(), retry));
             log.error("training job {} of {} failed (attempt {}){}", job.id(), job.digest(), job.attempts(),
                     retry ? "; it will be retried" : "", e);
+        } finally {
+            Timer.builder("habitus.model.training")
+                    .description("Training jobs run by this replica: duration by outcome (succeeded, insufficient "
+                            + "transitions, failed)")
+                    .tag("outcome", outcome)
+                    .register(meters)
+                    .record(Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

@@ -1,43 +1,69 @@
 package io.habitus.profile;
 
-import io.habitus.profile.persistence.ProfileHead;
 import io.habitus.profile.persistence.ProfileStore;
 import io.habitus.shared.ImageDigest;
+import io.habitus.shared.database.ActiveVersions;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The active profiles, held in memory. Each lookup asks the database which version is active
- * (one small query per batch), so an activation on any replica takes effect on all of them with
- * the next batch; rules are loaded only when that version changed.
+ * The active profiles, held in memory: which version is active per image ({@link ActiveVersions},
+ * refreshed every second, at once after a local activation commits) and that version's rules,
+ * loaded when the version changes. Batches and score calls ask no query of their own.
  */
 @Service
 public class ActiveProfiles {
 
+    private static final Logger log = LoggerFactory.getLogger(ActiveProfiles.class);
+
     private final ProfileStore store;
     private final Map<String, ActiveProfile> cache = new ConcurrentHashMap<>();
+    private final ActiveVersions versions;
 
     ActiveProfiles(ProfileStore store) {
         this.store = store;
+        this.versions = new ActiveVersions(digests -> {
+            Map<String, Integer> active = new HashMap<>();
+            store.activeHeads(digests).forEach(head -> active.put(head.digest(), head.activeVersion()));
+            return active;
+        });
     }
 
     /** The active profile of each given image that has one. */
-    @Transactional(readOnly = true)
     public Map<String, ActiveProfile> forDigests(Collection<String> digests) {
         Map<String, ActiveProfile> active = new HashMap<>();
-        for (ProfileHead head : store.activeHeads(digests)) {
-            ActiveProfile cached = cache.get(head.digest());
-            if (cached == null || cached.version() != head.activeVersion()) {
-                cached = load(head.digest(), head.activeVersion());
-                cache.put(head.digest(), cached);
+        versions.of(digests).forEach((digest, version) -> {
+            ActiveProfile cached = cache.get(digest);
+            if (cached == null || cached.version() != version) {
+                cached = load(digest, version);
+                cache.put(digest, cached);
             }
-            active.put(head.digest(), cached);
-        }
+            active.put(digest, cached);
+        });
         return active;
+    }
+
+    /** Activations on other replicas reach this one within a refresh interval. */
+    @Scheduled(fixedDelayString = "${habitus.active-refresh-interval:1s}")
+    void refresh() {
+        try {
+            versions.refresh();
+        } catch (RuntimeException e) {
+            log.warn("refreshing active profile versions failed; keeping the known ones: {}", e.getMessage());
+        }
+    }
+
+    /** An activation on this replica counts from its commit. */
+    @EventListener
+    void on(ProfileActivated activated) {
+        versions.forgetAfterCommit(activated.digest().value());
     }
 
     private ActiveProfile load(String digest, int version) {

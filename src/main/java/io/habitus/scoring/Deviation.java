@@ -1,5 +1,6 @@
 package io.habitus.scoring;
 
+import io.habitus.behavior.ObservedTransition;
 import io.habitus.ingest.RuntimeEvent;
 import io.habitus.shared.Verdict;
 import java.time.Instant;
@@ -10,11 +11,12 @@ import java.util.Objects;
  * which profile (and model) version judged it.
  *
  * @param rawValue the token before generalisation, to show what really happened
+ * @param transition the moment it happened in: state before, token, state after
  */
 public record Deviation(
         String digest, String containerId, String node, Verdict verdict, String ruleKind, String ruleValue,
         String rawValue, String reason, RuntimeEvent event, Instant time, int profileVersion, String profileChecksum,
-        Integer modelVersion, Double score, Double threshold) {
+        Integer modelVersion, Double score, Double threshold, ObservedTransition transition) {
 
     public Deviation {
         Objects.requireNonNull(digest, "digest");
@@ -24,6 +26,7 @@ public record Deviation(
         Objects.requireNonNull(ruleValue, "ruleValue");
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(transition, "transition");
         if (verdict != Verdict.VIOLATION && verdict != Verdict.ANOMALOUS) {
             throw new IllegalArgumentException("only VIOLATION and ANOMALOUS are deviations, not " + verdict);
         }

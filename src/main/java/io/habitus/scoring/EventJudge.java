@@ -53,6 +53,6 @@ class EventJudge {
                 violation ? t.tokens().raw().value() : t.tokens().raw().text(),
                 violation ? j.breach().reason() : j.explanation(),
                 t.event(), t.event().time(), j.profile().version(), j.profile().checksum(),
-                j.model() == null ? null : j.model().version(), j.score(), j.threshold());
+                j.model() == null ? null : j.model().version(), j.score(), j.threshold(), t);
     }
 }

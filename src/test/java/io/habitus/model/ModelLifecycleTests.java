@@ -8,7 +8,6 @@ import io.habitus.support.IntegrationTest;
 import io.habitus.support.NginxTraffic;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,6 +45,8 @@ class ModelLifecycleTests extends IntegrationTest {
         assertThat(model.get("sha256").stringValue()).hasSize(64);
         assertThat(model.get("statistics").get("supportVectors").intValue()).isPositive();
         assertThat(model.get("windowNo").intValue()).isEqualTo(1);
+        assertThat(model.get("profileVersion").intValue()).as("provenance: the profile judging beside it").isEqualTo(1);
+        assertThat(model.get("codeVersion").stringValue()).isNotBlank();
         assertThat(model.get("sampleEvents").longValue()).isEqualTo(learning.size());
 
         String container = Events.newId("web");
@@ -86,18 +87,6 @@ class ModelLifecycleTests extends IntegrationTest {
         assertThat(activeModels.forDigests(List.of(digest)).get(digest).version()).as("the version still scoring").isEqualTo(1);
         JsonNode health = api(null).get("/actuator/health").json();
         assertThat(health.toString()).contains("refusedModels", digest + " v2");
-    }
-
-    private JsonNode awaitActiveModel(String digest, int version) throws InterruptedException {
-        for (int i = 0; i < 120; i++) {
-            Api.Reply reply = api().get("/api/v1/images/" + digest + "/models/" + version);
-            if (reply.status() == 200 && reply.json().get("active").booleanValue()) {
-                return reply.json();
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("model version " + version + " of " + digest + " did not become active; jobs: "
-                + api().get("/api/v1/images/" + digest + "/models/jobs").raw().body());
     }
 
     private void ingest(List<Map<String, Object>> events) {

@@ -27,23 +27,7 @@ class ScoringTests extends IntegrationTest {
         if (digest != null) {
             return;
         }
-        String image = Events.newDigest();
-        Instant start = Instant.now().minusSeconds(4000);
-        List<Map<String, Object>> learning = new ArrayList<>();
-        for (int c = 0; c < 3; c++) {
-            learning.addAll(NginxTraffic.rounds(image, Events.newId("web"), start.plusSeconds(c * 900L), 60));
-        }
-        assertThat(api().post("/api/v1/events", Api.json(Events.batch(Events.newId("m"), learning))).status()).isEqualTo(200);
-        api().post("/api/v1/images/" + image + "/learning", Api.json(Map.of("action", "FINISH")));
-        for (int i = 0; i < 120; i++) {
-            Api.Reply models = api().get("/api/v1/images/" + image + "/models");
-            if (models.status() == 200 && models.json().size() > 0 && models.json().get(0).get("active").booleanValue()) {
-                digest = image;
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no active model: " + api().get("/api/v1/images/" + image + "/models/jobs").raw().body());
+        digest = learnedNginxImage();
     }
 
     @Test
@@ -191,14 +175,17 @@ class ScoringTests extends IntegrationTest {
     }
 
     @Test
-    void prometheusShowsScoringLatencyPerVerdictAndModelCacheLookups() {
-        score(false, Map.of("events", List.of(Events.exec(digest, Events.newId("c"), "node-a", NGINX))));
+    void prometheusShowsScoringLatencyPerVerdictModelCacheLookupsAndTraining() {
+        for (int call = 0; call < 2; call++) {   // the first may load the model (a miss), the second finds it
+            score(false, Map.of("events", List.of(Events.exec(digest, Events.newId("c"), "node-a", NGINX))));
+        }
 
         String metrics = api(null).get("/actuator/prometheus").raw().body();
 
         assertThat(metrics).containsPattern("habitus_score_requests_seconds_bucket\\{[^}]*verdict=\"NORMAL\"");
         assertThat(metrics).containsPattern("habitus_score_verdicts_total\\{[^}]*verdict=\"NORMAL\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("habitus_model_cache_total\\{[^}]*result=\"hit\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("habitus_model_training_seconds_count\\{[^}]*outcome=\"succeeded\"[^}]*} [1-9]");
     }
 
     private Api.Reply score(boolean commit, Map<String, Object> body) {

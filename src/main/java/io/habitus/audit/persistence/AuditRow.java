@@ -7,4 +7,4 @@ public record AuditRow(
         String digest, String containerId, String node, String verdict, String ruleKind, String ruleValue,
         String rawValue, String reason, String eventJson, Instant firstSeen, Instant lastSeen, long occurrences,
         long bucket, Integer profileVersion, String profileChecksum, Integer modelVersion, Double score,
-        Double threshold) {}
+        Double threshold, String transitionJson) {}

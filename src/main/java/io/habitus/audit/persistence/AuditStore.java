@@ -3,6 +3,7 @@ package io.habitus.audit.persistence;
 import io.habitus.audit.Audit;
 import io.habitus.audit.AuditFilter;
 import io.habitus.audit.AuditStatus;
+import io.habitus.audit.AuditTransition;
 import io.habitus.shared.Verdict;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +23,7 @@ public class AuditStore {
     private static final String COLUMNS = """
             id, digest, container_id, node, verdict, rule_kind, rule_value, raw_value, reason, event::text as event,
             first_seen, last_seen, occurrences, profile_version, profile_checksum, model_version, score, threshold,
-            status, resolved_by, resolved_at, resolution_reason, allowed_in_version
+            status, resolved_by, resolved_at, resolution_reason, allowed_in_version, transition::text as transition
             """;
 
     private final JdbcTemplate template;
@@ -43,8 +44,8 @@ public class AuditStore {
         template.batchUpdate("""
                 insert into audit as a (digest, container_id, node, verdict, rule_kind, rule_value, raw_value, reason,
                                         event, first_seen, last_seen, occurrences, dedup_bucket, profile_version,
-                                        profile_checksum, model_version, score, threshold)
-                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        profile_checksum, model_version, score, threshold, transition)
+                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
                 on conflict (digest, container_id, verdict, rule_kind, rule_value, dedup_bucket) do update set
                   occurrences = a.occurrences + excluded.occurrences,
                   first_seen = least(a.first_seen, excluded.first_seen),
@@ -68,6 +69,7 @@ public class AuditStore {
                     ps.setObject(16, r.modelVersion());
                     ps.setObject(17, r.score());
                     ps.setObject(18, r.threshold());
+                    ps.setString(19, r.transitionJson());
                 });
     }
 
@@ -123,7 +125,8 @@ public class AuditStore {
                 (Integer) rs.getObject("profile_version"), rs.getString("profile_checksum"),
                 (Integer) rs.getObject("model_version"), (Double) rs.getObject("score"), (Double) rs.getObject("threshold"),
                 AuditStatus.valueOf(rs.getString("status")), rs.getString("resolved_by"), instant(rs, "resolved_at"),
-                rs.getString("resolution_reason"), (Integer) rs.getObject("allowed_in_version"));
+                rs.getString("resolution_reason"), (Integer) rs.getObject("allowed_in_version"),
+                rs.getString("transition") == null ? null : json.readValue(rs.getString("transition"), AuditTransition.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

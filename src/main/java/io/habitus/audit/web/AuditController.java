@@ -35,7 +35,8 @@ class AuditController {
         this.audits = audits;
     }
 
-    @Operation(summary = "List audits", description = "Newest first, filtered; follow `nextCursor` for more.")
+    @Operation(operationId = "listAudits", summary = "List audits",
+            description = "Newest first, filtered; follow `nextCursor` for more.")
     @GetMapping
     AuditPageResponse list(
             @Parameter(description = "Image digest") @RequestParam(required = false)
@@ -50,13 +51,13 @@ class AuditController {
         return AuditPageResponse.of(audits.list(new AuditFilter(image, container, verdict, status, from, to), cursor, limit));
     }
 
-    @Operation(summary = "Read an audit")
+    @Operation(operationId = "getAudit", summary = "Read an audit")
     @GetMapping("/{id}")
     AuditResponse read(@PathVariable long id) {
         return AuditResponse.of(audits.get(id));
     }
 
-    @Operation(summary = "Accept an audit as normal",
+    @Operation(operationId = "allowAudit", summary = "Accept an audit as normal",
             description = "Its rule joins the image's active profile as a manual entry (a new, active version) and the "
                     + "audit is resolved. 409 if it was already allowed.")
     @PostMapping("/{id}/allow")

@@ -2,6 +2,7 @@ package io.habitus.audit.web;
 
 import io.habitus.audit.Audit;
 import io.habitus.audit.AuditStatus;
+import io.habitus.audit.AuditTransition;
 import io.habitus.shared.Verdict;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -31,12 +32,14 @@ record AuditResponse(
         String resolvedBy,
         Instant resolvedAt,
         String resolutionReason,
-        @Schema(description = "The profile version that allowed it") Integer allowedInVersion) {
+        @Schema(description = "The profile version that allowed it") Integer allowedInVersion,
+        @Schema(description = "The moment it happened in; null on audits recorded before transitions were kept")
+        AuditTransition transition) {
 
     static AuditResponse of(Audit a) {
         return new AuditResponse(a.id(), a.digest(), a.containerId(), a.node(), a.verdict(), a.ruleKind(), a.ruleValue(),
                 a.rawValue(), a.reason(), a.event(), a.firstSeen(), a.lastSeen(), a.occurrences(), a.profileVersion(),
                 a.profileChecksum(), a.modelVersion(), a.score(), a.threshold(), a.status(), a.resolvedBy(),
-                a.resolvedAt(), a.resolutionReason(), a.allowedInVersion());
+                a.resolvedAt(), a.resolutionReason(), a.allowedInVersion(), a.transition());
     }
 }

@@ -20,7 +20,7 @@ class ContainerStateController {
         this.states = states;
     }
 
-    @Operation(summary = "A container's tracked state",
+    @Operation(operationId = "getContainerState", summary = "A container's tracked state",
             description = "Live processes and last tokens, as ingested events advanced them (in event-time order).")
     @GetMapping("/{id}/state")
     ContainerStateResponse state(@PathVariable @Size(max = 256) String id) {

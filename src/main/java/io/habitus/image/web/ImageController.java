@@ -26,7 +26,8 @@ class ImageController {
         this.images = images;
     }
 
-    @Operation(summary = "List images", description = "Images, most recently first seen first, optionally filtered by status.")
+    @Operation(operationId = "listImages", summary = "List images",
+            description = "Images, most recently first seen first, optionally filtered by status.")
     @GetMapping
     ImagePageResponse list(
             @Parameter(description = "Only images in this status") @RequestParam(required = false) ImageStatus status,
@@ -35,7 +36,8 @@ class ImageController {
         return ImagePageResponse.of(images.list(status, page, size));
     }
 
-    @Operation(summary = "Read an image", description = "Status, names, nodes, event counts per type and recent containers.")
+    @Operation(operationId = "getImage", summary = "Read an image",
+            description = "Status, names, nodes, event counts per type and recent containers.")
     @GetMapping("/{digest}")
     ImageDetailsResponse read(
             @Parameter(description = "Image digest", example = "sha256:4c1e9d0b5f2a7e3c8d6b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d")

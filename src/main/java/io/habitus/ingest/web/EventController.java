@@ -38,7 +38,7 @@ class EventController {
         this.ingestion = ingestion;
     }
 
-    @Operation(summary = "Ingest a batch of events",
+    @Operation(operationId = "ingestEvents", summary = "Ingest a batch of events",
             description = """
                     Validates each event on its own: valid events are stored, invalid ones are reported by \
                     index, field and reason. A 200 answer means every accepted event is durably committed. \
@@ -46,7 +46,7 @@ class EventController {
                     and stored once. A batch with no valid event is answered 400 and leaves nothing behind. \
                     Bodies may be gzip-encoded. While the database is unreachable the answer is 503 with Retry-After.""")
     @Parameter(in = ParameterIn.HEADER, name = "Content-Encoding", description = "gzip, or absent",
-            required = false, example = "gzip")
+            required = false, example = "gzip", schema = @Schema(type = "string", allowableValues = "gzip"))
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = EventBatchRequest.class),

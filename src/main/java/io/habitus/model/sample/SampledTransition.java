@@ -16,6 +16,14 @@ public record SampledTransition(
         String key, List<String> beforeProcesses, List<String> beforeRecent, String event, List<String> afterProcesses,
         List<String> afterRecent, Instant firstSeen) {
 
+    /** A transition written down elsewhere (an allowed audit), keyed exactly as an observed one would be. */
+    public static SampledTransition of(List<String> beforeProcesses, List<String> beforeRecent, String event,
+            List<String> afterProcesses, List<String> afterRecent, Instant firstSeen) {
+        return new SampledTransition(key(beforeProcesses, beforeRecent, event, afterProcesses, afterRecent),
+                List.copyOf(beforeProcesses), List.copyOf(beforeRecent), event, List.copyOf(afterProcesses),
+                List.copyOf(afterRecent), firstSeen);
+    }
+
     public static SampledTransition of(ObservedTransition t) {
         List<String> beforeProcesses = t.before().processes();
         List<String> beforeRecent = t.before().recentTokens();

@@ -35,13 +35,14 @@ class ModelController {
         this.jobs = jobs;
     }
 
-    @Operation(summary = "List model versions", description = "Newest first; `active` marks the one that scores.")
+    @Operation(operationId = "listModels", summary = "List model versions",
+            description = "Newest first; `active` marks the one that scores.")
     @GetMapping
     List<ModelVersion> list(@PathVariable @Pattern(regexp = ImageDigest.PATTERN, message = MESSAGE) String digest) {
         return models.list(new ImageDigest(digest));
     }
 
-    @Operation(summary = "Train a model",
+    @Operation(operationId = "trainModel", summary = "Train a model",
             description = "Queues a training job on the image's current (or last) learning window and answers 202 with "
                     + "the job; training runs in the background and activates the new version. An unfinished job of "
                     + "the image is returned instead of a second one.")
@@ -52,27 +53,30 @@ class ModelController {
         return ResponseEntity.accepted().location(URI.create("/api/v1/images/" + digest + "/models/jobs/" + job.id())).body(job);
     }
 
-    @Operation(summary = "Recent training jobs")
+    @Operation(operationId = "listTrainingJobs", summary = "Recent training jobs")
     @GetMapping("/jobs")
     List<TrainingJob> jobs(@PathVariable @Pattern(regexp = ImageDigest.PATTERN, message = MESSAGE) String digest) {
         return jobs.recent(new ImageDigest(digest));
     }
 
-    @Operation(summary = "A training job", description = "QUEUED, RUNNING, SUCCEEDED (with the model version) or FAILED (with the error).")
+    @Operation(operationId = "getTrainingJob", summary = "A training job",
+            description = "QUEUED, RUNNING, SUCCEEDED (with the model version) or FAILED (with the error).")
     @GetMapping("/jobs/{id}")
     TrainingJob job(@PathVariable @Pattern(regexp = ImageDigest.PATTERN, message = MESSAGE) String digest,
             @PathVariable long id) {
         return jobs.find(new ImageDigest(digest), id);
     }
 
-    @Operation(summary = "Read a model version", description = "Parameters, threshold, statistics and provenance.")
+    @Operation(operationId = "getModel", summary = "Read a model version",
+            description = "Parameters, threshold, statistics and provenance.")
     @GetMapping("/{version}")
     ModelVersion read(@PathVariable @Pattern(regexp = ImageDigest.PATTERN, message = MESSAGE) String digest,
             @PathVariable @Min(1) int version) {
         return models.get(new ImageDigest(digest), version);
     }
 
-    @Operation(summary = "Activate a model version", description = "Also a rollback; every replica swaps with its next batch.")
+    @Operation(operationId = "activateModel", summary = "Activate a model version",
+            description = "Also a rollback; every replica swaps with its next batch.")
     @PostMapping("/{version}/activate")
     ModelVersion activate(@PathVariable @Pattern(regexp = ImageDigest.PATTERN, message = MESSAGE) String digest,
             @PathVariable @Min(1) int version, @AuthenticationPrincipal Caller caller) {

@@ -27,13 +27,13 @@ class LearningController {
         this.learning = learning;
     }
 
-    @Operation(summary = "Learning progress")
+    @Operation(operationId = "getLearning", summary = "Learning progress")
     @GetMapping
     LearningResponse progress(@PathVariable @Pattern(regexp = ImageDigest.PATTERN, message = "must be sha256:<64 lower-case hex>") String digest) {
         return LearningResponse.of(learning.progress(new ImageDigest(digest)));
     }
 
-    @Operation(summary = "Finish, configure or restart learning",
+    @Operation(operationId = "changeLearning", summary = "Finish, configure or restart learning",
             description = "FINISH builds and activates a profile from the open window now; CONFIGURE sets this image's "
                     + "targets; RELEARN opens a new window while the active profile keeps judging. 409 when the "
                     + "action does not fit the image's state (e.g. FINISH without an open window).")

@@ -43,13 +43,14 @@ class ProfileController {
         this.profiles = profiles;
     }
 
-    @Operation(summary = "List profile versions", description = "Newest first; `active` marks the one that judges.")
+    @Operation(operationId = "listProfiles", summary = "List profile versions",
+            description = "Newest first; `active` marks the one that judges.")
     @GetMapping
     List<ProfileVersionResponse> list(@PathVariable @Pattern(regexp = DIGEST, message = DIGEST_MESSAGE) String digest) {
         return profiles.list(new ImageDigest(digest)).stream().map(ProfileVersionResponse::of).toList();
     }
 
-    @Operation(summary = "Read (export) a profile version",
+    @Operation(operationId = "getProfile", summary = "Read (export) a profile version",
             description = "All rules with provenance. The body is the export format that `POST …/profiles` imports; "
                     + "the ETag header is what `PATCH` needs in If-Match.")
     @GetMapping("/{version}")
@@ -59,7 +60,7 @@ class ProfileController {
         return ResponseEntity.ok().eTag(profile.version().etag()).body(ProfileResponse.of(profile));
     }
 
-    @Operation(summary = "Build or import a profile version",
+    @Operation(operationId = "createProfile", summary = "Build or import a profile version",
             description = "OBSERVATIONS builds a version from the image's current (or last) learning window; IMPORT "
                     + "takes an exported profile, also one of another image. Answers 201 with the new version.")
     @PostMapping
@@ -74,7 +75,7 @@ class ProfileController {
         return created(created);
     }
 
-    @Operation(summary = "Edit a profile version",
+    @Operation(operationId = "editProfile", summary = "Edit a profile version",
             description = "Adds and removes rules of the latest version, giving a new version (active if the edited "
                     + "one was). Needs If-Match with the ETag of the latest version: a stale one gets 412, a missing "
                     + "one 428; removing an absent rule or adding a present one gets 409.")
@@ -92,14 +93,15 @@ class ProfileController {
         return created(profiles.edit(new ImageDigest(digest), version, ifMatch, edit, caller.name()));
     }
 
-    @Operation(summary = "Diff two profile versions", description = "Rules added and removed going from `a` to `b`.")
+    @Operation(operationId = "diffProfiles", summary = "Diff two profile versions",
+            description = "Rules added and removed going from `a` to `b`.")
     @GetMapping("/{a}/diff/{b}")
     ProfileDiffResponse diff(@PathVariable @Pattern(regexp = DIGEST, message = DIGEST_MESSAGE) String digest,
             @PathVariable @Min(1) int a, @PathVariable @Min(1) int b) {
         return ProfileDiffResponse.of(profiles.diff(new ImageDigest(digest), a, b));
     }
 
-    @Operation(summary = "Activate a profile version",
+    @Operation(operationId = "activateProfile", summary = "Activate a profile version",
             description = "Makes this version judge the image's events from the next batch on; activating an older "
                     + "version is a rollback.")
     @PostMapping("/{version}/activate")

@@ -17,7 +17,7 @@ record ScoreResponse(
         @Schema(description = "One per event, in request order") List<Result> results,
         @Schema(description = "Events refused by ingest after validation passed (rare)") List<FieldError> rejected) {
 
-    @Schema(description = "One event's verdict and its explanation")
+    @Schema(name = "ScoreResult", description = "One event's verdict and its explanation")
     record Result(
             @Schema(description = "Position in the request's events") int index,
             String containerId,
@@ -35,17 +35,18 @@ record ScoreResponse(
             @Schema(description = "The model version that scored; null when none is active") VersionRef model,
             @Schema(description = "The verdict in a sentence") String explanation) {}
 
-    @Schema(description = "The transition scored: state before, event, state after")
+    @Schema(name = "ScoredTransition", description = "The transition scored: state before, event, state after")
     record Transition(State before, String event, State after) {}
 
-    @Schema(description = "A container state: executables of live processes and the last tokens, oldest first")
+    @Schema(name = "TransitionState",
+            description = "A container state: executables of live processes and the last tokens, oldest first")
     record State(List<String> processes, List<String> recentTokens) {
         static State of(StateSnapshot s) {
             return new State(s.processes(), s.recentTokens());
         }
     }
 
-    @Schema(description = "A broken profile rule")
+    @Schema(name = "RuleViolation", description = "A broken profile rule")
     record Violation(@Schema(example = "PROCESS") String kind, String value, String reason) {}
 
     static ScoreResponse of(ScoreAnswer answer) {

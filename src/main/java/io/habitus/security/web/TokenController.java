@@ -30,7 +30,8 @@ class TokenController {
         this.tokens = tokens;
     }
 
-    @Operation(summary = "Issue a token", description = "The response holds the secret; it is stored only as a hash and never shown again.")
+    @Operation(operationId = "issueToken", summary = "Issue a token",
+            description = "The response holds the secret; it is stored only as a hash and never shown again.")
     @PostMapping
     ResponseEntity<IssuedTokenResponse> issue(@Valid @RequestBody CreateTokenRequest request,
             @AuthenticationPrincipal Caller caller) {
@@ -39,19 +40,21 @@ class TokenController {
                 .body(IssuedTokenResponse.of(issued));
     }
 
-    @Operation(summary = "List tokens", description = "All tokens, newest first, revoked ones included.")
+    @Operation(operationId = "listTokens", summary = "List tokens",
+            description = "All tokens, newest first, revoked ones included.")
     @GetMapping
     List<TokenResponse> list() {
         return tokens.list().stream().map(TokenResponse::of).toList();
     }
 
-    @Operation(summary = "Read a token")
+    @Operation(operationId = "getToken", summary = "Read a token")
     @GetMapping("/{id}")
     TokenResponse read(@PathVariable UUID id) {
         return TokenResponse.of(tokens.find(id));
     }
 
-    @Operation(summary = "Revoke a token", description = "Idempotent; the revoked token is returned.")
+    @Operation(operationId = "revokeToken", summary = "Revoke a token",
+            description = "Idempotent; the revoked token is returned.")
     @DeleteMapping("/{id}")
     TokenResponse revoke(@PathVariable UUID id) {
         return TokenResponse.of(tokens.revoke(id));

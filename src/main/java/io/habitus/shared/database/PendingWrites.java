@@ -1,5 +1,6 @@
 package io.habitus.shared.database;
 
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -29,6 +30,7 @@ public final class PendingWrites<T> {
     private final Predicate<T> isEmpty;
     private final Consumer<T> write;
     private final TransactionTemplate transaction;
+    private final ReentrantLock writing = new ReentrantLock();
     private T pending;
 
     public PendingWrites(String what, PlatformTransactionManager transactions, Supplier<T> empty, BinaryOperator<T> merge,
@@ -47,21 +49,30 @@ public final class PendingWrites<T> {
         pending = merge.apply(pending, delta);
     }
 
-    /** Writes what is pending; on failure keeps it and rethrows. */
+    /**
+     * Writes what is pending; on failure keeps it and rethrows. Flushes run one at a time: a flush
+     * that finds nothing pending while another one's write is still in flight must wait for that
+     * write to commit, or a reader flushing "to see its own writes" would read without them.
+     */
     public void flush() {
-        T taken;
-        synchronized (this) {
-            if (isEmpty.test(pending)) {
-                return;
-            }
-            taken = pending;
-            pending = empty.get();
-        }
+        writing.lock();
         try {
-            transaction.executeWithoutResult(status -> write.accept(taken));
-        } catch (RuntimeException e) {
-            add(taken);
-            throw e;
+            T taken;
+            synchronized (this) {
+                if (isEmpty.test(pending)) {
+                    return;
+                }
+                taken = pending;
+                pending = empty.get();
+            }
+            try {
+                transaction.executeWithoutResult(status -> write.accept(taken));
+            } catch (RuntimeException e) {
+                add(taken);
+                throw e;
+            }
+        } finally {
+            writing.unlock();
         }
     }
 

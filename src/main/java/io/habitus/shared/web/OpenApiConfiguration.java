@@ -5,18 +5,28 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
 
 /** The OpenAPI document's frame: what Habitus is, how to authenticate, which problem types exist. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    static {
+        // Raw JSON values (stored events, feature specs, statistics) are free-form objects to
+        // clients, not a bean with Jackson's node-type getters (isArray, isBoolean, …).
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class,
+                new ObjectSchema().description("A JSON object, as stored"));
+    }
 
     @Bean
     OpenAPI habitusOpenApi() {
@@ -27,7 +37,7 @@ class OpenApiConfiguration {
                 .info(new Info()
                         .title("Habitus API")
                         .version("v1")
-                        .license(new License().name("Proprietary"))
+                        .license(new License().name("Proprietary").identifier("LicenseRef-Proprietary"))
                         .description("""
                                 Habitus learns how every container image normally behaves and flags what breaks \
                                 the habit. Agents POST batches of runtime events; Habitus learns a versioned \
