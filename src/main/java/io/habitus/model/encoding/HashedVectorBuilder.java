@@ -1,8 +1,9 @@
 package io.habitus.model.encoding;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
+
 
 /**
  * Hashes feature groups into one sparse vector. Each feature of a group is keyed as
@@ -17,7 +18,12 @@ public final class HashedVectorBuilder {
 
     private final int mask;
     private final int seed;
-    private final TreeMap<Integer, Double> values = new TreeMap<>();
+    /** Hashed entries in insertion order; equal indices are summed in that order, as a map merge would. */
+    private int[] entryIndices = new int[32];
+    private double[] entryValues = new double[32];
+    private int size;
+    private int[] indices;
+    private double[] values;
 
     public HashedVectorBuilder(int dimension, int seed) {
         if (Integer.bitCount(dimension) != 1 || dimension > 1 << 24) {
@@ -43,18 +49,64 @@ public final class HashedVectorBuilder {
         for (Map.Entry<String, Double> entry : bag.amounts().entrySet()) {
             int hash = MurmurHash3.hash32((group + SEPARATOR + entry.getKey()).getBytes(StandardCharsets.UTF_8), seed);
             double sign = hash < 0 ? -1.0 : 1.0;
-            values.merge(hash & mask, sign * transform(entry.getValue(), log1p) * scale, Double::sum);
+            append(hash & mask, sign * transform(entry.getValue(), log1p) * scale);
         }
+        indices = null;
     }
 
     /** Indices ascending; entries that cancelled out to exactly zero are dropped. */
     public int[] indices() {
-        return values.entrySet().stream().filter(e -> e.getValue() != 0.0).mapToInt(Map.Entry::getKey).toArray();
+        build();
+        return indices.clone();
     }
 
     /** Values in the order of {@link #indices()}. */
     public double[] values() {
-        return values.values().stream().filter(v -> v != 0.0).mapToDouble(Double::doubleValue).toArray();
+        build();
+        return values.clone();
+    }
+
+    private void append(int index, double value) {
+        if (size == entryIndices.length) {
+            entryIndices = Arrays.copyOf(entryIndices, size * 2);
+            entryValues = Arrays.copyOf(entryValues, size * 2);
+        }
+        entryIndices[size] = index;
+        entryValues[size] = value;
+        size++;
+    }
+
+    /**
+     * Sorts the entries by index, keeping insertion order among equal indices (index in the high
+     * bits, position in the low ones), and sums each index's values in that order: bit for bit
+     * what merging them into a sorted map gives, without boxing.
+     */
+    private void build() {
+        if (indices != null) {
+            return;
+        }
+        long[] order = new long[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = ((long) entryIndices[i] << 32) | i;
+        }
+        Arrays.sort(order);
+        int[] outIndices = new int[size];
+        double[] outValues = new double[size];
+        int n = 0;
+        for (int i = 0; i < size;) {
+            int index = (int) (order[i] >>> 32);
+            double sum = entryValues[(int) order[i]];
+            for (i++; i < size && (int) (order[i] >>> 32) == index; i++) {
+                sum += entryValues[(int) order[i]];
+            }
+            if (sum != 0.0) {
+                outIndices[n] = index;
+                outValues[n] = sum;
+                n++;
+            }
+        }
+        indices = Arrays.copyOf(outIndices, n);
+        values = Arrays.copyOf(outValues, n);
     }
 
     private static double transform(double amount, boolean log1p) {

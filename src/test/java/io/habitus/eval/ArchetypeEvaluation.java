@@ -1,0 +1,106 @@
+package io.habitus.eval;
+
+import io.habitus.eval.ArchetypeResult.AttackOutcome;
+import io.habitus.sim.Archetype;
+import io.habitus.sim.Fleet;
+import io.habitus.sim.Fleet.AttackCase;
+import io.habitus.sim.Fleet.ContainerEvents;
+import io.habitus.sim.Scenario;
+import io.habitus.sim.SimEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One archetype through Habitus's public API: learn on normal traffic, finish learning, wait for
+ * the model, score held-out normal traffic (committed, as live traffic would be) and every attack
+ * (what-if, each after its container's own normal history).
+ */
+final class ArchetypeEvaluation {
+
+    private static final int CHUNK = 1000;
+    private static final List<String> LEARN_NODES = List.of("node-a", "node-b", "node-c");
+    private static final List<String> HELDOUT_NODES = List.of("node-a", "node-d");
+
+    private final HabitusClient client;
+    private final EvalOptions options;
+    private final Archetype archetype;
+    private final Instant start;
+
+    ArchetypeEvaluation(HabitusClient client, EvalOptions options, Archetype archetype, Instant start) {
+        this.client = client;
+        this.options = options;
+        this.archetype = archetype;
+        this.start = start;
+    }
+
+    ArchetypeResult run() throws InterruptedException {
+        String digest = Fleet.digest(archetype, options.salt());
+        List<ContainerEvents> learning = Fleet.simulate(archetype, options.salt(), "learn", options.learnPods(),
+                options.learnSteps(), LEARN_NODES, 0.5, options.seed(), start);
+        long events = learning.stream().mapToLong(c -> c.events().size()).sum();
+        log("learning on %,d events of %d containers", events, learning.size());
+        boolean configured = false;
+        for (int c = 0; c < learning.size(); c++) {
+            List<SimEvent> all = learning.get(c).events();
+            for (int from = 0, chunk = 0; from < all.size(); from += CHUNK, chunk++) {
+                client.ingest(batchId("learn", c, chunk), all.subList(from, Math.min(all.size(), from + CHUNK)));
+                if (!configured) {
+                    // Learning must not end by itself halfway through the traffic: the evaluation ends it.
+                    client.learning(digest, Map.of("action", "CONFIGURE", "window", "P3650D", "stability", "P3650D"));
+                    configured = true;
+                }
+            }
+        }
+        client.learning(digest, Map.of("action", "FINISH"));
+        JsonNode model = client.awaitActiveModel(digest, Duration.ofMinutes(15));
+        log("model v%d active: threshold %.3f, %s", model.path("version").asInt(), model.path("threshold").asDouble(),
+                model.path("hyperParameters"));
+
+        List<ContainerEvents> heldout = Fleet.simulate(archetype, options.salt(), "heldout", options.heldoutPods(),
+                options.heldoutSteps(), HELDOUT_NODES, 0.5, options.seed() + 1, start.plus(Duration.ofHours(3)));
+        List<Judged> normal = new ArrayList<>();
+        for (int c = 0; c < heldout.size(); c++) {
+            List<SimEvent> all = heldout.get(c).events();
+            for (int from = 0, chunk = 0; from < all.size(); from += CHUNK, chunk++) {
+                JsonNode results = client.score(all.subList(from, Math.min(all.size(), from + CHUNK)), null, true,
+                        batchId("heldout", c, chunk));
+                results.forEach(result -> normal.add(Judged.of(result)));
+            }
+        }
+        log("scored %,d held-out normal events", normal.size());
+
+        Map<Scenario, List<AttackOutcome>> attacks = new LinkedHashMap<>();
+        for (Scenario scenario : Scenario.ALL) {
+            List<AttackOutcome> outcomes = new ArrayList<>();
+            for (AttackCase attack : Fleet.attacks(archetype, scenario, options.salt(), options.attacks(), options.seed() + 2,
+                    start.plus(Duration.ofHours(6)))) {
+                List<Judged> judged = new ArrayList<>();
+                client.score(attack.attack(), attack.prior(), false, null).forEach(result -> judged.add(Judged.of(result)));
+                outcomes.add(new AttackOutcome(attack, judged));
+            }
+            attacks.put(scenario, outcomes);
+        }
+        log("scored %d attack scenarios × %d instances", attacks.size(), options.attacks());
+        return new ArchetypeResult(archetype, digest, model, events, learning.size(), normal, attacks);
+    }
+
+    private String batchId(String phase, int container, int chunk) {
+        return "sim-" + options.salt() + "-" + archetype.name() + "-" + phase + "-" + container + "-" + chunk;
+    }
+
+    private void log(String format, Object... args) {
+        System.err.printf("[eval] %-8s " + format + "%n", prepend(archetype.name(), args));
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+}

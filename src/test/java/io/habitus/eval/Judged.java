@@ -1,0 +1,45 @@
+package io.habitus.eval;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Habitus's answer for one event, as the evaluation counts it: flagged by the allowlist when the
+ * verdict is VIOLATION, by the model when its score is below the model's threshold (computed for
+ * every event of an active image, violations included), by both together when either is true.
+ */
+record Judged(String token, String verdict, Double score, Double threshold, JsonNode transition, String explanation) {
+
+    static Judged of(JsonNode result) {
+        JsonNode score = result.path("score");
+        JsonNode threshold = result.path("threshold");
+        return new Judged(result.path("token").asString(), result.path("verdict").asString(),
+                score.isNumber() ? score.asDouble() : null, threshold.isNumber() ? threshold.asDouble() : null,
+                result.path("transition"), result.path("explanation").asString());
+    }
+
+    boolean byAllowlist() {
+        return "VIOLATION".equals(verdict);
+    }
+
+    boolean byModel() {
+        return score != null && threshold != null && score < threshold;
+    }
+
+    boolean byBoth() {
+        return byAllowlist() || byModel();
+    }
+
+    /** Lower is more anomalous; an event no model judged counts as perfectly normal. */
+    double modelScore() {
+        return score == null ? Double.POSITIVE_INFINITY : score;
+    }
+
+    /** The combined detector's score: a violation is below every model score. */
+    double combinedScore() {
+        return byAllowlist() ? Double.NEGATIVE_INFINITY : modelScore();
+    }
+
+    double allowlistScore() {
+        return byAllowlist() ? 0 : 1;
+    }
+}
