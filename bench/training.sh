@@ -29,7 +29,7 @@ if [[ "${BENCH_SKIP_BUILD:-}" != 1 || ! -d target/classes ]]; then
   log "compiling the product"
   ./mvnw -q -B compile
 fi
-if [[ "${BENCH_SKIP_BUILD:-}" != 1 || ! -f "$OUT/classpath.txt" ]]; then
+if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]] || ! grep -q jmh-core "$OUT/classpath.txt" 2>/dev/null; then
   log "resolving the test classpath"
   ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt"
 fi
