@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Scoring benchmark: scores/s and p50/p99 latency of POST /api/v1/score against a running service
+# whose images have active models, at several concurrency levels, 1 and 10 events per request,
+# commit=false and commit=true.
+#
+#   sudo bench/scoring.sh                    # defaults: clients 1, 4, 16; 15 s per phase; about 7 minutes
+#   sudo bench/scoring.sh --clients=8 --events-per-request=1 --commit=false --duration=30s
+#   bench/scoring.sh --help
+#
+# Flags go to ScoringBenchmark. Environment:
+#   BENCH_JDBC_URL, BENCH_JDBC_USER, BENCH_JDBC_PASSWORD
+#                       use this (empty, throwaway) database instead of the local PostgreSQL 15
+#   BENCH_PORT          the service's port (default 18081)
+#   BENCH_SKIP_BUILD=1  reuse target/habitus.jar (and the resolved classpath) as they are
+#   BENCH_JFR=1         record the service with JDK Flight Recorder into target/bench/scoring-service.jfr
+#   BENCH_SERVICE_OPTS  extra JVM options for the service (e.g. -Xmx2g)
+# Logs land in target/bench/.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JAVA="$JAVA_HOME/bin/java"
+OUT=target/bench
+mkdir -p "$OUT"
+DB=habitus_bench_scoring
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+for arg in "$@"; do
+  if [[ "$arg" == --help ]]; then
+    BENCH_HELP=1
+  fi
+done
+
+# --- build ------------------------------------------------------------------------------------
+# The jar is always rebuilt unless asked not to: a benchmark of a stale jar measures the wrong code.
+if [[ "${BENCH_SKIP_BUILD:-}" != 1 || ! -f target/habitus.jar ]]; then
+  log "building target/habitus.jar"
+  ./mvnw -q -B package -DskipTests
+fi
+# The service runs from a copy, so that a rebuild during the run cannot pull the jar from under it.
+cp target/habitus.jar "$OUT/scoring-habitus.jar"
+# The benchmark uses only libraries (Jackson, pgjdbc), not the service's classes: it is compiled on
+# its own against the test classpath, so that a test elsewhere that does not compile cannot stop it.
+if [[ "${BENCH_SKIP_BUILD:-}" != 1 || ! -f "$OUT/classpath.txt" ]]; then
+  log "resolving the test classpath"
+  ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt"
+fi
+CLASSPATH_LIBS="$(cat "$OUT/classpath.txt")"
+rm -rf "$OUT/scoring-classes"
+log "compiling the benchmark"
+"$JAVA_HOME/bin/javac" -nowarn -proc:none -d "$OUT/scoring-classes" -cp "$CLASSPATH_LIBS" \
+  src/test/java/io/habitus/bench/*.java
+if [[ -n "${BENCH_HELP:-}" ]]; then
+  "$JAVA" -cp "$OUT/scoring-classes:$CLASSPATH_LIBS" io.habitus.bench.ScoringBenchmark --help
+  exit 0
+fi
+
+# --- database ---------------------------------------------------------------------------------
+if [[ -n "${BENCH_JDBC_URL:-}" ]]; then
+  JDBC_URL="$BENCH_JDBC_URL"
+  JDBC_USER="${BENCH_JDBC_USER:?BENCH_JDBC_USER is needed with BENCH_JDBC_URL}"
+  JDBC_PASSWORD="${BENCH_JDBC_PASSWORD:?BENCH_JDBC_PASSWORD is needed with BENCH_JDBC_URL}"
+  log "using $JDBC_URL as given (it should be an empty database: the benchmark writes millions of rows)"
+else
+  if [[ $EUID -ne 0 ]]; then
+    echo "bench/scoring.sh: run as root to use the local PostgreSQL, or set BENCH_JDBC_URL/_USER/_PASSWORD" >&2
+    exit 2
+  fi
+  JDBC_USER=$DB
+  JDBC_PASSWORD=habitus-bench-scoring
+  JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
+  rc=0; pg_ctlcluster 15 main start || rc=$?
+  if [[ $rc -ne 0 && $rc -ne 2 ]]; then   # 2: already running
+    echo "bench/scoring.sh: pg_ctlcluster 15 main start failed ($rc)" >&2
+    exit 1
+  fi
+  # A fresh database per run: earlier runs' rows would make indexes bigger and runs incomparable.
+  log "recreating database $DB (role $JDBC_USER)"
+  runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -d postgres <<SQL
+drop database if exists $DB with (force);
+drop role if exists $JDBC_USER;
+create role $JDBC_USER login password '$JDBC_PASSWORD';
+create database $DB owner $JDBC_USER;
+SQL
+  # A write benchmark on the default 1 GB of WAL spends its time in forced checkpoints (service and
+  # COPY alike); give the local server the headroom any ingest-heavy deployment would have.
+  runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -d postgres <<SQL
+alter system set max_wal_size = '8GB';
+alter system set checkpoint_timeout = '15min';
+select pg_reload_conf();
+SQL
+fi
+
+# --- service ----------------------------------------------------------------------------------
+PORT="${BENCH_PORT:-18081}"
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  echo "bench/scoring.sh: port $PORT is in use (set BENCH_PORT)" >&2
+  exit 1
+fi
+TOKEN="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+read -r -a SERVICE_OPTS <<<"${BENCH_SERVICE_OPTS:-}"
+if [[ "${BENCH_JFR:-}" == 1 ]]; then
+  SERVICE_OPTS+=("-XX:StartFlightRecording=filename=$OUT/scoring-service.jfr,settings=profile,dumponexit=true")
+fi
+
+log "starting the service on port $PORT (log: $OUT/scoring-service.log)"
+SPRING_DATASOURCE_URL="$JDBC_URL" SPRING_DATASOURCE_USERNAME="$JDBC_USER" SPRING_DATASOURCE_PASSWORD="$JDBC_PASSWORD" \
+  SERVER_PORT="$PORT" HABITUS_ADMIN_TOKEN="$TOKEN" \
+  "$JAVA" ${SERVICE_OPTS[@]+"${SERVICE_OPTS[@]}"} -jar "$OUT/scoring-habitus.jar" >"$OUT/scoring-service.log" 2>&1 &
+SERVICE_PID=$!
+
+stop_service() {
+  if kill -0 "$SERVICE_PID" 2>/dev/null; then
+    log "stopping the service (pid $SERVICE_PID)"
+    kill "$SERVICE_PID" 2>/dev/null || true
+    wait "$SERVICE_PID" 2>/dev/null || true
+  fi
+}
+trap stop_service EXIT
+trap 'exit 130' INT TERM
+
+for i in $(seq 1 120); do
+  if curl -fsS "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1; then
+    break
+  fi
+  if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
+    echo "bench/scoring.sh: the service exited during startup; last lines of $OUT/scoring-service.log:" >&2
+    tail -n 30 "$OUT/scoring-service.log" >&2
+    exit 1
+  fi
+  if [[ $i -eq 120 ]]; then
+    echo "bench/scoring.sh: the service was not ready after 120 s" >&2
+    exit 1
+  fi
+  sleep 1
+done
+log "service ready (pid $SERVICE_PID)"
+
+# --- benchmark --------------------------------------------------------------------------------
+# The load generator gets a small fixed heap: it must not compete with the service for memory.
+status=0
+"$JAVA" -Xms256m -Xmx1g -cp "$OUT/scoring-classes:$CLASSPATH_LIBS" \
+  io.habitus.bench.ScoringBenchmark \
+  --url="http://127.0.0.1:$PORT" --token="$TOKEN" --service-pid="$SERVICE_PID" \
+  "$@" | tee "$OUT/scoring-result.txt" || status=$?
+
+if [[ "${BENCH_JFR:-}" == 1 ]]; then
+  stop_service   # dumponexit writes the recording
+  log "JFR recording: $OUT/scoring-service.jfr"
+fi
+exit "$status"
