@@ -33,6 +33,7 @@ rm -rf "$OUT/classes"
 log "compiling the evaluation"
 # Only the replay's own files: it talks HTTP and needs libraries, not the service's classes.
 "$JAVA_HOME/bin/javac" -nowarn -d "$OUT/classes" -cp "$CLASSPATH_LIBS" \
+  src/test/java/io/habitus/eval/Roc.java \
   $(ls src/test/java/io/habitus/eval/unm/*.java | grep -v -e Tests.java -e ModelProbe.java)
 
 SERVICE_PID=

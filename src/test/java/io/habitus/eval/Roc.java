@@ -9,11 +9,11 @@ import java.util.List;
  * statistic (ties count one half) and the curve's points (false-positive rate, true-positive rate)
  * when flagging every item with score ≤ t, for each distinct t.
  */
-final class Roc {
+public final class Roc {
 
     private Roc() {}
 
-    static double auc(double[] normal, double[] attack) {
+    public static double auc(double[] normal, double[] attack) {
         if (normal.length == 0 || attack.length == 0) {
             return Double.NaN;
         }
