@@ -98,44 +98,9 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
   echo "bench/scoring.sh: port $PORT is in use (set BENCH_PORT)" >&2
   exit 1
 fi
-TOKEN="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-read -r -a SERVICE_OPTS <<<"${BENCH_SERVICE_OPTS:-}"
-if [[ "${BENCH_JFR:-}" == 1 ]]; then
-  SERVICE_OPTS+=("-XX:StartFlightRecording=filename=$OUT/scoring-service.jfr,settings=profile,dumponexit=true")
-fi
-
-log "starting the service on port $PORT (log: $OUT/scoring-service.log)"
-SPRING_DATASOURCE_URL="$JDBC_URL" SPRING_DATASOURCE_USERNAME="$JDBC_USER" SPRING_DATASOURCE_PASSWORD="$JDBC_PASSWORD" \
-  SERVER_PORT="$PORT" HABITUS_ADMIN_TOKEN="$TOKEN" \
-  "$JAVA" ${SERVICE_OPTS[@]+"${SERVICE_OPTS[@]}"} -jar "$OUT/scoring-habitus.jar" >"$OUT/scoring-service.log" 2>&1 &
-SERVICE_PID=$!
-
-stop_service() {
-  if kill -0 "$SERVICE_PID" 2>/dev/null; then
-    log "stopping the service (pid $SERVICE_PID)"
-    kill "$SERVICE_PID" 2>/dev/null || true
-    wait "$SERVICE_PID" 2>/dev/null || true
-  fi
-}
-trap stop_service EXIT
-trap 'exit 130' INT TERM
-
-for i in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1; then
-    break
-  fi
-  if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
-    echo "bench/scoring.sh: the service exited during startup; last lines of $OUT/scoring-service.log:" >&2
-    tail -n 30 "$OUT/scoring-service.log" >&2
-    exit 1
-  fi
-  if [[ $i -eq 120 ]]; then
-    echo "bench/scoring.sh: the service was not ready after 120 s" >&2
-    exit 1
-  fi
-  sleep 1
-done
-log "service ready (pid $SERVICE_PID)"
+# shellcheck source=bench/service.sh
+source bench/service.sh
+start_service "$PORT" "$OUT/scoring-habitus.jar" "$OUT/scoring-service.log" "$OUT/scoring-service.jfr"
 
 # --- benchmark --------------------------------------------------------------------------------
 # The load generator gets a small fixed heap: it must not compete with the service for memory.

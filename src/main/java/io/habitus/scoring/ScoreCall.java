@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * @param events      raw events, validated all together
  * @param commit      advance states, store and audit (an ingest) or only answer (a what-if)
  * @param prior       a state to start from instead of the tracked one (what-if only); null for none
- * @param priorEvents raw earlier events to replay into the starting state (what-if only); null for none
+ * @param priorEvents raw earlier events to replay into the starting state (what-if only); null or empty for none
  * @param batchId     idempotency key of a committed call; null to have one generated
  */
 public record ScoreCall(List<JsonNode> events, boolean commit, PriorState.Given prior, List<JsonNode> priorEvents,
@@ -20,7 +20,8 @@ public record ScoreCall(List<JsonNode> events, boolean commit, PriorState.Given 
 
     public ScoreCall {
         events = List.copyOf(Objects.requireNonNull(events, "events"));
-        priorEvents = priorEvents == null ? null : List.copyOf(priorEvents);
+        // Generated clients send an empty list for an unset array: no prior events is no prior state.
+        priorEvents = priorEvents == null || priorEvents.isEmpty() ? null : List.copyOf(priorEvents);
         Objects.requireNonNull(agent, "agent");
     }
 

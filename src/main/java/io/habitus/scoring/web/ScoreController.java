@@ -15,7 +15,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @Tag(name = "Scoring", description = "Synchronous verdicts on events, explained")
 @RestController
@@ -73,10 +71,7 @@ class ScoreController {
                 : new PriorState.Given(request.priorState().processes(), request.priorState().recentTokens());
         AgentInfo agent = request.agent() != null ? request.agent()
                 : new AgentInfo(caller.name().replaceAll("\\s+", "-"), null, null, null);
-        // Generated clients send an empty list for an unset array: no prior events is no prior state.
-        List<JsonNode> priorEvents = request.priorEvents() == null || request.priorEvents().isEmpty() ? null
-                : request.priorEvents();
-        return ScoreResponse.of(scoring.score(new ScoreCall(request.events(), commit, prior, priorEvents,
+        return ScoreResponse.of(scoring.score(new ScoreCall(request.events(), commit, prior, request.priorEvents(),
                 request.batchId(), agent)));
     }
 }
