@@ -117,13 +117,19 @@ public final class ModelProbe {
                 }
             }
         }
+        boolean[] violations = emulation.violations(trace);
+        boolean[] combined = new boolean[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            combined[i] = violations[i] || (anomalous[i] && !emulation.modelLearned(transitions.get(i)));
+        }
         boolean[] mismatches = stide.mismatches(trace);
         int mm = 0;
         for (boolean m : mismatches) {
             mm += m ? 1 : 0;
         }
-        System.out.printf(Locale.ROOT, "%-22s %-28s len %6d stideLfc %2d mism %4d | lfc %2d flagged %4d (seen-seq %3d) unseen8 %4d unseenSeq %4d min %7.1f |%s%n",
-                label, trace.id(), trace.length(), stide.anomaly(trace), mm, LocalityFrame.maxCount(anomalous, frame), flagged,
+        System.out.printf(Locale.ROOT, "%-22s %-28s len %6d stideLfc %2d mism %4d | violLfc %2d combLfc %2d | scoreLfc %2d flagged %4d (seen-seq %3d) unseen8 %4d unseenSeq %4d min %7.1f |%s%n",
+                label, trace.id(), trace.length(), stide.anomaly(trace), mm, LocalityFrame.maxCount(violations, frame),
+                LocalityFrame.maxCount(combined, frame), LocalityFrame.maxCount(anomalous, frame), flagged,
                 flaggedSeen, unseen, unseenSeq, min, where);
     }
 
