@@ -2,7 +2,6 @@ package io.habitus.model.encoding;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
 
 
 /**
@@ -40,8 +39,8 @@ public final class HashedVectorBuilder {
             return;
         }
         double squaredNorm = 0.0;
-        for (double amount : bag.amounts().values()) {
-            double value = transform(amount, log1p);
+        for (int i = 0; i < bag.size(); i++) {
+            double value = transform(bag.amount(i), log1p);
             squaredNorm += value * value;
         }
         if (squaredNorm == 0.0) {
@@ -49,10 +48,10 @@ public final class HashedVectorBuilder {
         }
         double scale = weight / Math.sqrt(squaredNorm);
         byte[] prefix = (group + SEPARATOR).getBytes(StandardCharsets.UTF_8);
-        for (Map.Entry<String, Double> entry : bag.amounts().entrySet()) {
-            int hash = hash(group, prefix, entry.getKey());
+        for (int i = 0; i < bag.size(); i++) {
+            int hash = hash(group, prefix, bag.feature(i));
             double sign = hash < 0 ? -1.0 : 1.0;
-            append(hash & mask, sign * transform(entry.getValue(), log1p) * scale);
+            append(hash & mask, sign * transform(bag.amount(i), log1p) * scale);
         }
         indices = null;
     }
