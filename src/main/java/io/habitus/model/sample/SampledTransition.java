@@ -34,10 +34,21 @@ public record SampledTransition(
                 beforeProcesses, beforeRecent, event, afterProcesses, afterRecent, t.event().time());
     }
 
+    /** Cloned per key: a clone is much cheaper than looking the algorithm up, and this runs per learned event. */
+    private static final MessageDigest SHA_256 = sha256();
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     private static String key(List<String> beforeProcesses, List<String> beforeRecent, String event,
             List<String> afterProcesses, List<String> afterRecent) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = (MessageDigest) SHA_256.clone();
             for (List<String> part : List.of(beforeProcesses, beforeRecent, List.of(event), afterProcesses, afterRecent)) {
                 for (String s : part) {
                     sha.update(s.getBytes(StandardCharsets.UTF_8));
@@ -46,8 +57,8 @@ public record SampledTransition(
                 sha.update((byte) 1);
             }
             return Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
         }
     }
 }
