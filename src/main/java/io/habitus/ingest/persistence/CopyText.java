@@ -103,7 +103,13 @@ public final class CopyText {
 
     private static void appendString(StringBuilder out, String s) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int plain = 0;
+        while (plain < s.length() && !needsEscape(s.charAt(plain))) {
+            plain++;
+        }
+        // Most strings need no escape at all: one bulk copy instead of a call per character.
+        out.append(s, 0, plain);
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '"') {
                 out.append("\\\\\"");
@@ -116,5 +122,9 @@ public final class CopyText {
             }
         }
         out.append('"');
+    }
+
+    private static boolean needsEscape(char c) {
+        return c == '"' || c == '\\' || c < 0x20;
     }
 }
