@@ -2,6 +2,7 @@ package io.habitus.scoring;
 
 import io.habitus.behavior.ObservedTransition;
 import io.habitus.model.ActiveModels;
+import io.habitus.model.ActorState;
 import io.habitus.model.ContainerState;
 import io.habitus.model.Transition;
 import io.habitus.model.TransitionModel;
@@ -71,7 +72,8 @@ class TransitionJudge {
         if (active != null) {
             TransitionModel model = active.model();
             score = model.score(new Transition(ContainerState.of(t.before().processes(), t.before().recentTokens()),
-                    t.tokens().token().text(), ContainerState.of(t.after().processes(), t.after().recentTokens())));
+                    t.tokens().token().text(), ContainerState.of(t.after().processes(), t.after().recentTokens()),
+                    new ActorState(t.actor().process(), t.actor().recentTokens())));
             threshold = model.threshold();
             modelRef = new VersionRef(active.version(), model.checksum());
         }
@@ -91,10 +93,14 @@ class TransitionJudge {
         String context = recent.isEmpty() ? "a fresh container"
                 : String.join(", ", recent.subList(Math.max(0, recent.size() - 3), recent.size()));
         if (score < threshold) {
+            List<String> own = t.actor().recentTokens();
+            String actor = own.isEmpty() ? "as the first event of " + t.actor().process()
+                    : "by " + t.actor().process() + " right after its own [" + String.join(", ", own) + "]";
             return new Judgement(t, Verdict.ANOMALOUS, score, threshold, null, profileRef, modelRef,
                     ("'%s' is allowed by profile version %d, but model version %d scores the transition %.2f, below its "
-                            + "threshold %.2f: unusual right after [%s] with processes %s").formatted(token,
-                            profile.version(), modelRef.version(), score, threshold, context, t.before().processes()));
+                            + "threshold %.2f: unusual %s, in the container right after [%s] with processes %s")
+                            .formatted(token, profile.version(), modelRef.version(), score, threshold, actor, context,
+                                    t.before().processes()));
         }
         return new Judgement(t, Verdict.NORMAL, score, threshold, null, profileRef, modelRef,
                 "'%s' is allowed by profile version %d and model version %d scores the transition %.2f (threshold %.2f)"
