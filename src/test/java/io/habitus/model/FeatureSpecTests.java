@@ -46,8 +46,8 @@ class FeatureSpecTests {
         FeatureSpec v3 = FeatureSpec.defaults();
 
         assertThat(v3.version()).isEqualTo(3).isEqualTo(FeatureSpec.CURRENT_VERSION);
-        assertThat(v3.groupWeights()).containsAllEntriesOf(v2.groupWeights()).containsEntry("actor", 1.5)
-                .containsEntry("actorBigram", 1.0).containsEntry("actorSequence", 2.0).hasSize(12);
+        assertThat(v3.groupWeights()).containsAllEntriesOf(v2.groupWeights()).containsEntry("actor", 1.0)
+                .containsEntry("actorBigram", 0.5).containsEntry("actorSequence", 1.0).hasSize(12);
         assertThat(FeatureSpec.fromMap(v2.toMap())).isEqualTo(v2);
         assertThat(FeatureSpec.fromMap(v3.toMap())).isEqualTo(v3);
     }

@@ -58,9 +58,9 @@ class TransitionEncoderTests {
         assertThat(FeatureSpec.defaults().version()).isEqualTo(3);
         assertThat(vector.indices()).containsExactly(1, 737, 1312, 1573, 1993, 1999, 2128, 2257, 2336, 2376, 2439, 2987,
                 3264, 3387, 3716, 3768, 3770);
-        assertThat(vector.values()).containsExactly(1.0, 0.7602639486407321, 1.5, -0.28867513459481287, -1.0,
-                -0.5321847640485124, -0.18626466741697933, 0.37252933483395867, -0.75, -0.28867513459481287, 1.0, -0.5,
-                2.0, -0.28867513459481287, 3.0, -0.38013197432036605, 0.2660923820242562);
+        assertThat(vector.values()).containsExactly(1.0, 0.7602639486407321, 1.0, -0.28867513459481287, -1.0,
+                -0.5321847640485124, -0.18626466741697933, 0.37252933483395867, -0.75, -0.28867513459481287, 0.5, -0.5,
+                1.0, -0.28867513459481287, 3.0, -0.38013197432036605, 0.2660923820242562);
     }
 
     @Test
@@ -107,9 +107,9 @@ class TransitionEncoderTests {
                 new ActorState("/usr/sbin/nginx <- /usr/sbin/nginx", List.of("accept tcp/443", "read /var/www/*"))));
         SparseVector withoutActor = new TransitionEncoder(FeatureSpec.version2()).encode(new Transition(state, read, state));
 
-        // Three features each, none shared: squared distance 2 × (1.5² + 1² + 2²).
-        assertThat(squaredDistance(master, worker)).isCloseTo(14.5, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(squaredDistance(master, withoutActor)).isCloseTo(7.25, org.assertj.core.data.Offset.offset(1e-9));
+        // Three features each, none shared: squared distance 2 × (1² + 0.5² + 1²).
+        assertThat(squaredDistance(master, worker)).isCloseTo(4.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(squaredDistance(master, withoutActor)).isCloseTo(2.25, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
