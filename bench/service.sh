@@ -24,6 +24,9 @@ start_service() {
   fi
 
   log "starting the service on port $port (log: $service_log)"
+  # Learning ends only when the benchmark says so: the learning fleet must stay learning while it
+  # is measured, and the replayed templates' event times would otherwise complete a window early.
+  HABITUS_LEARNING_WINDOW=3650d \
   SPRING_DATASOURCE_URL="$JDBC_URL" SPRING_DATASOURCE_USERNAME="$JDBC_USER" SPRING_DATASOURCE_PASSWORD="$JDBC_PASSWORD" \
     SERVER_PORT="$port" HABITUS_ADMIN_TOKEN="$TOKEN" \
     "$JAVA" ${opts[@]+"${opts[@]}"} -jar "$jar" >"$service_log" 2>&1 &

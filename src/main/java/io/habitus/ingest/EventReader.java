@@ -55,6 +55,10 @@ final class EventReader {
         if (!node.isString()) {
             return fail("time", "must be an ISO-8601 time such as 2026-11-28T10:00:00.123Z");
         }
+        Instant common = UtcTimes.parseCommonForm(node.stringValue());
+        if (common != null) {
+            return common;
+        }
         try {
             return OffsetDateTime.parse(node.stringValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {

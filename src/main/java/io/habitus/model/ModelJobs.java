@@ -1,6 +1,7 @@
 package io.habitus.model;
 
 import io.habitus.image.Images;
+import io.habitus.model.sample.SampleRow;
 import io.habitus.model.sample.SampleStore;
 import io.habitus.model.sample.SampledTransition;
 import io.habitus.model.store.JobRow;
@@ -59,8 +60,7 @@ public class ModelJobs {
                 transition.before().recentTokens(), transition.event(), List.copyOf(transition.after().processes()),
                 transition.after().recentTokens(), actor == null ? null : actor.process(),
                 actor == null ? null : actor.recentTokens(), seen);
-        samples.insertNew(digest.value(), window, List.of(sampled));
-        samples.addCounts(List.<Object[]>of(new Object[] {occurrences, digest.value(), window, sampled.key()}));
+        samples.append(digest.value(), window, List.of(new SampleRow(sampled, occurrences)));
         return request(digest, by);
     }
 

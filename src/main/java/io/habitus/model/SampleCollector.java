@@ -3,6 +3,7 @@ package io.habitus.model;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.habitus.behavior.ObservedTransition;
+import io.habitus.model.sample.SampleRow;
 import io.habitus.model.sample.SampleStore;
 import io.habitus.model.sample.SampledTransition;
 import io.habitus.profile.LearningTransitions;
@@ -26,10 +27,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Collects each learning window's training sample. A transition new to the window is stored in
- * ingest's transaction (up to {@link ModelProperties#maxSample()} distinct ones per window; the
- * bound is tracked per replica, so several replicas may overshoot it slightly); how often each
- * occurred is summed in memory and written once a second ({@link PendingWrites}).
+ * Collects each learning window's training sample. The transitions of a batch that are new to the
+ * window are stored in ingest's transaction as one chunk, with how often the batch showed them (up
+ * to {@link ModelProperties#maxSample()} distinct ones per window; the bound is tracked per
+ * replica, so several replicas may overshoot it slightly). Later occurrences of stored transitions
+ * are summed in memory and written once a second ({@link PendingWrites}).
  */
 @Component
 class SampleCollector {
@@ -82,21 +84,22 @@ class SampleCollector {
         }
         AtomicInteger size = distinct.computeIfAbsent(window,
                 w -> new AtomicInteger(store.countDistinct(learned.digest(), learned.window())));
-        List<SampledTransition> admitted = new ArrayList<>();
+        List<SampleRow> admitted = new ArrayList<>();
         for (SampledTransition t : fresh.values()) {
+            // A fresh transition's occurrences in this batch travel with it; only later ones are counted apart.
+            Long occurrences = counts.remove(t.key());
             if (size.get() + admitted.size() < properties.maxSample()) {
-                admitted.add(t);
+                admitted.add(new SampleRow(t, occurrences));
             } else {
-                counts.remove(t.key());
                 dropped.increment();
             }
         }
-        int inserted = admitted.isEmpty() ? 0 : store.insertNew(learned.digest(), learned.window(), admitted);
+        store.append(learned.digest(), learned.window(), admitted);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                size.addAndGet(inserted);
-                admitted.forEach(t -> stored.put(window + '\u0000' + t.key(), Boolean.TRUE));
+                size.addAndGet(admitted.size());
+                admitted.forEach(row -> stored.put(window + '\u0000' + row.transition().key(), Boolean.TRUE));
                 addCounts(learned.digest(), learned.window(), counts);
             }
         });

@@ -19,7 +19,12 @@ final class Fleet {
     /** What a program in an image does; {@code %d} in a path stands for a pid or a counter. */
     record Image(String name, String digest, String namespace, String exe, List<String> args, long uid,
             List<String> reads, List<String> writes, List<Integer> listens, List<String> connects,
-            List<String> children) {}
+            List<String> children) {
+
+        Image withDigest(String digest) {
+            return new Image(name, digest, namespace, exe, args, uid, reads, writes, listens, connects, children);
+        }
+    }
 
     /** One running container; {@code pids} are its long-lived processes (host pid namespace). */
     record Container(String id, Image image, String node, String pod, List<Long> pids) {}
@@ -40,10 +45,14 @@ final class Fleet {
         return containers.stream().filter(c -> c.node().equals(node)).toList();
     }
 
-    /** Eight nodes, seven images, five to seven containers per node. */
-    static Fleet generate(Random random) {
+    /**
+     * Eight nodes, seven images, five to seven containers per node. The images' digests depend on
+     * {@code name}: two fleets of one run must not share images, or the one meant to be learning
+     * is judged by the other's profiles.
+     */
+    static Fleet generate(String name, Random random) {
         List<String> nodes = List.of("node-a", "node-b", "node-c", "node-d", "node-e", "node-f", "node-g", "node-h");
-        List<Image> images = images();
+        List<Image> images = images(name);
         List<Container> containers = new ArrayList<>();
         for (String node : nodes) {
             int count = 5 + random.nextInt(3);
@@ -59,7 +68,7 @@ final class Fleet {
         return new Fleet(nodes, images, containers);
     }
 
-    private static List<Image> images() {
+    private static List<Image> images(String fleet) {
         return List.of(
                 image("nginx:1.27", "web", "/usr/sbin/nginx", List.of("nginx", "-g", "daemon off;"), 101,
                         List.of("/etc/nginx/nginx.conf", "/etc/nginx/conf.d/default.conf", "/usr/share/nginx/html/index.html",
@@ -99,7 +108,8 @@ final class Fleet {
                 image("fluent/fluent-bit:3.1", "logging", "/fluent-bit/bin/fluent-bit", List.of("fluent-bit", "-c", "/fluent-bit/etc/fluent-bit.conf"), 0,
                         List.of("/var/log/containers/app-%d_shop_app.log", "/var/log/pods/shop_app-%d/app/0.log", "/fluent-bit/etc/fluent-bit.conf"),
                         List.of("/fluent-bit/db/tail.db", "/fluent-bit/db/tail.db-wal"),
-                        List.of(2020), List.of("tcp/24224/10.42.9.2"), List.of()));
+                        List.of(2020), List.of("tcp/24224/10.42.9.2"), List.of()))
+                .stream().map(image -> image.withDigest(digest(fleet + "/" + image.name()))).toList();
     }
 
     private static Image image(String name, String namespace, String exe, List<String> args, long uid, List<String> reads,

@@ -38,7 +38,7 @@ public final class IngestBenchmark {
         String runId = "bench" + DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
                 + Fleet.hex(new Random(), 4);
         Random random = new Random(options.seed());
-        Fleet fleet = Fleet.generate(random);
+        Fleet fleet = Fleet.generate("learning", random);
 
         long built = System.nanoTime();
         List<PreparedBatch> templates = new BatchFactory(fleet, random).build(options.templates(), options.batchSize(), Instant.now());
@@ -69,7 +69,7 @@ public final class IngestBenchmark {
             // A second fleet of the same shape whose images have finished learning, measured in
             // turn with the first at the same table sizes: ingest when every event is judged
             // against when every event feeds learning.
-            Fleet judged = Fleet.generate(new Random(options.seed() + 1));
+            Fleet judged = Fleet.generate("judged", new Random(options.seed() + 1));
             List<PreparedBatch> judgedTemplates = new BatchFactory(judged, new Random(options.seed() + 1))
                     .build(options.templates(), options.batchSize(), Instant.now());
             ClosedLoop judgedLoop = new ClosedLoop(judgedTemplates, runId);

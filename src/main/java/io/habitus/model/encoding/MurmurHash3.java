@@ -19,8 +19,13 @@ public final class MurmurHash3 {
     }
 
     public static int hash32(byte[] data, int seed) {
+        return hash32(data, data.length, seed);
+    }
+
+    /** The hash of the first {@code length} bytes of {@code data}. */
+    public static int hash32(byte[] data, int length, int seed) {
         int h = seed;
-        int blocks = data.length / 4;
+        int blocks = length / 4;
         for (int i = 0; i < blocks; i++) {
             int at = i * 4;
             int k = (data[at] & 0xff) | (data[at + 1] & 0xff) << 8 | (data[at + 2] & 0xff) << 16 | (data[at + 3] & 0xff) << 24;
@@ -30,7 +35,7 @@ public final class MurmurHash3 {
         }
         int tail = blocks * 4;
         int k = 0;
-        switch (data.length & 3) {
+        switch (length & 3) {
             case 3:
                 k ^= (data[tail + 2] & 0xff) << 16;
             case 2:
@@ -41,7 +46,7 @@ public final class MurmurHash3 {
             default:
                 break;
         }
-        h ^= data.length;
+        h ^= length;
         return fmix(h);
     }
 

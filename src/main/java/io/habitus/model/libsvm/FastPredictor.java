@@ -8,10 +8,13 @@ import libsvm.svm_parameter;
 
 /**
  * A one-class RBF model laid out once for fast scoring, instead of walking libsvm's
- * {@code svm_node} graph per support vector. The support vectors are stored dense over the feature
- * indices they use, column-major (all support vectors' values of one feature are contiguous), so
- * a sparse query touches one contiguous column per non-zero it shares with them:
+ * {@code svm_node} graph per support vector. The support vectors are stored as sparse columns
+ * (compressed sparse column: for each feature, the support vectors that have it and their values),
+ * so a sparse query touches only the non-zeros it shares with them:
  * {@code f(x) = Σ coef_i exp(-γ (|x|² + |sv_i|² − 2 x·sv_i)) − rho}.
+ * Hashed transition vectors are very sparse (a support vector has a few dozen of the thousand or
+ * so features its model uses), so this is far less work than dense columns, and it adds the same
+ * non-zero products in the same order, so the result is bit-identical to the dense layout's.
  * Immutable and thread-safe: each call uses its own scratch array.
  */
 public final class FastPredictor {
@@ -22,7 +25,10 @@ public final class FastPredictor {
     private final double[] coefficients;
     private final double[] squaredNorms;
     private final int[] columnOfFeature;
-    private final double[] columns;
+    /** Column c's entries are [columnStart[c], columnStart[c + 1]) of rows and entries. */
+    private final int[] columnStart;
+    private final int[] rows;
+    private final double[] entries;
 
     public FastPredictor(svm_model model) {
         if (model.param.svm_type != svm_parameter.ONE_CLASS || model.param.kernel_type != svm_parameter.RBF) {
@@ -45,12 +51,28 @@ public final class FastPredictor {
         for (int feature : used) {
             columnOfFeature[feature] = column++;
         }
-        this.columns = new double[used.size() * supportVectors];
+        int[] perColumn = new int[used.size()];
+        int nonZeros = 0;
+        for (svm_node[] sv : model.SV) {
+            for (svm_node node : sv) {
+                perColumn[columnOfFeature[node.index - 1]]++;
+                nonZeros++;
+            }
+        }
+        this.columnStart = new int[used.size() + 1];
+        for (int c = 0; c < used.size(); c++) {
+            columnStart[c + 1] = columnStart[c] + perColumn[c];
+        }
+        this.rows = new int[nonZeros];
+        this.entries = new double[nonZeros];
+        int[] next = Arrays.copyOf(columnStart, used.size());
         this.squaredNorms = new double[supportVectors];
         for (int i = 0; i < supportVectors; i++) {
             double norm = 0.0;
             for (svm_node node : model.SV[i]) {
-                columns[columnOfFeature[node.index - 1] * supportVectors + i] += node.value;
+                int at = next[columnOfFeature[node.index - 1]]++;
+                rows[at] = i;
+                entries[at] = node.value;
                 norm += node.value * node.value;
             }
             squaredNorms[i] = norm;
@@ -69,9 +91,8 @@ public final class FastPredictor {
             if (column < 0) {
                 continue;
             }
-            int offset = column * supportVectors;
-            for (int i = 0; i < supportVectors; i++) {
-                dots[i] += value * columns[offset + i];
+            for (int k = columnStart[column], end = columnStart[column + 1]; k < end; k++) {
+                dots[rows[k]] += value * entries[k];
             }
         }
         double sum = 0.0;

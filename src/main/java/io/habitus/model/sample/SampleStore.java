@@ -1,20 +1,42 @@
 package io.habitus.model.sample;
 
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * Training samples as append-only chunks (see {@code V11__model_sample_chunks.sql}): a chunk holds
+ * transitions with the occurrences that came with them; later occurrences of stored transitions are
+ * summed per key. Reading merges both into one row per distinct transition.
+ */
 @Repository
 public class SampleStore {
+
+    private static final TypeReference<List<ChunkEntry>> ENTRIES = new TypeReference<>() {};
+
+    /** One transition of a chunk, as written in its JSON; chunks written before the actor was kept have none. */
+    record ChunkEntry(String key, List<String> beforeProcesses, List<String> beforeRecent, String event,
+            List<String> afterProcesses, List<String> afterRecent, String actor, List<String> actorRecent,
+            Instant firstSeen, long count) {
+
+        static ChunkEntry of(SampleRow row) {
+            SampledTransition t = row.transition();
+            return new ChunkEntry(t.key(), t.beforeProcesses(), t.beforeRecent(), t.event(), t.afterProcesses(),
+                    t.afterRecent(), t.actor(), t.actorRecent(), t.firstSeen(), row.count());
+        }
+
+        SampledTransition transition() {
+            return new SampledTransition(key, beforeProcesses, beforeRecent, event, afterProcesses, afterRecent, actor,
+                    actor == null ? null : actorRecent == null ? List.of() : actorRecent, firstSeen);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -26,61 +48,49 @@ public class SampleStore {
         this.json = json;
     }
 
-    /** Inserts transitions the window does not have yet, with no count (counts follow); returns how many were new. */
-    public int insertNew(String digest, int window, List<SampledTransition> transitions) {
-        List<Map<String, Object>> rows = transitions.stream().sorted(Comparator.comparing(SampledTransition::key))
-                .map(t -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("transition_key", t.key());
-                    row.put("before_processes", t.beforeProcesses());
-                    row.put("before_recent", t.beforeRecent());
-                    row.put("event", t.event());
-                    row.put("after_processes", t.afterProcesses());
-                    row.put("after_recent", t.afterRecent());
-                    row.put("actor", t.actor());
-                    row.put("actor_recent", t.actorRecent());
-                    row.put("first_seen", t.firstSeen().toString());
-                    return row;
-                }).toList();
-        return jdbc.sql("""
-                insert into model_sample (digest, window_no, transition_key, before_processes, before_recent, event,
-                                          after_processes, after_recent, actor, actor_recent, count, first_seen)
-                select :digest, :window, x.transition_key, x.before_processes, x.before_recent, x.event,
-                       x.after_processes, x.after_recent, x.actor, x.actor_recent, 0, x.first_seen
-                from jsonb_to_recordset(cast(:rows as jsonb)) as x(transition_key text, before_processes text[],
-                     before_recent text[], event text, after_processes text[], after_recent text[], actor text,
-                     actor_recent text[], first_seen timestamptz)
-                on conflict do nothing
-                """).param("digest", digest).param("window", window).param("rows", json.writeValueAsString(rows)).update();
+    /** Appends transitions with the occurrences that came with them, as one chunk. */
+    public void append(String digest, int window, List<SampleRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String transitions = json.writeValueAsString(rows.stream().map(ChunkEntry::of).toList());
+        jdbc.sql("insert into model_sample_chunk (digest, window_no, size, transitions) values (:d, :w, :size, cast(:t as json))")
+                .param("d", digest).param("w", window).param("size", rows.size()).param("t", transitions).update();
     }
 
+    /** Adds later occurrences of stored transitions: {count, digest, window, key} per row. */
     public void addCounts(List<Object[]> countDigestWindowKey) {
-        template.batchUpdate("update model_sample set count = count + ? where digest = ? and window_no = ? and transition_key = ?",
-                countDigestWindowKey);
+        template.batchUpdate("""
+                insert into model_sample_count (count, digest, window_no, transition_key) values (?, ?, ?, ?)
+                on conflict (digest, window_no, transition_key) do update set count = model_sample_count.count + excluded.count
+                """, countDigestWindowKey);
     }
 
+    /** Distinct transitions stored for the window; a transition written by two replicas counts twice. */
     public int countDistinct(String digest, int window) {
-        return jdbc.sql("select count(*) from model_sample where digest = :d and window_no = :w")
+        return jdbc.sql("select coalesce(sum(size), 0) from model_sample_chunk where digest = :d and window_no = :w")
                 .param("d", digest).param("w", window).query(Integer.class).single();
     }
 
+    /** One row per distinct transition, ordered by key: first seen is the earliest, counts are summed. */
     public List<SampleRow> load(String digest, int window) {
-        return jdbc.sql("""
-                select transition_key, before_processes, before_recent, event, after_processes, after_recent, first_seen, count,
-                       actor, actor_recent
-                from model_sample where digest = :d and window_no = :w order by transition_key
-                """).param("d", digest).param("w", window).query((rs, n) -> row(rs)).list();
+        Map<String, SampledTransition> transitions = new TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("select transitions from model_sample_chunk where digest = :d and window_no = :w order by id")
+                .param("d", digest).param("w", window).query(String.class).list()
+                .forEach(chunk -> json.readValue(chunk, ENTRIES).forEach(entry -> {
+                    transitions.merge(entry.key(), entry.transition(), SampleStore::earlier);
+                    counts.merge(entry.key(), entry.count(), Long::sum);
+                }));
+        jdbc.sql("select transition_key, count from model_sample_count where digest = :d and window_no = :w")
+                .param("d", digest).param("w", window)
+                .query((rs, n) -> counts.merge(rs.getString(1), rs.getLong(2), Long::sum)).list();
+        List<SampleRow> rows = new ArrayList<>(transitions.size());
+        transitions.forEach((key, t) -> rows.add(new SampleRow(t, counts.get(key))));
+        return rows;
     }
 
-    private static SampleRow row(ResultSet rs) throws SQLException {
-        String actor = rs.getString(9);
-        return new SampleRow(new SampledTransition(rs.getString(1), strings(rs.getArray(2)), strings(rs.getArray(3)),
-                rs.getString(4), strings(rs.getArray(5)), strings(rs.getArray(6)), actor,
-                actor == null ? null : strings(rs.getArray(10)), rs.getTimestamp(7).toInstant()), rs.getLong(8));
+    private static SampledTransition earlier(SampledTransition a, SampledTransition b) {
+        return b.firstSeen().isBefore(a.firstSeen()) ? b : a;
     }
-
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
 }

@@ -50,10 +50,21 @@ public record SampledTransition(
                 t.event().time());
     }
 
+    /** Cloned per key: a clone is much cheaper than looking the algorithm up, and this runs per learned event. */
+    private static final MessageDigest SHA_256 = sha256();
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     private static String key(List<String> beforeProcesses, List<String> beforeRecent, String event,
             List<String> afterProcesses, List<String> afterRecent, String actor, List<String> actorRecent) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = (MessageDigest) SHA_256.clone();
             List<List<String>> parts = actor == null
                     ? List.of(beforeProcesses, beforeRecent, List.of(event), afterProcesses, afterRecent)
                     : List.of(beforeProcesses, beforeRecent, List.of(event), afterProcesses, afterRecent, List.of(actor),
@@ -66,8 +77,8 @@ public record SampledTransition(
                 sha.update((byte) 1);
             }
             return Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
         }
     }
 }
