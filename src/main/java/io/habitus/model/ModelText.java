@@ -1,15 +1,18 @@
 package io.habitus.model;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The persisted form of a {@link TransitionModel}, format version 1: a first line
- * {@code habitus-transition-model 1}, then one {@code key value} line per field (doubles in Java's
- * shortest round-trip form, so reading gives back the identical bits), {@code grid} lines, a line
- * {@code libsvm}, and libsvm's model text verbatim up to the end.
+ * The persisted form of a {@link TransitionModel}: a first line {@code habitus-transition-model F}
+ * (F the format), then one {@code key value} line per field (doubles in Java's shortest round-trip
+ * form, so reading gives back the identical bits), {@code grid} lines, in format 2 {@code learned}
+ * lines (the learned transitions' fingerprints, ascending, as 16 hex digits, eight per line), a
+ * line {@code libsvm}, and libsvm's model text verbatim up to the end. Format 1 is format 2 without
+ * {@code learned} lines; it is still read, and written back unchanged.
  */
 final class ModelText {
 
@@ -17,14 +20,17 @@ final class ModelText {
     private static final String LIBSVM = "libsvm";
     private static final String GRID = "grid";
     private static final String WEIGHT = "spec.weight.";
+    private static final String LEARNED = "learned";
+    private static final int FINGERPRINTS_PER_LINE = 8;
+    private static final HexFormat HEX = HexFormat.of();
 
     private ModelText() {
     }
 
-    static String write(FeatureSpec spec, HyperParameters hyper, Calibration calibration, TrainingStatistics stats,
-            String libsvmText) {
-        StringBuilder out = new StringBuilder(libsvmText.length() + 2048);
-        out.append(MAGIC).append(' ').append(TransitionModel.FORMAT_VERSION).append('\n');
+    static String write(int format, FeatureSpec spec, HyperParameters hyper, Calibration calibration,
+            TrainingStatistics stats, LearnedTransitions learned, String libsvmText) {
+        StringBuilder out = new StringBuilder(libsvmText.length() + 2048 + 17 * learned.size());
+        out.append(MAGIC).append(' ').append(format).append('\n');
         line(out, "spec.version", spec.version());
         line(out, "spec.dimension", spec.dimension());
         line(out, "spec.window", spec.window());
@@ -54,6 +60,13 @@ final class ModelText {
                     .append(point.gamma()).append(' ').append(point.heldOutFalsePositiveRate()).append(' ')
                     .append(point.supportVectors()).append(' ').append(point.trainingMillis()).append('\n');
         }
+        long[] fingerprints = learned.fingerprints();
+        for (int i = 0; i < fingerprints.length; i++) {
+            out.append(i % FINGERPRINTS_PER_LINE == 0 ? LEARNED : "").append(' ').append(HEX.toHexDigits(fingerprints[i]));
+            if (i % FINGERPRINTS_PER_LINE == FINGERPRINTS_PER_LINE - 1 || i == fingerprints.length - 1) {
+                out.append('\n');
+            }
+        }
         out.append(LIBSVM).append('\n');
         return out.append(libsvmText).toString();
     }
@@ -61,12 +74,19 @@ final class ModelText {
     static TransitionModel read(String text) {
         try {
             int end = text.indexOf('\n');
-            if (end < 0 || !text.substring(0, end).equals(MAGIC + " " + TransitionModel.FORMAT_VERSION)) {
-                throw new InvalidModelException("not a " + MAGIC + " of format " + TransitionModel.FORMAT_VERSION);
+            String first = end < 0 ? text : text.substring(0, end);
+            int format;
+            if (first.equals(MAGIC + " 1")) {
+                format = 1;
+            } else if (first.equals(MAGIC + " " + TransitionModel.FORMAT_VERSION)) {
+                format = TransitionModel.FORMAT_VERSION;
+            } else {
+                throw new InvalidModelException("not a " + MAGIC + " of format 1 or " + TransitionModel.FORMAT_VERSION);
             }
             Map<String, String> values = new LinkedHashMap<>();
             Map<String, Double> weights = new LinkedHashMap<>();
             List<GridPoint> grid = new ArrayList<>();
+            List<Long> learned = new ArrayList<>();
             int at = end + 1;
             while (true) {
                 end = text.indexOf('\n', at);
@@ -83,13 +103,19 @@ final class ModelText {
                 String value = space < 0 ? "" : line.substring(space + 1);
                 if (key.equals(GRID)) {
                     grid.add(gridPoint(value));
+                } else if (key.equals(LEARNED) && format > 1) {
+                    for (String hex : value.split(" ")) {
+                        learned.add(HEX.fromHexDigitsToLong(hex));
+                    }
                 } else if (key.startsWith(WEIGHT)) {
                     weights.put(key.substring(WEIGHT.length()), Double.parseDouble(value));
                 } else if (values.put(key, value) != null) {
                     throw new InvalidModelException("duplicate key " + key);
                 }
             }
-            return build(new Fields(values), weights, grid, text.substring(at));
+            return build(format, new Fields(values), weights, grid,
+                    LearnedTransitions.ofFingerprints(learned.stream().mapToLong(Long::longValue).toArray()),
+                    text.substring(at));
         } catch (RuntimeException e) {
             if (e instanceof InvalidModelException invalid) {
                 throw invalid;
@@ -98,7 +124,8 @@ final class ModelText {
         }
     }
 
-    private static TransitionModel build(Fields f, Map<String, Double> weights, List<GridPoint> grid, String libsvm) {
+    private static TransitionModel build(int format, Fields f, Map<String, Double> weights, List<GridPoint> grid,
+            LearnedTransitions learned, String libsvm) {
         FeatureSpec spec = new FeatureSpec(f.integer("spec.version"), f.integer("spec.dimension"),
                 f.integer("spec.window"), f.real("spec.decay"), f.integer("spec.hashSeed"), weights);
         HyperParameters hyper = new HyperParameters(f.real("nu"), f.real("gamma"), f.real("gammaFactor"), f.real("gammaBase"));
@@ -109,7 +136,7 @@ final class ModelText {
                 f.integer("supportVectors"), f.whole("trainingMillis"), f.real("heldOutFalsePositiveRate"),
                 f.real("heldOutEventFalsePositiveRate"), grid);
         f.requireAllRead();
-        return TransitionModel.of(spec, hyper, calibration, stats, libsvm);
+        return TransitionModel.of(format, spec, hyper, calibration, stats, libsvm, learned);
     }
 
     private static GridPoint gridPoint(String value) {

@@ -75,7 +75,7 @@ public final class OneClassTrainer {
                 (System.nanoTime() - started) / 1_000_000, below / (double) decisions.length,
                 belowEvents / (double) heldOutEvents, grid);
         HyperParameters hyper = new HyperParameters(chosen.nu(), chosen.gamma(), chosen.gammaFactor(), gammaBase);
-        return TransitionModel.of(spec, hyper, calibration, statistics, libsvmText);
+        return TransitionModel.of(spec, hyper, calibration, statistics, libsvmText, split.learned());
     }
 
     /** The share of held-out events (counts) whose decision value lies below {@code bound}. */

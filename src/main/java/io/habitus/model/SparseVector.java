@@ -57,6 +57,30 @@ public record SparseVector(int dimension, int[] indices, double[] values) implem
         return sum;
     }
 
+    /**
+     * A 64-bit fingerprint of the exact vector (dimension, indices and value bits), so a model can
+     * remember which vectors it learned without keeping them: MurmurHash3's 64-bit finaliser over a
+     * running combination, stable across JDKs and runs.
+     */
+    public long fingerprint() {
+        long h = mix(0x9E3779B97F4A7C15L ^ dimension);
+        for (int i = 0; i < indices.length; i++) {
+            h = mix(h ^ indices[i]);
+            h = mix(h ^ Double.doubleToLongBits(values[i]));
+        }
+        return h;
+    }
+
+    private static long mix(long h) {
+        h *= 0xC2B2AE3D27D4EB4FL;
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        h ^= h >>> 33;
+        return h;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof SparseVector that && dimension == that.dimension

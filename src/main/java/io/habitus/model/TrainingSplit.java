@@ -15,11 +15,12 @@ import java.util.TreeMap;
  * which they occur. Training stays on distinct vectors (libsvm has no instance weights), held-out
  * vectors keep their held-out counts as weights. Duplicates are collapsed (counts summed) and the
  * vectors are put in a canonical order before anything random happens, so the split depends only
- * on the sample's content and the seed, never on the order the caller listed it in. Docs:
+ * on the sample's content and the seed, never on the order the caller listed it in. Every distinct
+ * vector, whatever part (or neither, past the bounds) it went to, is remembered as learned. Docs:
  * docs/transition-model.md, "Training".
  */
-record TrainingSplit(List<WeightedVector> training, List<WeightedVector> heldOut, long transitions, int distinct,
-        int unused) {
+record TrainingSplit(List<WeightedVector> training, List<WeightedVector> heldOut, LearnedTransitions learned,
+        long transitions, int distinct, int unused) {
 
     static final int MIN_DISTINCT = 10;
     /** Counts up to this are split event by event; larger ones by the normal approximation of the binomial. */
@@ -64,7 +65,7 @@ record TrainingSplit(List<WeightedVector> training, List<WeightedVector> heldOut
         int keptTraining = Math.min(options.maxTrainingVectors(), training.size());
         int keptHeldOut = Math.min(options.maxHeldOutVectors(), heldOut.size());
         return new TrainingSplit(List.copyOf(training.subList(0, keptTraining)), List.copyOf(heldOut.subList(0, keptHeldOut)),
-                transitions, collapsed.size(), training.size() - keptTraining + heldOut.size() - keptHeldOut);
+                LearnedTransitions.of(collapsed.keySet()), transitions, collapsed.size(), training.size() - keptTraining + heldOut.size() - keptHeldOut);
     }
 
     /** How many of {@code count} events are held out: binomial(count, fraction), drawn from {@code random}. */

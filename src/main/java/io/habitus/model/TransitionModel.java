@@ -12,13 +12,15 @@ import libsvm.svm_model;
 
 /**
  * A trained one-class SVM over transitions with everything needed to score and to explain:
- * feature spec, hyper-parameters, calibration, statistics. Persisted as one text
+ * feature spec, hyper-parameters, calibration, statistics, and (format 2) the transitions it
+ * learned from, which are never anomalous ({@link #assess(Transition)}). Persisted as one text
  * ({@link #toText()}, {@link #fromText(String, String)}) with a SHA-256 checksum. Immutable;
  * scoring is thread-safe.
  */
 public final class TransitionModel {
 
-    public static final int FORMAT_VERSION = 1;
+    /** The format new models are written in; format 1 (no learned transitions) is still read and kept. */
+    public static final int FORMAT_VERSION = 2;
 
     private final FeatureSpec spec;
     private final HyperParameters hyperParameters;
@@ -30,9 +32,33 @@ public final class TransitionModel {
     private final svm_model libsvmModel;
     private final FastPredictor predictor;
     private final TransitionEncoder encoder;
+    private final int formatVersion;
+    private final LearnedTransitions learned;
+
+    /**
+     * How the model judges one transition.
+     *
+     * @param score   the normalised score, higher is more normal
+     * @param learned whether the transition was in the model's training sample
+     */
+    public record Assessment(double score, double threshold, boolean learned) {
+
+        /** Below the threshold and never seen while learning. */
+        public boolean anomalous() {
+            return score < threshold && !learned;
+        }
+    }
 
     private TransitionModel(FeatureSpec spec, HyperParameters hyperParameters, Calibration calibration,
-            TrainingStatistics statistics, String libsvmText) {
+            TrainingStatistics statistics, String libsvmText, int formatVersion, LearnedTransitions learned) {
+        if (formatVersion != 1 && formatVersion != FORMAT_VERSION) {
+            throw new InvalidModelException("unknown model format " + formatVersion);
+        }
+        if (formatVersion == 1 && learned.size() > 0) {
+            throw new InvalidModelException("format 1 has no learned transitions");
+        }
+        this.formatVersion = formatVersion;
+        this.learned = Objects.requireNonNull(learned);
         this.spec = Objects.requireNonNull(spec);
         this.hyperParameters = Objects.requireNonNull(hyperParameters);
         this.calibration = Objects.requireNonNull(calibration);
@@ -45,13 +71,19 @@ public final class TransitionModel {
         }
         this.predictor = new FastPredictor(libsvmModel);
         this.encoder = new TransitionEncoder(spec);
-        this.text = ModelText.write(spec, hyperParameters, calibration, statistics, libsvmText);
+        this.text = ModelText.write(formatVersion, spec, hyperParameters, calibration, statistics, learned, libsvmText);
         this.checksum = sha256(text);
     }
 
+    /** A model in the current format. */
     static TransitionModel of(FeatureSpec spec, HyperParameters hyperParameters, Calibration calibration,
-            TrainingStatistics statistics, String libsvmText) {
-        return new TransitionModel(spec, hyperParameters, calibration, statistics, libsvmText);
+            TrainingStatistics statistics, String libsvmText, LearnedTransitions learned) {
+        return new TransitionModel(spec, hyperParameters, calibration, statistics, libsvmText, FORMAT_VERSION, learned);
+    }
+
+    static TransitionModel of(int formatVersion, FeatureSpec spec, HyperParameters hyperParameters,
+            Calibration calibration, TrainingStatistics statistics, String libsvmText, LearnedTransitions learned) {
+        return new TransitionModel(spec, hyperParameters, calibration, statistics, libsvmText, formatVersion, learned);
     }
 
     /** Reads a stored model after checking its SHA-256; a mismatch or unreadable text is refused. */
@@ -76,7 +108,19 @@ public final class TransitionModel {
         return new FastPredictor(parse(libsvmText));
     }
 
-    /** The normalised score of a transition; below {@link #threshold()} is anomalous. */
+    /**
+     * Scores a transition and says whether it was learned: anomalous is a score below the threshold
+     * of a transition the model did not learn from. This is how the service judges.
+     */
+    public Assessment assess(Transition transition) {
+        return assess(encoder.encode(transition));
+    }
+
+    public Assessment assess(SparseVector vector) {
+        return new Assessment(score(vector), calibration.threshold(), learned.contains(vector));
+    }
+
+    /** The normalised score of a transition, the SVM's view alone (see {@link #assess(Transition)}). */
     public double score(Transition transition) {
         return score(encoder.encode(transition));
     }
@@ -98,6 +142,16 @@ public final class TransitionModel {
         return LibSvm.decisionValue(libsvmModel, vector.indices(), vector.values());
     }
 
+    /** Whether the vector was in the training sample (format 1 models remember none). */
+    public boolean isLearned(SparseVector vector) {
+        return learned.contains(vector);
+    }
+
+    public LearnedTransitions learned() {
+        return learned;
+    }
+
+    /** By the score alone: below the threshold. The service also spares learned transitions ({@link #assess}). */
     public boolean isAnomalous(double score) {
         return score < calibration.threshold();
     }
@@ -127,7 +181,7 @@ public final class TransitionModel {
     }
 
     public int formatVersion() {
-        return FORMAT_VERSION;
+        return formatVersion;
     }
 
     String libsvmText() {

@@ -10,12 +10,14 @@ import java.util.Objects;
  *
  * @param score     the model's normalised score (higher is more normal); null when no model judged
  * @param threshold the model's threshold; null when no model judged
+ * @param learned   whether the model learned this exact transition (then it is never anomalous,
+ *                  whatever its score); null when no model judged
  * @param breach    the profile rule broken; null when none
  * @param profile   the profile version that judged; null while learning or unknown
  * @param model     the model version that scored; null when there is none
  */
 public record Judgement(ObservedTransition transition, Verdict verdict, Double score, Double threshold,
-        RuleBreach breach, VersionRef profile, VersionRef model, String explanation) {
+        Boolean learned, RuleBreach breach, VersionRef profile, VersionRef model, String explanation) {
 
     public Judgement {
         Objects.requireNonNull(transition, "transition");

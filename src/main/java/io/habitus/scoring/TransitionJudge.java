@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Judges transitions against their images' active profiles and models. One judge for ingest and
  * for score calls, so that the same transition gets the same verdict either way. The model scores
  * every transition of an image that has one, also those the profile already rejects: the score is
- * part of the explanation, and the model's detection can be measured on its own.
+ * part of the explanation, and the model's detection can be measured on its own. A transition the
+ * model learned from is never anomalous, whatever its score (docs/transition-model.md).
  */
 @Component
 class TransitionJudge {
@@ -60,7 +61,7 @@ class TransitionJudge {
     }
 
     private static Judgement unjudged(ObservedTransition t, Verdict verdict, String explanation) {
-        return new Judgement(t, verdict, null, null, null, null, null, explanation);
+        return new Judgement(t, verdict, null, null, null, null, null, null, explanation);
     }
 
     private static Judgement judge(ObservedTransition t, ActiveProfile profile, ActiveModels.Active active) {
@@ -68,41 +69,51 @@ class TransitionJudge {
         RuleBreach breach = profile.check(t.tokens().token()).orElse(null);
         Double score = null;
         Double threshold = null;
+        Boolean learned = null;
         VersionRef modelRef = null;
         if (active != null) {
             TransitionModel model = active.model();
-            score = model.score(new Transition(ContainerState.of(t.before().processes(), t.before().recentTokens()),
+            TransitionModel.Assessment assessment = model.assess(new Transition(
+                    ContainerState.of(t.before().processes(), t.before().recentTokens()),
                     t.tokens().token().text(), ContainerState.of(t.after().processes(), t.after().recentTokens()),
                     new ActorState(t.actor().process(), t.actor().recentTokens())));
-            threshold = model.threshold();
+            score = assessment.score();
+            threshold = assessment.threshold();
+            learned = assessment.learned();
             modelRef = new VersionRef(active.version(), model.checksum());
         }
         String token = t.tokens().token().text();
         if (breach != null) {
             String modelPart = score == null ? "" : "; model version %d scores the transition %.2f (threshold %.2f)"
                     .formatted(modelRef.version(), score, threshold);
-            return new Judgement(t, Verdict.VIOLATION, score, threshold, breach, profileRef, modelRef,
+            return new Judgement(t, Verdict.VIOLATION, score, threshold, learned, breach, profileRef, modelRef,
                     breach.reason() + " (profile version " + profile.version() + ")" + modelPart);
         }
         if (score == null) {
-            return new Judgement(t, Verdict.NORMAL, null, null, null, profileRef, null,
+            return new Judgement(t, Verdict.NORMAL, null, null, null, null, profileRef, null,
                     "'" + token + "' is allowed by profile version " + profile.version()
                             + "; no model is active for this image yet");
         }
         List<String> recent = t.before().recentTokens();
         String context = recent.isEmpty() ? "a fresh container"
                 : String.join(", ", recent.subList(Math.max(0, recent.size() - 3), recent.size()));
+        if (score < threshold && learned) {
+            return new Judgement(t, Verdict.NORMAL, score, threshold, true, null, profileRef, modelRef,
+                    ("'%s' is allowed by profile version %d; model version %d scores the transition %.2f, below its "
+                            + "threshold %.2f, but learned this exact transition, so it is normal").formatted(token,
+                            profile.version(), modelRef.version(), score, threshold));
+        }
         if (score < threshold) {
             List<String> own = t.actor().recentTokens();
             String actor = own.isEmpty() ? "as the first event of " + t.actor().process()
                     : "by " + t.actor().process() + " right after its own [" + String.join(", ", own) + "]";
-            return new Judgement(t, Verdict.ANOMALOUS, score, threshold, null, profileRef, modelRef,
+            return new Judgement(t, Verdict.ANOMALOUS, score, threshold, false, null, profileRef, modelRef,
                     ("'%s' is allowed by profile version %d, but model version %d scores the transition %.2f, below its "
                             + "threshold %.2f: unusual %s, in the container right after [%s] with processes %s")
                             .formatted(token, profile.version(), modelRef.version(), score, threshold, actor, context,
                                     t.before().processes()));
         }
-        return new Judgement(t, Verdict.NORMAL, score, threshold, null, profileRef, modelRef,
+        return new Judgement(t, Verdict.NORMAL, score, threshold, learned, null, profileRef, modelRef,
                 "'%s' is allowed by profile version %d and model version %d scores the transition %.2f (threshold %.2f)"
                         .formatted(token, profile.version(), modelRef.version(), score, threshold));
     }

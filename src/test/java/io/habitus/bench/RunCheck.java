@@ -43,7 +43,7 @@ final class RunCheck {
     private boolean sameRows(Connection db) throws Exception {
         String sql = """
                 select count(*),
-                       count(*) filter (where s.payload is distinct from c.payload or s.event_type <> c.event_type
+                       count(*) filter (where s.payload::jsonb is distinct from c.payload::jsonb or s.event_type <> c.event_type
                                         or s.image_digest <> c.image_digest or s.node is distinct from c.node)
                 from (select * from ingest_event where batch_id = (
                           select batch_id from ingest_event where batch_id like ? and batch_id not like '%%-svc-act-%%' limit 1)) s

@@ -4,17 +4,19 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Habitus's answer for one event, as the evaluation counts it: flagged by the allowlist when the
- * verdict is VIOLATION, by the model when its score is below the model's threshold (computed for
- * every event of an active image, violations included), by both together when either is true.
+ * verdict is VIOLATION, by the model when its score is below the model's threshold and the model did
+ * not learn the transition (computed for every event of an active image, violations included), by
+ * both together when either is true.
  */
-record Judged(String token, String verdict, Double score, Double threshold, JsonNode transition, String explanation) {
+record Judged(String token, String verdict, Double score, Double threshold, boolean learned, JsonNode transition,
+        String explanation) {
 
     static Judged of(JsonNode result) {
         JsonNode score = result.path("score");
         JsonNode threshold = result.path("threshold");
         return new Judged(result.path("token").asString(), result.path("verdict").asString(),
                 score.isNumber() ? score.asDouble() : null, threshold.isNumber() ? threshold.asDouble() : null,
-                result.path("transition"), result.path("explanation").asString());
+                result.path("learned").asBoolean(false), result.path("transition"), result.path("explanation").asString());
     }
 
     boolean byAllowlist() {
@@ -22,16 +24,16 @@ record Judged(String token, String verdict, Double score, Double threshold, Json
     }
 
     boolean byModel() {
-        return score != null && threshold != null && score < threshold;
+        return score != null && threshold != null && score < threshold && !learned;
     }
 
     boolean byBoth() {
         return byAllowlist() || byModel();
     }
 
-    /** Lower is more anomalous; an event no model judged counts as perfectly normal. */
+    /** Lower is more anomalous; an event no model judged, or one it learned, counts as perfectly normal. */
     double modelScore() {
-        return score == null ? Double.POSITIVE_INFINITY : score;
+        return score == null || learned ? Double.POSITIVE_INFINITY : score;
     }
 
     /** The combined detector's score: a violation is below every model score. */

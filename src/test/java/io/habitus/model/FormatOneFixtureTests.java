@@ -1,13 +1,14 @@
 package io.habitus.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
 /**
  * A model stored in format 1, kept verbatim: it must keep loading and scoring to the same bits
- * whatever changes in the code. When a format 2 appears, format 1 gets its own reader and this
- * fixture stays.
+ * whatever changes in the code. Format 2 added the learned transitions; a format-1 model remembers
+ * none, so it judges by its score alone, as it did when it was trained.
  */
 class FormatOneFixtureTests {
 
@@ -95,5 +96,15 @@ class FormatOneFixtureTests {
         assertThat(model.isAnomalous(model.score(outlier))).isTrue();
         assertThat(model.statistics().supportVectors()).isEqualTo(3);
         assertThat(model.statistics().grid()).hasSize(16);
+        assertThat(model.formatVersion()).isEqualTo(1);
+        assertThat(model.learned().size()).isZero();
+        assertThat(model.assess(outlier).anomalous()).isTrue();
+    }
+
+    @Test
+    void aFormatOneTextWithLearnedTransitionsIsRefused() {
+        String withLearned = TEXT.replace("\nlibsvm\n", "\nlearned 0123456789abcdef\nlibsvm\n");
+
+        assertThatThrownBy(() -> TransitionModel.fromText(withLearned)).isInstanceOf(InvalidModelException.class);
     }
 }

@@ -35,7 +35,7 @@ class TransitionModelTests {
 
     @Test
     void theTextStartsWithItsFormatAndEndsWithLibsvmsOwnModel() {
-        assertThat(model.toText()).startsWith("habitus-transition-model 1\nspec.version 1\n")
+        assertThat(model.toText()).startsWith("habitus-transition-model 2\nspec.version 1\n")
                 .contains("\nlibsvm\nsvm_type one_class\nkernel_type rbf\ngamma " + model.hyperParameters().gamma() + "\n");
         assertThat(model.checksum()).hasSize(64).isEqualTo(TransitionModel.sha256(model.toText()));
     }
@@ -52,8 +52,8 @@ class TransitionModelTests {
     void unreadableOrIncompleteTextsAreRefused() {
         String text = model.toText();
         assertThatThrownBy(() -> TransitionModel.fromText("hello")).isInstanceOf(InvalidModelException.class);
-        assertThatThrownBy(() -> TransitionModel.fromText(text.replace("transition-model 1", "transition-model 2")))
-                .isInstanceOf(InvalidModelException.class).hasMessageContaining("format 1");
+        assertThatThrownBy(() -> TransitionModel.fromText(text.replace("transition-model 2", "transition-model 3")))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("format 1 or 2");
         assertThatThrownBy(() -> TransitionModel.fromText(text.substring(0, text.indexOf("\nlibsvm\n"))))
                 .isInstanceOf(InvalidModelException.class).hasMessageContaining("no libsvm section");
         assertThatThrownBy(() -> TransitionModel.fromText(text.replaceFirst("\nnu [^\n]*", "")))

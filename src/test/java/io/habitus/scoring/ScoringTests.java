@@ -49,6 +49,7 @@ class ScoringTests extends IntegrationTest {
         assertThat(first.get("verdict").stringValue()).isEqualTo("NORMAL");
         assertThat(first.get("token").stringValue()).isEqualTo("accept tcp/80");
         assertThat(first.get("score").doubleValue()).isGreaterThanOrEqualTo(first.get("threshold").doubleValue());
+        assertThat(first.get("learned").booleanValue()).as("the learning containers made this very transition").isTrue();
         assertThat(first.get("profile").get("version").intValue()).isEqualTo(1);
         assertThat(first.get("profile").get("checksum").stringValue()).hasSize(64);
         assertThat(first.get("model").get("checksum").stringValue()).hasSize(64);
@@ -60,6 +61,7 @@ class ScoringTests extends IntegrationTest {
         assertThat(curl.get("verdict").stringValue()).isEqualTo("VIOLATION");
         assertThat(curl.get("violations").get(0).get("kind").stringValue()).isEqualTo("PROCESS");
         assertThat(curl.get("score").isNumber()).as("the model scores violations too").isTrue();
+        assertThat(curl.get("learned").booleanValue()).isFalse();
         assertThat(curl.get("explanation").stringValue()).contains("/usr/bin/curl");
 
         assertThat(api().get("/api/v1/containers/" + container + "/state").status()).as("no state tracked").isEqualTo(404);

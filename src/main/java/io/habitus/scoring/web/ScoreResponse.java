@@ -25,8 +25,10 @@ record ScoreResponse(
             Verdict verdict,
             @Schema(description = "The model's normalised score, higher is more normal; null when no model judged",
                     example = "-1.7") Double score,
-            @Schema(description = "Scores below this are ANOMALOUS; null when no model judged", example = "-3.9")
-            Double threshold,
+            @Schema(description = "Scores below this are ANOMALOUS unless the transition was learned; null when no model judged",
+                    example = "-3.9") Double threshold,
+            @Schema(description = "Whether the model learned this exact transition (then it is never ANOMALOUS, whatever "
+                    + "its score); null when no model judged", example = "false") Boolean learned,
             @Schema(description = "The event as the generalised token profiles and models learn",
                     example = "exec /bin/sh <- /usr/sbin/nginx") String token,
             Transition transition,
@@ -66,7 +68,7 @@ record ScoreResponse(
         var t = j.transition();
         List<Violation> violations = j.breach() == null ? List.of()
                 : List.of(new Violation(j.breach().kind().name(), j.breach().value(), j.breach().reason()));
-        return new Result(scored.index(), t.containerId(), t.digest(), j.verdict(), j.score(), j.threshold(),
+        return new Result(scored.index(), t.containerId(), t.digest(), j.verdict(), j.score(), j.threshold(), j.learned(),
                 t.tokens().token().text(), new Transition(State.of(t.before()), t.tokens().token().text(), State.of(t.after()),
                         new Actor(t.actor().process(), t.actor().recentTokens())),
                 violations, j.profile(), j.model(), j.explanation());

@@ -17,15 +17,19 @@ import tools.jackson.databind.node.ObjectNode;
 /** The few public API calls the replay needs, as an agent and an admin would make them. */
 final class HabitusClient {
 
-    /** One event's answer from POST /api/v1/score: verdict, model score and threshold (null without a model). */
-    record Judged(String verdict, Double score, Double threshold) {
+    /**
+     * One event's answer from POST /api/v1/score: verdict, model score and threshold (null without a
+     * model), and whether the model learned the transition.
+     */
+    record Judged(String verdict, Double score, Double threshold, boolean learned) {
 
         boolean violation() {
             return "VIOLATION".equals(verdict);
         }
 
-        boolean belowThreshold() {
-            return score != null && threshold != null && score < threshold;
+        /** The model's own verdict, also for a VIOLATION: below its threshold and not learned. */
+        boolean modelAnomalous() {
+            return score != null && threshold != null && score < threshold && !learned;
         }
     }
 
@@ -70,7 +74,7 @@ final class HabitusClient {
         List<Judged> judged = new ArrayList<>(results.size());
         for (JsonNode result : results) {
             judged.add(new Judged(result.path("verdict").asString(), number(result.get("score")),
-                    number(result.get("threshold"))));
+                    number(result.get("threshold")), result.path("learned").asBoolean(false)));
         }
         return judged;
     }

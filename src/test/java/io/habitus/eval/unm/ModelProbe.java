@@ -25,7 +25,8 @@ import java.util.TreeSet;
  * come from {@link UnmEvaluation}, through the HTTP API.
  *
  * <p>Usage: ModelProbe DATA_FOLDER all|dataset,... [window=8] [decay=0.7] [weights=sequence:3,...] [nus=…] [factors=…]
- * [target=0.005] [maxLearning=600] [maxHeldOut=300] [frame=20] [debug=1]. Run it with target/test-classes and
+ * [target=0.005] [maxLearning=800] [maxHeldOut=300] [frame=20] [debug=1] [dump=1] (one line per trace: where its flags
+ * are and whether their transitions were learned). The replay's sizes are maxLearning=400 maxHeldOut=200. Run it with target/test-classes and
  * target/classes on the classpath (docs/unm-evaluation.md lists what it was used for).
  */
 public final class ModelProbe {
@@ -76,6 +77,12 @@ public final class ModelProbe {
             for (Trace trace : split.heldOut()) {
                 normalRows.add(Row.of(trace, stide, emulation, frame));
             }
+            if (options.containsKey("dump")) {
+                for (Trace trace : split.heldOut()) {
+                    dump("N", trace, stide, emulation, frame);
+                }
+                data.intrusions().forEach((file, traces) -> traces.forEach(t -> dump("X " + file, t, stide, emulation, frame)));
+            }
             Map<String, List<Row>> intrusionRows = new LinkedHashMap<>();
             data.intrusions().forEach((file, traces) ->
                     intrusionRows.put(file, traces.stream().map(t -> Row.of(t, stide, emulation, frame)).toList()));
@@ -84,29 +91,66 @@ public final class ModelProbe {
         AUCS.forEach((name, sum) -> System.out.printf(Locale.ROOT, "mean auc %s %.3f over %d%n", name, sum[0] / sum[1], (int) sum[1]));
     }
 
+    /** One line per trace: where its flags are, and what kind of transitions they are. */
+    private static void dump(String label, Trace trace, Stide stide, Emulation emulation, int frame) {
+        double[] scores = emulation.scores(trace);
+        List<Transition> transitions = emulation.transitions(trace);
+        boolean[] anomalous = new boolean[scores.length];
+        int flagged = 0;
+        int unseen = 0;
+        int unseenSeq = 0;
+        int flaggedSeen = 0;
+        double min = Double.POSITIVE_INFINITY;
+        StringBuilder where = new StringBuilder();
+        for (int i = 0; i < scores.length; i++) {
+            anomalous[i] = emulation.model.isAnomalous(scores[i]);
+            boolean u = !emulation.learned.contains(Emulation.key(transitions.get(i)));
+            boolean us = !emulation.learnedSequences.contains(Emulation.sequence(transitions.get(i)));
+            unseen += u ? 1 : 0;
+            unseenSeq += us ? 1 : 0;
+            min = Math.min(min, scores[i]);
+            if (anomalous[i]) {
+                flagged++;
+                flaggedSeen += us ? 0 : 1;
+                if (where.length() < 400) {
+                    where.append(String.format(Locale.ROOT, " %d%s(%.1f)", i, us ? "*" : "", scores[i]));
+                }
+            }
+        }
+        boolean[] violations = emulation.violations(trace);
+        boolean[] combined = new boolean[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            combined[i] = violations[i] || (anomalous[i] && !emulation.modelLearned(transitions.get(i)));
+        }
+        boolean[] mismatches = stide.mismatches(trace);
+        int mm = 0;
+        for (boolean m : mismatches) {
+            mm += m ? 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "%-22s %-28s len %6d stideLfc %2d mism %4d | violLfc %2d combLfc %2d | scoreLfc %2d flagged %4d (seen-seq %3d) unseen8 %4d unseenSeq %4d min %7.1f |%s%n",
+                label, trace.id(), trace.length(), stide.anomaly(trace), mm, LocalityFrame.maxCount(violations, frame),
+                LocalityFrame.maxCount(combined, frame), LocalityFrame.maxCount(anomalous, frame), flagged,
+                flaggedSeen, unseen, unseenSeq, min, where);
+    }
+
     static final Map<String, double[]> AUCS = new LinkedHashMap<>();
 
     private static void report(List<Row> normal, Map<String, List<Row>> intrusions) {
-        String[] names = {"stideLfc", "allowViol", "modelLfc", "modelMin", "modelMeanFrame", "combLfc"};
         List<Row> attack = intrusions.values().stream().flatMap(List::stream).toList();
-        for (int f = 0; f < names.length; f++) {
-            if (f == 1 || f == 4) {
-                continue;
-            }
-            int k = f;
-            double[] neg = normal.stream().mapToDouble(r -> r.figures[k]).toArray();
-            double[] pos = attack.stream().mapToDouble(r -> r.figures[k]).toArray();
+        for (String name : normal.getFirst().figures().keySet()) {
+            double[] neg = normal.stream().mapToDouble(r -> r.figures().get(name)).toArray();
+            double[] pos = attack.stream().mapToDouble(r -> r.figures().get(name)).toArray();
             double auc = RocAuc.of(pos, neg);
-            AUCS.computeIfAbsent(names[f], n -> new double[2]);
-            AUCS.get(names[f])[0] += auc;
-            AUCS.get(names[f])[1]++;
+            AUCS.computeIfAbsent(name, n -> new double[2]);
+            AUCS.get(name)[0] += auc;
+            AUCS.get(name)[1]++;
             StringBuilder levels = new StringBuilder();
             for (int level : new int[] {1, 2, 3, 4, 5, 6, 8}) {
-                long files = intrusions.values().stream().filter(rows -> rows.stream().anyMatch(r -> r.figures[k] >= level)).count();
-                long fp = normal.stream().filter(r -> r.figures[k] >= level).count();
+                long files = intrusions.values().stream().filter(rows -> rows.stream().anyMatch(r -> r.figures().get(name) >= level)).count();
+                long fp = normal.stream().filter(r -> r.figures().get(name) >= level).count();
                 levels.append(String.format(Locale.ROOT, "  L%d %d/%d fpr %.3f", level, files, intrusions.size(), fp / (double) normal.size()));
             }
-            System.out.printf(Locale.ROOT, "%-9s auc %.3f %s%n", names[f], auc, levels);
+            System.out.printf(Locale.ROOT, "%-14s auc %.3f %s%n", name, auc, levels);
         }
     }
 
@@ -140,31 +184,55 @@ public final class ModelProbe {
     }
 
     /** A trace's figures: STIDE, allowlist and model aggregations, higher = more anomalous. */
-    record Row(double[] figures) {
+    record Row(Map<String, Double> figures) {
         static Row of(Trace trace, Stide stide, Emulation emulation, int frame) {
             double[] scores = emulation.scores(trace);
             boolean[] violations = emulation.violations(trace);
-            boolean[] anomalous = new boolean[scores.length];
-            boolean[] combined = new boolean[scores.length];
+            List<Transition> transitions = emulation.transitions(trace);
+            double t = emulation.model.threshold();
+            int n = scores.length;
+            boolean[] anomalous = new boolean[n];
+            boolean[] combined = new boolean[n];
+            boolean[] novel = new boolean[n];
+            boolean[] novelComb = new boolean[n];
+            boolean[] strict2 = new boolean[n];
+            boolean[] strictM1 = new boolean[n];
+            boolean[] strictM3 = new boolean[n];
             double min = Double.POSITIVE_INFINITY;
-            double worstFrame = Double.NEGATIVE_INFINITY;
-            double frameSum = 0.0;
-            for (int i = 0; i < scores.length; i++) {
+            for (int i = 0; i < n; i++) {
                 anomalous[i] = emulation.model.isAnomalous(scores[i]);
                 combined[i] = anomalous[i] || violations[i];
+                boolean unseen = !emulation.learned.contains(Emulation.key(transitions.get(i)));
+                novel[i] = anomalous[i] && unseen;
+                novelComb[i] = (anomalous[i] && unseen) || violations[i];
+                strict2[i] = combined[i] && (violations[i] || scores[i] < 2 * t);
+                strictM1[i] = combined[i] && (violations[i] || scores[i] < t - 1);
+                strictM3[i] = combined[i] && (violations[i] || scores[i] < t - 3);
                 min = Math.min(min, scores[i]);
-                frameSum += Math.min(0.0, scores[i] - emulation.model.threshold());
-                if (i >= frame) {
-                    frameSum -= Math.min(0.0, scores[i - frame] - emulation.model.threshold());
-                }
-                worstFrame = Math.max(worstFrame, -frameSum);
             }
-            int viol = 0;
-            for (boolean v : violations) {
-                viol += v ? 1 : 0;
+            boolean[] product = new boolean[n];
+            boolean[] productComb = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                product[i] = anomalous[i] && !emulation.modelLearned(transitions.get(i));
+                productComb[i] = product[i] || violations[i];
             }
-            return new Row(new double[] {stide.anomaly(trace), viol, LocalityFrame.maxCount(anomalous, frame), -min,
-                    worstFrame, LocalityFrame.maxCount(combined, frame)});
+            Map<String, Double> f = new LinkedHashMap<>();
+            f.put("stideLfc", (double) stide.anomaly(trace));
+            // what the service does: below the threshold and not learned
+            f.put("modelLfc", (double) LocalityFrame.maxCount(product, frame));
+            f.put("combLfc", (double) LocalityFrame.maxCount(productComb, frame));
+            // the score alone (before learned transitions were spared), and variants of the per-trace figure
+            f.put("scoreModelLfc", (double) LocalityFrame.maxCount(anomalous, frame));
+            f.put("scoreCombLfc", (double) LocalityFrame.maxCount(combined, frame));
+            f.put("combUnseenKey", (double) LocalityFrame.maxCount(novelComb, frame));
+            f.put("scoreComb2t", (double) LocalityFrame.maxCount(strict2, frame));
+            f.put("scoreCombTm1", (double) LocalityFrame.maxCount(strictM1, frame));
+            f.put("scoreCombTm3", (double) LocalityFrame.maxCount(strictM3, frame));
+            int c = LocalityFrame.maxCount(combined, frame);
+            f.put("scoreComb+unseen", c + LocalityFrame.maxCount(novelComb, frame) / (frame + 1.0));
+            f.put("scoreComb+2t", c + LocalityFrame.maxCount(strict2, frame) / (frame + 1.0));
+            f.put("scoreComb+min", c + Math.min(0.99, -min / 1e4));
+            return new Row(f);
         }
     }
 
@@ -173,6 +241,8 @@ public final class ModelProbe {
         final String exe;
         final FeatureSpec spec;
         final Set<String> allowed = new TreeSet<>();
+        final Set<String> learned = new java.util.HashSet<>();
+        final Set<String> learnedSequences = new java.util.HashSet<>();
         TransitionModel model;
         int distinct;
         private final Map<String, Double> cache = new HashMap<>();
@@ -190,6 +260,8 @@ public final class ModelProbe {
             for (Trace trace : traces) {
                 for (Transition t : emulation.transitions(trace)) {
                     emulation.allowed.add(t.event());
+                    emulation.learned.add(key(t));
+                    emulation.learnedSequences.add(sequence(t));
                     String key = key(t);
                     if (counts.size() < 50_000 || counts.containsKey(key)) {
                         counts.computeIfAbsent(key, k -> new long[1])[0]++;
@@ -233,6 +305,12 @@ public final class ModelProbe {
             return scores;
         }
 
+        private final Map<String, Boolean> learnedCache = new HashMap<>();
+
+        boolean modelLearned(Transition t) {
+            return learnedCache.computeIfAbsent(key(t), k -> model.isLearned(model.encoder().encode(t)));
+        }
+
         boolean[] violations(Trace trace) {
             List<Transition> transitions = transitions(trace);
             boolean[] result = new boolean[transitions.size()];
@@ -242,7 +320,13 @@ public final class ModelProbe {
             return result;
         }
 
-        private static String key(Transition t) {
+        /** The last 5 tokens before the event and the event: the version-2 sequence feature. */
+        static String sequence(Transition t) {
+            List<String> recent = t.before().recentTokens();
+            return recent.subList(Math.max(0, recent.size() - 5), recent.size()) + "|" + t.event();
+        }
+
+        static String key(Transition t) {
             return t.before().processes() + "|" + t.before().recentTokens() + "|" + t.event() + "|" + t.after().processes();
         }
     }

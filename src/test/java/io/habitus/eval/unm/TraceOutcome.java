@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * What each detector made of one trace: its anomaly figure, the largest number of flagged
  * positions in any locality frame (STIDE: mismatching windows; allowlist: VIOLATION verdicts;
- * model: scores below the model's threshold; combined: either of the two).
+ * model: events the model judges anomalous, i.e. below its threshold and not learned; combined:
+ * either of the two).
  */
 record TraceOutcome(String traceId, int calls, Map<Detector, Integer> figures, double lowestScore) {
 
@@ -19,7 +20,7 @@ record TraceOutcome(String traceId, int calls, Map<Detector, Integer> figures, d
         for (int i = 0; i < judged.size(); i++) {
             HabitusClient.Judged j = judged.get(i);
             violation[i] = j.violation();
-            below[i] = j.belowThreshold();
+            below[i] = j.modelAnomalous();
             either[i] = violation[i] || below[i];
             if (j.score() != null) {
                 lowest = Math.min(lowest, j.score());
