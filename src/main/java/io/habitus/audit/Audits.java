@@ -2,6 +2,7 @@ package io.habitus.audit;
 
 import io.habitus.audit.persistence.AuditStore;
 import io.habitus.behavior.TokenKind;
+import io.habitus.model.ActorState;
 import io.habitus.model.ContainerState;
 import io.habitus.model.ModelJobs;
 import io.habitus.model.Transition;
@@ -81,7 +82,8 @@ public class Audits {
 
     private static Transition transition(AuditTransition t) {
         return new Transition(ContainerState.of(t.before().processes(), t.before().recentTokens()), t.event(),
-                ContainerState.of(t.after().processes(), t.after().recentTokens()));
+                ContainerState.of(t.after().processes(), t.after().recentTokens()),
+                t.actor() == null ? null : new ActorState(t.actor().process(), t.actor().recentTokens()));
     }
 
     private static String encode(long id) {

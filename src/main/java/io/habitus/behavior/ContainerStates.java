@@ -28,7 +28,7 @@ public class ContainerStates {
     @Transactional(readOnly = true)
     public TrackedState find(String containerId) {
         return store.find(containerId)
-                .map(r -> new TrackedState(r.containerId(), r.digest(), r.processes(), r.recent(), r.events(),
+                .map(r -> new TrackedState(r.containerId(), r.digest(), r.processes(), r.histories(), r.recent(), r.events(),
                         r.lastEventAt(), r.updatedAt()))
                 .orElseThrow(() -> new NotFoundException("No tracked state for container " + containerId
                         + " (unknown, or idle for longer than " + properties.idleExpiry() + ")"));

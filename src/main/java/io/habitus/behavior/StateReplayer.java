@@ -4,6 +4,7 @@ import io.habitus.behavior.persistence.StateRow;
 import io.habitus.ingest.RuntimeEvent;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -24,19 +25,30 @@ class StateReplayer {
     }
 
     LiveState fresh() {
-        return LiveState.empty(properties.maxProcesses(), properties.recentTokens());
+        return LiveState.empty(properties.maxProcesses(), properties.recentTokens(), properties.processTokens());
     }
 
     LiveState resume(StateRow row) {
-        return row == null ? fresh() : new LiveState(row.processes(), row.recent(), row.events(), row.lastEventAt(),
-                properties.maxProcesses(), properties.recentTokens());
+        return row == null ? fresh() : new LiveState(row.processes(), row.histories(), row.recent(), row.events(),
+                row.lastEventAt(), properties.maxProcesses(), properties.recentTokens(), properties.processTokens());
     }
 
-    /** A state given by a person: executables without pids, keyed so that no real pid can clash. */
-    LiveState given(List<String> processes, List<String> recentTokens) {
-        Map<String, String> byKey = new HashMap<>();
-        processes.forEach(exe -> byKey.put("given:" + exe, exe));
-        return new LiveState(byKey, recentTokens, 0, null, properties.maxProcesses(), properties.recentTokens());
+    /**
+     * A state given by a person: executables without pids, keyed so that no real pid can clash, and
+     * processes by pid with their own tokens, taken as written (as the tracked state shows them).
+     */
+    LiveState given(PriorState.Given given) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        given.processes().forEach(exe -> byKey.put("given:" + exe, exe));
+        Map<String, ProcessHistory> histories = new HashMap<>();
+        for (PriorState.GivenProcess p : given.pids()) {
+            String pid = Long.toString(p.pid());
+            byKey.put(pid, p.executable());
+            histories.put(pid, new ProcessHistory(p.parent() == null || p.parent().isBlank() ? Token.UNKNOWN_PARENT
+                    : p.parent(), p.recentTokens()));
+        }
+        return new LiveState(byKey, histories, given.recentTokens(), 0, null, properties.maxProcesses(),
+                properties.recentTokens(), properties.processTokens());
     }
 
     /** Applies one container's events in event-time order (sorting the given list) and collects their transitions. */
@@ -46,7 +58,10 @@ class StateReplayer {
         for (RuntimeEvent event : containerEvents) {
             TokenizedEvent tokens = tokenizer.tokenize(event);
             String executable = executables.computeIfAbsent(event.process().exe(), exe -> tokenizer.executable(event));
-            transitions.add(state.advance(event, tokens, executable));
+            String parentExe = event.process().parentExe();
+            String parent = parentExe == null || parentExe.isBlank() ? null
+                    : executables.computeIfAbsent(parentExe, exe -> tokenizer.parentExecutable(event));
+            transitions.add(state.advance(event, tokens, executable, parent));
         }
     }
 }

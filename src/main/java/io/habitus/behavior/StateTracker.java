@@ -51,7 +51,7 @@ class StateTracker {
             LiveState state = replayer.resume(stored.get(containerId));
             replayer.advance(state, containerEvents, transitions);
             updated.add(new StateRow(containerId, containerEvents.getFirst().container().imageDigest(),
-                    state.processes(), state.recent(), state.events, state.lastEventAt, now));
+                    state.processes(), state.histories(), state.recent(), state.events, state.lastEventAt, now));
         });
         store.save(updated);
         events.publishEvent(new TransitionsObserved(accepted.batchId(), accepted.agentDroppedEvents(), transitions));

@@ -69,6 +69,17 @@ public class Tokenizer {
         return generalPath(Objects.requireNonNull(event.process(), "a runtime event needs its process").exe(), names);
     }
 
+    /** The generalised executable of the event's parent process, or null when the event does not name one. */
+    public String parentExecutable(RuntimeEvent event) {
+        ProcessInfo process = Objects.requireNonNull(event.process(), "a runtime event needs its process");
+        if (process.parentExe() == null || process.parentExe().isBlank()) {
+            return null;
+        }
+        ContainerRef container = event.container();
+        ContainerNames names = container == null ? ContainerNames.NONE : ContainerNames.of(container.id(), container.pod());
+        return generalPath(process.parentExe(), names);
+    }
+
     private TokenizedEvent processToken(ProcessInfo process, ContainerNames names) {
         String parent = process.parentExe() == null || process.parentExe().isBlank() ? Token.UNKNOWN_PARENT : process.parentExe();
         String raw = processValue(rawPath(process.exe()), parent.equals(Token.UNKNOWN_PARENT) ? parent : rawPath(parent));

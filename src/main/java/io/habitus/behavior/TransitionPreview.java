@@ -38,7 +38,7 @@ public class TransitionPreview {
     /** From a given prior state; the events are taken as one container's, whatever ids they name. */
     public List<ObservedTransition> fromPriorState(List<RuntimeEvent> events, PriorState prior) {
         LiveState state = switch (prior) {
-            case PriorState.Given given -> replayer.given(given.processes(), given.recentTokens());
+            case PriorState.Given given -> replayer.given(given);
             case PriorState.Replayed replayed -> {
                 LiveState fresh = replayer.fresh();
                 replayer.advance(fresh, new ArrayList<>(replayed.events()), new ArrayList<>());

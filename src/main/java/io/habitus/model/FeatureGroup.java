@@ -1,7 +1,8 @@
 package io.habitus.model;
 
 /**
- * The named groups of the transition encoding (version 1, and {@link #SEQUENCE} since version 2). The names are part of the stored
+ * The named groups of the transition encoding (version 1, {@link #SEQUENCE} since version 2, the
+ * acting process's groups since version 3). The names are part of the stored
  * feature specification (group weights) and of the hash keys: never rename one.
  */
 enum FeatureGroup {
@@ -26,7 +27,26 @@ enum FeatureGroup {
      * {@link TransitionEncoder#SEQUENCE_LENGTH} tokens long): a short sequence never seen is far
      * from every learned one, whatever the longer mix around it.
      */
-    SEQUENCE("sequence", false);
+    SEQUENCE("sequence", false),
+    /** Since version 3: the event × the process that performed it ({@code exe <- parent exe}). */
+    ACTOR("actor", false),
+    /** Since version 3: the acting process's own previous token × the event ({@code ^} for its first event). */
+    ACTOR_BIGRAM("actorBigram", false),
+    /**
+     * Since version 3: the acting process's own last tokens and the event, exact and ordered (one
+     * feature, {@link TransitionEncoder#ACTOR_SEQUENCE_LENGTH} tokens long): what this process did
+     * just before, free of what other processes did in between.
+     */
+    ACTOR_SEQUENCE("actorSequence", false);
+
+    /** The first encoding version that has this group. */
+    int since() {
+        return switch (this) {
+            case SEQUENCE -> 2;
+            case ACTOR, ACTOR_BIGRAM, ACTOR_SEQUENCE -> 3;
+            default -> 1;
+        };
+    }
 
     private final String key;
     private final boolean log1p;

@@ -11,7 +11,9 @@ import java.util.TreeMap;
  * (a code change to the algorithm gets a new version, old versions stay implemented); the other
  * fields are its parameters.
  *
- * @param version      encoding algorithm version: 1, or 2 (version 1 plus the {@code sequence} group)
+ * @param version      encoding algorithm version: 1, 2 (version 1 plus the {@code sequence} group) or 3
+ *                     (version 2 plus the acting process's {@code actor}, {@code actorBigram} and
+ *                     {@code actorSequence} groups)
  * @param dimension    length of the hashed vector, a power of two
  * @param window       k, how many recent tokens the state holds
  * @param decay        weight factor per step back in the window (position 0 = most recent)
@@ -21,7 +23,7 @@ import java.util.TreeMap;
 public record FeatureSpec(int version, int dimension, int window, double decay, int hashSeed,
         Map<String, Double> groupWeights) {
 
-    public static final int CURRENT_VERSION = 2;
+    public static final int CURRENT_VERSION = 3;
 
     public FeatureSpec {
         if (version < 1 || version > CURRENT_VERSION) {
@@ -38,11 +40,10 @@ public record FeatureSpec(int version, int dimension, int window, double decay, 
         }
         TreeMap<String, Double> weights = new TreeMap<>();
         groupWeights.forEach((name, weight) -> {
-            if (Arrays.stream(FeatureGroup.values()).noneMatch(g -> g.key().equals(name))) {
-                throw new IllegalArgumentException("unknown feature group " + name);
-            }
-            if (version < 2 && FeatureGroup.SEQUENCE.key().equals(name)) {
-                throw new IllegalArgumentException("group " + name + " exists since feature spec version 2");
+            FeatureGroup group = Arrays.stream(FeatureGroup.values()).filter(g -> g.key().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown feature group " + name));
+            if (version < group.since()) {
+                throw new IllegalArgumentException("group " + name + " exists since feature spec version " + group.since());
             }
             if (weight == null || !(weight >= 0.0) || Double.isInfinite(weight)) {
                 throw new IllegalArgumentException("weight of " + name + " must be finite and >= 0: " + weight);
@@ -55,11 +56,30 @@ public record FeatureSpec(int version, int dimension, int window, double decay, 
     /** Weight of the version-2 {@code sequence} group in {@link #defaults()} (docs/unm-evaluation.md). */
     static final double SEQUENCE_WEIGHT = 3.0;
 
-    /** The default specification of new models (version 2). */
+    /**
+     * Weights of the version-3 groups in {@link #defaults()} (docs/transition-model.md, version 3):
+     * together 1² + 0.5² + 1² = 2.25 of the squared norm (16.125), a minority share, because where one
+     * process does everything its own history is the container's (counted twice over), and where many
+     * interleave, groups on which most normal pairs differ widen the kernel for all the others.
+     */
+    static final double ACTOR_WEIGHT = 1.0;
+    static final double ACTOR_BIGRAM_WEIGHT = 0.5;
+    static final double ACTOR_SEQUENCE_WEIGHT = 1.0;
+
+    /** The default specification of new models (version 3). */
     public static FeatureSpec defaults() {
+        Map<String, Double> weights = new LinkedHashMap<>(version2().groupWeights());
+        weights.put(FeatureGroup.ACTOR.key(), ACTOR_WEIGHT);
+        weights.put(FeatureGroup.ACTOR_BIGRAM.key(), ACTOR_BIGRAM_WEIGHT);
+        weights.put(FeatureGroup.ACTOR_SEQUENCE.key(), ACTOR_SEQUENCE_WEIGHT);
+        return new FeatureSpec(CURRENT_VERSION, 4096, 8, 0.7, 0x48616269, weights);
+    }
+
+    /** The default specification of version 2, as models trained before version 3 stored it. */
+    public static FeatureSpec version2() {
         Map<String, Double> weights = new LinkedHashMap<>(version1().groupWeights());
         weights.put(FeatureGroup.SEQUENCE.key(), SEQUENCE_WEIGHT);
-        return new FeatureSpec(CURRENT_VERSION, 4096, 8, 0.7, 0x48616269, weights);
+        return new FeatureSpec(2, 4096, 8, 0.7, 0x48616269, weights);
     }
 
     /** The default specification of version 1, as models trained before version 2 stored it. */

@@ -55,9 +55,11 @@ public class ModelJobs {
     @Transactional
     public TrainingJob learnAllowed(ImageDigest digest, Transition transition, Instant seen, long occurrences, String by) {
         int window = learning.progress(digest).windowNo();
+        ActorState actor = transition.actor();
         SampledTransition sampled = SampledTransition.of(List.copyOf(transition.before().processes()),
                 transition.before().recentTokens(), transition.event(), List.copyOf(transition.after().processes()),
-                transition.after().recentTokens(), seen);
+                transition.after().recentTokens(), actor == null ? null : actor.process(),
+                actor == null ? null : actor.recentTokens(), seen);
         samples.append(digest.value(), window, List.of(new SampleRow(sampled, occurrences)));
         return request(digest, by);
     }

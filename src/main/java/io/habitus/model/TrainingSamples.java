@@ -31,6 +31,7 @@ public class TrainingSamples {
     private static Sampled sampled(SampleRow row) {
         SampledTransition t = row.transition();
         return new Sampled(new Transition(ContainerState.of(t.beforeProcesses(), t.beforeRecent()), t.event(),
-                ContainerState.of(t.afterProcesses(), t.afterRecent())), row.count());
+                ContainerState.of(t.afterProcesses(), t.afterRecent()),
+                t.actor() == null ? null : new ActorState(t.actor(), t.actorRecent())), row.count());
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Encodes a transition into the hashed vector its {@link FeatureSpec} describes (version 1; see
+ * Encodes a transition into the hashed vector its {@link FeatureSpec} describes (versions 1 to 3; see
  * {@code docs/transition-model.md}). Stateless and thread-safe.
  */
 public final class TransitionEncoder {
@@ -14,6 +14,8 @@ public final class TransitionEncoder {
     static final String START = "^";
     /** Version 2: tokens in the {@code sequence} feature, the event included (STIDE's classic 6). */
     static final int SEQUENCE_LENGTH = 6;
+    /** Version 3: tokens in the {@code actorSequence} feature, the event included (the actor's last two and the event). */
+    static final int ACTOR_SEQUENCE_LENGTH = 3;
     private static final String THEN = " \u2192 ";
     private static final String CROSS = " \u00d7 ";
 
@@ -73,6 +75,14 @@ public final class TransitionEncoder {
         if (spec.version() >= 2) {
             add(builder, FeatureGroup.SEQUENCE, new FeatureBag().add(sequence(all, event), 1.0));
         }
+        ActorState actor = transition.actor();
+        if (spec.version() >= 3 && actor != null) {
+            List<String> own = actor.recentTokens();
+            add(builder, FeatureGroup.ACTOR, new FeatureBag().add(event + CROSS + actor.process(), 1.0));
+            add(builder, FeatureGroup.ACTOR_BIGRAM,
+                    new FeatureBag().add((own.isEmpty() ? START : own.getLast()) + CROSS + event, 1.0));
+            add(builder, FeatureGroup.ACTOR_SEQUENCE, new FeatureBag().add(sequence(own, event, ACTOR_SEQUENCE_LENGTH), 1.0));
+        }
         return new SparseVector(spec.dimension(), builder.indices(), builder.values());
     }
 
@@ -82,9 +92,14 @@ public final class TransitionEncoder {
 
     /** The last SEQUENCE_LENGTH − 1 tokens and the event, oldest first; {@code ^} marks a container's start. */
     static String sequence(List<String> recent, String event) {
-        int from = Math.max(0, recent.size() - (SEQUENCE_LENGTH - 1));
+        return sequence(recent, event, SEQUENCE_LENGTH);
+    }
+
+    /** The last {@code length} − 1 tokens and the event, oldest first; {@code ^} marks a start when there are fewer. */
+    static String sequence(List<String> recent, String event, int length) {
+        int from = Math.max(0, recent.size() - (length - 1));
         StringBuilder sequence = new StringBuilder();
-        if (recent.size() < SEQUENCE_LENGTH - 1) {
+        if (recent.size() < length - 1) {
             sequence.append(START).append(THEN);
         }
         for (String token : recent.subList(from, recent.size())) {

@@ -2,6 +2,7 @@ package io.habitus.scoring;
 
 import io.habitus.behavior.ObservedTransition;
 import io.habitus.model.ActiveModels;
+import io.habitus.model.ActorState;
 import io.habitus.model.ContainerState;
 import io.habitus.model.Transition;
 import io.habitus.model.TransitionModel;
@@ -74,7 +75,8 @@ class TransitionJudge {
             TransitionModel model = active.model();
             TransitionModel.Assessment assessment = model.assess(new Transition(
                     ContainerState.of(t.before().processes(), t.before().recentTokens()),
-                    t.tokens().token().text(), ContainerState.of(t.after().processes(), t.after().recentTokens())));
+                    t.tokens().token().text(), ContainerState.of(t.after().processes(), t.after().recentTokens()),
+                    new ActorState(t.actor().process(), t.actor().recentTokens())));
             score = assessment.score();
             threshold = assessment.threshold();
             learned = assessment.learned();
@@ -102,10 +104,14 @@ class TransitionJudge {
                             profile.version(), modelRef.version(), score, threshold));
         }
         if (score < threshold) {
+            List<String> own = t.actor().recentTokens();
+            String actor = own.isEmpty() ? "as the first event of " + t.actor().process()
+                    : "by " + t.actor().process() + " right after its own [" + String.join(", ", own) + "]";
             return new Judgement(t, Verdict.ANOMALOUS, score, threshold, false, null, profileRef, modelRef,
                     ("'%s' is allowed by profile version %d, but model version %d scores the transition %.2f, below its "
-                            + "threshold %.2f: unusual right after [%s] with processes %s").formatted(token,
-                            profile.version(), modelRef.version(), score, threshold, context, t.before().processes()));
+                            + "threshold %.2f: unusual %s, in the container right after [%s] with processes %s")
+                            .formatted(token, profile.version(), modelRef.version(), score, threshold, actor, context,
+                                    t.before().processes()));
         }
         return new Judgement(t, Verdict.NORMAL, score, threshold, learned, null, profileRef, modelRef,
                 "'%s' is allowed by profile version %d and model version %d scores the transition %.2f (threshold %.2f)"

@@ -41,9 +41,11 @@ class AllowedAuditsTrainTheModelTests extends IntegrationTest {
         assertThat(allowed.status()).as(allowed.raw().body()).isEqualTo(200);
 
         awaitActiveModel(digest, 2);
-        JsonNode before = curl.get("transition").get("before");
+        // The same moment again: the same earlier events replayed, so that the container state and the acting
+        // process (curl, its parent's last tokens inherited) are those of the allowed audit.
         JsonNode again = last(api().post("/api/v1/score", Api.json(Map.of("events", List.of(events.getLast()),
-                "priorState", Map.of("processes", before.get("processes"), "recentTokens", before.get("recentTokens"))))));
+                "priorEvents", events.subList(0, events.size() - 1)))));
+        assertThat(again.get("transition")).isEqualTo(curl.get("transition"));
         assertThat(again.get("model").get("version").intValue()).isEqualTo(2);
         assertThat(again.get("verdict").stringValue()).as(again.toString()).isEqualTo("NORMAL");
         assertThat(again.get("profile").get("version").intValue()).as("the rule's new profile version").isEqualTo(2);

@@ -1,6 +1,7 @@
 package io.habitus.eval;
 
 import io.habitus.eval.ArchetypeResult.AttackOutcome;
+import io.habitus.model.ActorState;
 import io.habitus.model.ContainerState;
 import io.habitus.model.FeatureSpec;
 import io.habitus.model.SparseVector;
@@ -173,7 +174,14 @@ final class TransitionMap {
     }
 
     static Transition transition(JsonNode node) {
-        return new Transition(state(node.path("before")), node.path("event").asString(), state(node.path("after")));
+        JsonNode actor = node.path("actor");
+        ActorState acting = null;
+        if (actor.isObject()) {
+            List<String> own = new ArrayList<>();
+            actor.path("recentTokens").forEach(t -> own.add(t.asString()));
+            acting = new ActorState(actor.path("process").asString(), own);
+        }
+        return new Transition(state(node.path("before")), node.path("event").asString(), state(node.path("after")), acting);
     }
 
     private static ContainerState state(JsonNode node) {

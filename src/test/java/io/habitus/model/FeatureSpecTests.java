@@ -32,7 +32,7 @@ class FeatureSpecTests {
     @Test
     void versionTwoIsVersionOneWithTheSequenceGroup() {
         FeatureSpec v1 = FeatureSpec.version1();
-        FeatureSpec v2 = FeatureSpec.defaults();
+        FeatureSpec v2 = FeatureSpec.version2();
 
         assertThat(v1.version()).isEqualTo(1);
         assertThat(v2.version()).isEqualTo(2);
@@ -41,10 +41,25 @@ class FeatureSpecTests {
     }
 
     @Test
+    void versionThreeIsTheDefaultAndVersionTwoWithTheActorGroups() {
+        FeatureSpec v2 = FeatureSpec.version2();
+        FeatureSpec v3 = FeatureSpec.defaults();
+
+        assertThat(v3.version()).isEqualTo(3).isEqualTo(FeatureSpec.CURRENT_VERSION);
+        assertThat(v3.groupWeights()).containsAllEntriesOf(v2.groupWeights()).containsEntry("actor", 1.0)
+                .containsEntry("actorBigram", 0.5).containsEntry("actorSequence", 1.0).hasSize(12);
+        assertThat(FeatureSpec.fromMap(v2.toMap())).isEqualTo(v2);
+        assertThat(FeatureSpec.fromMap(v3.toMap())).isEqualTo(v3);
+    }
+
+    @Test
     void refusesWhatItCannotEncode() {
         FeatureSpec d = FeatureSpec.defaults();
-        assertThatThrownBy(() -> new FeatureSpec(3, 4096, 8, 0.7, 1, d.groupWeights())).hasMessageContaining("version 3");
-        assertThatThrownBy(() -> new FeatureSpec(1, 4096, 8, 0.7, 1, d.groupWeights())).hasMessageContaining("sequence");
+        FeatureSpec v2 = FeatureSpec.version2();
+        assertThatThrownBy(() -> new FeatureSpec(4, 4096, 8, 0.7, 1, d.groupWeights())).hasMessageContaining("version 4");
+        assertThatThrownBy(() -> new FeatureSpec(1, 4096, 8, 0.7, 1, v2.groupWeights())).hasMessageContaining("sequence");
+        assertThatThrownBy(() -> new FeatureSpec(2, 4096, 8, 0.7, 1, d.groupWeights()))
+                .hasMessageContaining("actor").hasMessageContaining("version 3");
         assertThatThrownBy(() -> new FeatureSpec(1, 4000, 8, 0.7, 1, d.groupWeights())).hasMessageContaining("power of two");
         assertThatThrownBy(() -> new FeatureSpec(1, 4096, 0, 0.7, 1, d.groupWeights())).hasMessageContaining("window");
         assertThatThrownBy(() -> new FeatureSpec(1, 4096, 8, 0.0, 1, d.groupWeights())).hasMessageContaining("decay");

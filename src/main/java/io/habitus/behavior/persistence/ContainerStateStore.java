@@ -1,5 +1,6 @@
 package io.habitus.behavior.persistence;
 
+import io.habitus.behavior.ProcessHistory;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ContainerStateStore {
 
     private static final TypeReference<LinkedHashMap<String, String>> PROCESSES = new TypeReference<>() {};
+    private static final TypeReference<LinkedHashMap<String, ProcessHistory>> HISTORIES = new TypeReference<>() {};
 
     private final JdbcTemplate template;
     private final JdbcClient jdbc;
@@ -42,7 +44,7 @@ public class ContainerStateStore {
     public Map<String, StateRow> lock(Collection<String> containerIds) {
         Map<String, StateRow> rows = new HashMap<>();
         template.query("""
-                select container_id, digest, processes::text, recent, events, last_event_at, updated_at
+                select container_id, digest, processes::text, recent, events, last_event_at, updated_at, histories::text
                 from behavior_container_state where container_id = any(?) order by container_id for update
                 """, rs -> {
                     StateRow row = row(rs);
@@ -55,7 +57,7 @@ public class ContainerStateStore {
     public Map<String, StateRow> read(Collection<String> containerIds) {
         Map<String, StateRow> rows = new HashMap<>();
         template.query("""
-                select container_id, digest, processes::text, recent, events, last_event_at, updated_at
+                select container_id, digest, processes::text, recent, events, last_event_at, updated_at, histories::text
                 from behavior_container_state where container_id = any(?)
                 """, rs -> {
                     StateRow row = row(rs);
@@ -66,7 +68,7 @@ public class ContainerStateStore {
 
     public Optional<StateRow> find(String containerId) {
         return jdbc.sql("""
-                select container_id, digest, processes::text, recent, events, last_event_at, updated_at
+                select container_id, digest, processes::text, recent, events, last_event_at, updated_at, histories::text
                 from behavior_container_state where container_id = :id
                 """).param("id", containerId).query((rs, n) -> row(rs)).optional();
     }
@@ -78,6 +80,7 @@ public class ContainerStateStore {
                     m.put("container_id", r.containerId());
                     m.put("digest", r.digest());
                     m.put("processes", r.processes());
+                    m.put("histories", r.histories());
                     m.put("recent", r.recent());
                     m.put("events", r.events());
                     m.put("last_event_at", r.lastEventAt().toString());
@@ -85,11 +88,13 @@ public class ContainerStateStore {
                     return m;
                 }).toList();
         jdbc.sql("""
-                insert into behavior_container_state as s (container_id, digest, processes, recent, events, last_event_at, updated_at)
-                select x.container_id, x.digest, x.processes, x.recent, x.events, x.last_event_at, x.updated_at
+                insert into behavior_container_state as s (container_id, digest, processes, histories, recent, events,
+                                                           last_event_at, updated_at)
+                select x.container_id, x.digest, x.processes, x.histories, x.recent, x.events, x.last_event_at, x.updated_at
                 from jsonb_to_recordset(cast(:rows as jsonb)) as x(container_id text, digest text, processes jsonb,
-                     recent text[], events bigint, last_event_at timestamptz, updated_at timestamptz)
-                on conflict (container_id) do update set processes = excluded.processes, recent = excluded.recent,
+                     histories jsonb, recent text[], events bigint, last_event_at timestamptz, updated_at timestamptz)
+                on conflict (container_id) do update set processes = excluded.processes,
+                  histories = excluded.histories, recent = excluded.recent,
                   events = excluded.events, last_event_at = excluded.last_event_at, updated_at = excluded.updated_at
                 """).param("rows", this.json.writeValueAsString(json)).update();
     }
@@ -101,6 +106,7 @@ public class ContainerStateStore {
     private StateRow row(ResultSet rs) throws SQLException {
         Array recent = rs.getArray(4);
         return new StateRow(rs.getString(1), rs.getString(2), json.readValue(rs.getString(3), PROCESSES),
+                json.readValue(rs.getString(8), HISTORIES),
                 recent == null ? List.of() : Arrays.asList((String[]) recent.getArray()), rs.getLong(5),
                 rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant());
     }

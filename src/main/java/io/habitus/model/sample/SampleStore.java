@@ -21,18 +21,20 @@ public class SampleStore {
 
     private static final TypeReference<List<ChunkEntry>> ENTRIES = new TypeReference<>() {};
 
-    /** One transition of a chunk, as written in its JSON. */
+    /** One transition of a chunk, as written in its JSON; chunks written before the actor was kept have none. */
     record ChunkEntry(String key, List<String> beforeProcesses, List<String> beforeRecent, String event,
-            List<String> afterProcesses, List<String> afterRecent, Instant firstSeen, long count) {
+            List<String> afterProcesses, List<String> afterRecent, String actor, List<String> actorRecent,
+            Instant firstSeen, long count) {
 
         static ChunkEntry of(SampleRow row) {
             SampledTransition t = row.transition();
             return new ChunkEntry(t.key(), t.beforeProcesses(), t.beforeRecent(), t.event(), t.afterProcesses(),
-                    t.afterRecent(), t.firstSeen(), row.count());
+                    t.afterRecent(), t.actor(), t.actorRecent(), t.firstSeen(), row.count());
         }
 
         SampledTransition transition() {
-            return new SampledTransition(key, beforeProcesses, beforeRecent, event, afterProcesses, afterRecent, firstSeen);
+            return new SampledTransition(key, beforeProcesses, beforeRecent, event, afterProcesses, afterRecent, actor,
+                    actor == null ? null : actorRecent == null ? List.of() : actorRecent, firstSeen);
         }
     }
 

@@ -10,18 +10,31 @@ import java.util.List;
 
 /**
  * A transition as the sample keeps it: the state before (processes, recent tokens), the event's
- * token, the state after; keyed by a hash of exactly those, so that equal transitions collapse.
+ * token, the state after, and the acting process ({@code exe <- parent}) with its own last tokens;
+ * keyed by a hash of exactly those, so that equal transitions collapse. Transitions without an
+ * actor (written down before it was kept) are keyed as they always were.
+ *
+ * @param actor       the acting process; null when not recorded
+ * @param actorRecent the acting process's own last tokens; null exactly when {@code actor} is
  */
 public record SampledTransition(
         String key, List<String> beforeProcesses, List<String> beforeRecent, String event, List<String> afterProcesses,
-        List<String> afterRecent, Instant firstSeen) {
+        List<String> afterRecent, String actor, List<String> actorRecent, Instant firstSeen) {
+
+    public SampledTransition {
+        if ((actor == null) != (actorRecent == null)) {
+            throw new IllegalArgumentException("actor and its recent tokens come together");
+        }
+    }
 
     /** A transition written down elsewhere (an allowed audit), keyed exactly as an observed one would be. */
     public static SampledTransition of(List<String> beforeProcesses, List<String> beforeRecent, String event,
-            List<String> afterProcesses, List<String> afterRecent, Instant firstSeen) {
-        return new SampledTransition(key(beforeProcesses, beforeRecent, event, afterProcesses, afterRecent),
+            List<String> afterProcesses, List<String> afterRecent, String actor, List<String> actorRecent,
+            Instant firstSeen) {
+        List<String> own = actor == null ? null : List.copyOf(actorRecent);
+        return new SampledTransition(key(beforeProcesses, beforeRecent, event, afterProcesses, afterRecent, actor, own),
                 List.copyOf(beforeProcesses), List.copyOf(beforeRecent), event, List.copyOf(afterProcesses),
-                List.copyOf(afterRecent), firstSeen);
+                List.copyOf(afterRecent), actor, own, firstSeen);
     }
 
     public static SampledTransition of(ObservedTransition t) {
@@ -30,8 +43,11 @@ public record SampledTransition(
         String event = t.tokens().token().text();
         List<String> afterProcesses = t.after().processes();
         List<String> afterRecent = t.after().recentTokens();
-        return new SampledTransition(key(beforeProcesses, beforeRecent, event, afterProcesses, afterRecent),
-                beforeProcesses, beforeRecent, event, afterProcesses, afterRecent, t.event().time());
+        String actor = t.actor().process();
+        List<String> actorRecent = t.actor().recentTokens();
+        return new SampledTransition(key(beforeProcesses, beforeRecent, event, afterProcesses, afterRecent, actor,
+                actorRecent), beforeProcesses, beforeRecent, event, afterProcesses, afterRecent, actor, actorRecent,
+                t.event().time());
     }
 
     /** Cloned per key: a clone is much cheaper than looking the algorithm up, and this runs per learned event. */
@@ -46,10 +62,14 @@ public record SampledTransition(
     }
 
     private static String key(List<String> beforeProcesses, List<String> beforeRecent, String event,
-            List<String> afterProcesses, List<String> afterRecent) {
+            List<String> afterProcesses, List<String> afterRecent, String actor, List<String> actorRecent) {
         try {
             MessageDigest sha = (MessageDigest) SHA_256.clone();
-            for (List<String> part : List.of(beforeProcesses, beforeRecent, List.of(event), afterProcesses, afterRecent)) {
+            List<List<String>> parts = actor == null
+                    ? List.of(beforeProcesses, beforeRecent, List.of(event), afterProcesses, afterRecent)
+                    : List.of(beforeProcesses, beforeRecent, List.of(event), afterProcesses, afterRecent, List.of(actor),
+                            actorRecent);
+            for (List<String> part : parts) {
                 for (String s : part) {
                     sha.update(s.getBytes(StandardCharsets.UTF_8));
                     sha.update((byte) 0);

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -67,11 +68,16 @@ class ScoreController {
             throw new HabitusProblem(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN,
                     "An analyst token may only score with commit=false");
         }
-        PriorState.Given prior = request.priorState() == null ? null
-                : new PriorState.Given(request.priorState().processes(), request.priorState().recentTokens());
+        PriorState.Given prior = request.priorState() == null ? null : given(request.priorState());
         AgentInfo agent = request.agent() != null ? request.agent()
                 : new AgentInfo(caller.name().replaceAll("\\s+", "-"), null, null, null);
         return ScoreResponse.of(scoring.score(new ScoreCall(request.events(), commit, prior, request.priorEvents(),
                 request.batchId(), agent)));
+    }
+
+    private static PriorState.Given given(PriorStateRequest state) {
+        List<PriorState.GivenProcess> pids = state.pids() == null ? List.of() : state.pids().stream()
+                .map(p -> new PriorState.GivenProcess(p.pid(), p.executable(), p.parent(), p.recentTokens())).toList();
+        return new PriorState.Given(state.processes(), state.recentTokens(), pids);
     }
 }

@@ -37,8 +37,15 @@ record ScoreResponse(
             @Schema(description = "The model version that scored; null when none is active") VersionRef model,
             @Schema(description = "The verdict in a sentence") String explanation) {}
 
-    @Schema(name = "ScoredTransition", description = "The transition scored: state before, event, state after")
-    record Transition(State before, String event, State after) {}
+    @Schema(name = "ScoredTransition",
+            description = "The transition scored: state before, event, state after, and the process that acted")
+    record Transition(State before, String event, State after, Actor actor) {}
+
+    @Schema(name = "ScoredActor",
+            description = "The process that performed the event (its executable <- its parent's) and its own last "
+                    + "tokens before it, oldest first")
+    record Actor(@Schema(example = "/usr/sbin/nginx <- /usr/sbin/nginx") String process,
+            @Schema(example = "[\"accept tcp/80\", \"read /var/www/*\"]") List<String> recentTokens) {}
 
     @Schema(name = "TransitionState",
             description = "A container state: executables of live processes and the last tokens, oldest first")
@@ -62,7 +69,8 @@ record ScoreResponse(
         List<Violation> violations = j.breach() == null ? List.of()
                 : List.of(new Violation(j.breach().kind().name(), j.breach().value(), j.breach().reason()));
         return new Result(scored.index(), t.containerId(), t.digest(), j.verdict(), j.score(), j.threshold(), j.learned(),
-                t.tokens().token().text(), new Transition(State.of(t.before()), t.tokens().token().text(), State.of(t.after())),
+                t.tokens().token().text(), new Transition(State.of(t.before()), t.tokens().token().text(), State.of(t.after()),
+                        new Actor(t.actor().process(), t.actor().recentTokens())),
                 violations, j.profile(), j.model(), j.explanation());
     }
 }

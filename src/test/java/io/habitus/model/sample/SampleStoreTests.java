@@ -17,7 +17,7 @@ class SampleStoreTests extends IntegrationTest {
 
     private static SampledTransition transition(String event, Instant seen) {
         return SampledTransition.of(List.of("/usr/sbin/nginx"), List.of("accept tcp/80"), event, List.of("/usr/sbin/nginx"),
-                List.of("accept tcp/80", event), seen);
+                List.of("accept tcp/80", event), "/usr/sbin/nginx <- /usr/sbin/nginx", List.of("accept tcp/80"), seen);
     }
 
     @Test
@@ -39,6 +39,8 @@ class SampleStoreTests extends IntegrationTest {
         assertThat(read.count()).isEqualTo(3 + 2 + 10 + 1);
         assertThat(read.transition().firstSeen()).isEqualTo(t0);
         assertThat(read.transition().afterRecent()).containsExactly("accept tcp/80", "read /etc/nginx/*");
+        assertThat(read.transition().actor()).isEqualTo("/usr/sbin/nginx <- /usr/sbin/nginx");
+        assertThat(read.transition().actorRecent()).containsExactly("accept tcp/80");
         assertThat(rows).extracting(r -> r.transition().key()).isSorted();
         assertThat(store.countDistinct(digest, 1)).isEqualTo(3);
         assertThat(store.load(digest, 2)).singleElement().extracting(SampleRow::count).isEqualTo(7L);
