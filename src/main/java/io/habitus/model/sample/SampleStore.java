@@ -1,5 +1,6 @@
 package io.habitus.model.sample;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,20 +22,40 @@ public class SampleStore {
 
     private static final TypeReference<List<ChunkEntry>> ENTRIES = new TypeReference<>() {};
 
-    /** One transition of a chunk, as written in its JSON; chunks written before the actor was kept have none. */
+    /**
+     * One transition of a chunk, as written in its JSON; chunks written before the actor was kept
+     * have none. The state after is mostly implied by the state before and the event, so it is left
+     * out then: {@code afterProcesses} when the processes did not change, {@code afterRecent} when
+     * it is the recent tokens plus the event with the oldest {@code recentDropped} of them dropped.
+     * That halves what a learning window writes per new transition.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record ChunkEntry(String key, List<String> beforeProcesses, List<String> beforeRecent, String event,
-            List<String> afterProcesses, List<String> afterRecent, String actor, List<String> actorRecent,
-            Instant firstSeen, long count) {
+            List<String> afterProcesses, List<String> afterRecent, Integer recentDropped, String actor,
+            List<String> actorRecent, Instant firstSeen, long count) {
 
         static ChunkEntry of(SampleRow row) {
             SampledTransition t = row.transition();
-            return new ChunkEntry(t.key(), t.beforeProcesses(), t.beforeRecent(), t.event(), t.afterProcesses(),
-                    t.afterRecent(), t.actor(), t.actorRecent(), t.firstSeen(), row.count());
+            int dropped = t.beforeRecent().size() + 1 - t.afterRecent().size();
+            boolean recentImplied = (dropped == 0 || dropped == 1) && t.afterRecent().equals(implied(t.beforeRecent(), t.event(), dropped));
+            return new ChunkEntry(t.key(), t.beforeProcesses(), t.beforeRecent(), t.event(),
+                    t.afterProcesses().equals(t.beforeProcesses()) ? null : t.afterProcesses(),
+                    recentImplied ? null : t.afterRecent(), recentImplied ? dropped : null,
+                    t.actor(), t.actorRecent(), t.firstSeen(), row.count());
         }
 
         SampledTransition transition() {
-            return new SampledTransition(key, beforeProcesses, beforeRecent, event, afterProcesses, afterRecent, actor,
+            return new SampledTransition(key, beforeProcesses, beforeRecent, event,
+                    afterProcesses != null ? afterProcesses : beforeProcesses,
+                    afterRecent != null ? afterRecent : implied(beforeRecent, event, recentDropped), actor,
                     actor == null ? null : actorRecent == null ? List.of() : actorRecent, firstSeen);
+        }
+
+        private static List<String> implied(List<String> beforeRecent, String event, int dropped) {
+            List<String> after = new ArrayList<>(beforeRecent.size() + 1);
+            after.addAll(beforeRecent);
+            after.add(event);
+            return List.copyOf(after.subList(dropped, after.size()));
         }
     }
 

@@ -46,4 +46,21 @@ class SampleStoreTests extends IntegrationTest {
         assertThat(store.load(digest, 2)).singleElement().extracting(SampleRow::count).isEqualTo(7L);
         assertThat(store.load(digest, 3)).isEmpty();
     }
+
+    /** The state after is left out of a chunk when it is implied; what is read back is the transition as written. */
+    @Test
+    void theStateAfterReadsBackWhetherItWasImpliedOrNot() {
+        String digest = Events.newDigest();
+        Instant t0 = Instant.parse("2026-11-28T10:00:00Z");
+        List<String> full = List.of("a", "b", "c");
+        List<SampledTransition> written = List.of(
+                SampledTransition.of(List.of("/bin/sh"), full, "d", List.of("/bin/sh"), List.of("b", "c", "d"), null, null, t0),
+                SampledTransition.of(List.of("/bin/sh"), List.of(), "exec /bin/ls <- /bin/sh", List.of("/bin/ls", "/bin/sh"),
+                        List.of("exec /bin/ls <- /bin/sh"), "/bin/sh <- ?", List.of(), t0),
+                SampledTransition.of(List.of(), full, "e", List.of(), List.of("x"), null, null, t0));
+        store.append(digest, 1, written.stream().map(t -> new SampleRow(t, 1)).toList());
+
+        assertThat(store.load(digest, 1)).extracting(SampleRow::transition)
+                .containsExactlyInAnyOrderElementsOf(written);
+    }
 }
