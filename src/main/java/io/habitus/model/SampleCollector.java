@@ -47,11 +47,12 @@ class SampleCollector {
     private record CountKey(String digest, int window, String key) implements Comparable<CountKey> {
         @Override
         public int compareTo(CountKey o) {
-            int c = digest.compareTo(o.digest);
+            // The key first: hashes differ within a character or two, digests only after 7 + 64.
+            int c = key.compareTo(o.key);
             if (c == 0) {
-                c = Integer.compare(window, o.window);
+                c = digest.compareTo(o.digest);
             }
-            return c != 0 ? c : key.compareTo(o.key);
+            return c != 0 ? c : Integer.compare(window, o.window);
         }
     }
 

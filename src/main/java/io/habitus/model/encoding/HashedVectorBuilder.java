@@ -2,6 +2,7 @@ package io.habitus.model.encoding;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
 
 
 /**
@@ -47,9 +48,21 @@ public final class HashedVectorBuilder {
             return;
         }
         double scale = weight / Math.sqrt(squaredNorm);
-        byte[] prefix = (group + SEPARATOR).getBytes(StandardCharsets.UTF_8);
+        byte[] prefix = null;
+        ConcurrentHashMap<String, Integer> known = FeatureHashes.of(group, seed);
         for (int i = 0; i < bag.size(); i++) {
-            int hash = hash(group, prefix, bag.feature(i));
+            String feature = bag.feature(i);
+            Integer cached = known.get(feature);
+            int hash;
+            if (cached != null) {
+                hash = cached;
+            } else {
+                if (prefix == null) {
+                    prefix = (group + SEPARATOR).getBytes(StandardCharsets.UTF_8);
+                }
+                hash = hash(group, prefix, feature);
+                FeatureHashes.remember(known, feature, hash);
+            }
             double sign = hash < 0 ? -1.0 : 1.0;
             append(hash & mask, sign * transform(bag.amount(i), log1p) * scale);
         }
