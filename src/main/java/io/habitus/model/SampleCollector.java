@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * window are stored in ingest's transaction as one chunk, with how often the batch showed them (up
  * to {@link ModelProperties#maxSample()} distinct ones per window; the bound is tracked per
  * replica, so several replicas may overshoot it slightly). Later occurrences of stored transitions
- * are summed in memory and written once a second ({@link PendingWrites}).
+ * are summed in memory and written every {@code habitus.model.sample-count-interval} ({@link PendingWrites}).
  */
 @Component
 class SampleCollector {
@@ -112,12 +112,16 @@ class SampleCollector {
         pendingCounts.add(delta);
     }
 
-    /** Writes pending counts; called once a second and before a sample is read. */
+    /** Writes pending counts; called every sample-count interval and before a sample is read. */
     void flush() {
         pendingCounts.flush();
     }
 
-    @Scheduled(fixedDelayString = "${habitus.learning.statistics-interval:1s}")
+    /**
+     * Every 10 s by default: frequent transitions recur many times in that time and are written
+     * once, and training reads the sample only after {@link #flush()} anyway.
+     */
+    @Scheduled(fixedDelayString = "${habitus.model.sample-count-interval:10s}")
     @PreDestroy
     void flushPeriodically() {
         pendingCounts.flushOrKeep();
