@@ -88,7 +88,7 @@ public final class HashedVectorBuilder {
                 key[length++] = (byte) (0xC0 | c >> 6);
                 key[length++] = (byte) (0x80 | c & 0x3F);
             } else if (Character.isSurrogate(c)) {
-                return MurmurHash3.hash32((group + SEPARATOR + feature).getBytes(StandardCharsets.UTF_8), seed);
+                return MurmurHash3.hash32(group + SEPARATOR + feature, seed);
             } else {
                 key[length++] = (byte) (0xE0 | c >> 12);
                 key[length++] = (byte) (0x80 | c >> 6 & 0x3F);
