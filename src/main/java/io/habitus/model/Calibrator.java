@@ -6,14 +6,18 @@ import java.util.Arrays;
 final class Calibrator {
 
     static final double MAD_TO_SIGMA = 1.4826;
+    /** One-sided 95 %: the held-out rate is a sample's estimate, and fresh containers are not the sample. */
+    static final double CONFIDENCE_Z = 1.645;
 
     private Calibrator() {
     }
 
     /**
-     * The raw threshold is the largest held-out decision value with at most target × (held-out
-     * events) events strictly below it: held-out vectors weigh their counts, so the target is a
-     * share of events, as people meet false positives. Centre and spread are those of the distinct
+     * The raw threshold is the largest held-out decision value whose share of held-out events
+     * strictly below it stays within the target <em>with 95 % confidence</em>: the Wilson upper
+     * bound of that share, not the share itself, must not exceed the target ({@link #allowedBelow}).
+     * Held-out vectors weigh their counts, so the target is a share of events, as people meet false
+     * positives. Centre and spread are those of the distinct
      * held-out values; the spread falls back to the mean absolute deviation and then to the model's
      * magnitude when most held-out values are equal.
      */
@@ -25,7 +29,7 @@ final class Calibrator {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> Double.compare(decisions[a], decisions[b]));
-        double allowed = target * Arrays.stream(counts).sum();
+        long allowed = allowedBelow(Arrays.stream(counts).sum(), target);
         double rawThreshold = decisions[order[0]];
         long below = 0;
         for (int k = 0; k < order.length; k++) {
@@ -49,6 +53,38 @@ final class Calibrator {
             spread = magnitude > 0.0 ? magnitude : 1.0;
         }
         return new Calibration(target, rawThreshold, centre, spread, (rawThreshold - centre) / spread);
+    }
+
+    /**
+     * The most events out of {@code events} that may lie below the threshold: the largest k whose
+     * Wilson score upper bound (one-sided, z = {@value #CONFIDENCE_Z}) of the rate k / events is within
+     * {@code target}. Fewer held-out events give a stricter threshold; below about 2.7 / target
+     * events none may lie below it.
+     */
+    static long allowedBelow(long events, double target) {
+        long low = -1;
+        long high = events;
+        while (low < high) {
+            long middle = low + (high - low + 1) / 2;
+            if (wilsonUpper(middle, events) <= target) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return Math.max(0, low);
+    }
+
+    static double wilsonUpper(long below, long events) {
+        if (events <= 0) {
+            return 1.0;
+        }
+        double n = events;
+        double p = below / n;
+        double z2 = CONFIDENCE_Z * CONFIDENCE_Z;
+        double centre = p + z2 / (2 * n);
+        double margin = CONFIDENCE_Z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+        return (centre + margin) / (1 + z2 / n);
     }
 
     private static double median(double[] sorted) {

@@ -40,7 +40,7 @@ public record TrainingOptions(double targetFalsePositiveRate, long seed, double 
     }
 
     public static TrainingOptions defaults() {
-        return new TrainingOptions(0.005, 20261128L, 0.2, 5000, 2000,
+        return new TrainingOptions(0.01, 20261128L, 0.2, 5000, 2000,
                 List.of(0.005, 0.01, 0.02, 0.05, 0.1), List.of(0.5, 1.0, 2.0, 4.0));
     }
 

@@ -43,11 +43,12 @@ class TrainingWorker {
     private final Clock clock;
     private final ActiveProfiles activeProfiles;
     private final MeterRegistry meters;
+    private final ModelProperties properties;
     private final String worker = ManagementFactory.getRuntimeMXBean().getName();
 
     TrainingWorker(JobStore jobs, ModelStore models, TrainingSamples samples, TransactionTemplate transaction,
             ApplicationEventPublisher events, JsonMapper json, Clock clock, ActiveProfiles activeProfiles,
-            MeterRegistry meters) {
+            MeterRegistry meters, ModelProperties properties) {
         this.jobs = jobs;
         this.models = models;
         this.samples = samples;
@@ -57,6 +58,7 @@ class TrainingWorker {
         this.clock = clock;
         this.activeProfiles = activeProfiles;
         this.meters = meters;
+        this.properties = properties;
     }
 
     @Scheduled(fixedDelayString = "${habitus.model.poll-interval:2s}", initialDelayString = "${habitus.model.poll-interval:2s}")
@@ -80,7 +82,8 @@ class TrainingWorker {
             TransitionEncoder encoder = new TransitionEncoder(spec);
             List<WeightedVector> vectors = sample.stream()
                     .map(s -> new WeightedVector(encoder.encode(s.transition()), s.count())).toList();
-            TransitionModel model = new OneClassTrainer().train(spec, vectors, TrainingOptions.defaults());
+            TransitionModel model = new OneClassTrainer().train(spec, vectors,
+                    TrainingOptions.defaults().withTargetFalsePositiveRate(properties.targetFalsePositiveRate()));
             long sampleEvents = sample.stream().mapToLong(TrainingSamples.Sampled::count).sum();
             transaction.executeWithoutResult(status -> {
                 // Provenance: the profile judging next to this model when it was trained.

@@ -65,8 +65,11 @@ class OneClassTrainerTests {
     }
 
     @Test
-    void theHeldOutFalsePositiveRateOfEventsMeetsTheTarget() {
-        assertThat(model.statistics().heldOutEventFalsePositiveRate()).isLessThanOrEqualTo(0.005);
+    void theHeldOutFalsePositiveRateOfEventsMeetsTheTargetWithConfidence() {
+        double rate = model.statistics().heldOutEventFalsePositiveRate();
+        assertThat(rate).isLessThanOrEqualTo(TrainingOptions.defaults().targetFalsePositiveRate());
+        // About 4,200 held-out events: the 95 % bound leaves room for about 0.75 % below the threshold.
+        assertThat(rate).isLessThan(0.008);
     }
 
     @Test

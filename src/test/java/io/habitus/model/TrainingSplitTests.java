@@ -51,9 +51,25 @@ class TrainingSplitTests {
         Calibration strict = Calibrator.calibrate(decisions, counts, 0.005, 1.0);
         Calibration loose = Calibrator.calibrate(decisions, counts, 0.4, 1.0);
 
-        // 0.5 % of 3,001 events is 15: only the single event at -5 may lie below the threshold.
+        // 0.5 % of 3,001 events is 15, the 95 % bound allows 8: only the single event at -5 may lie below.
         assertThat(strict.rawThreshold()).isEqualTo(-1.0);
-        // 40 % is 1,200: the 1,001 events at -5 and -1 may.
+        // 40 % is 1,200 (1,156 with the bound): the 1,001 events at -5 and -1 may.
         assertThat(loose.rawThreshold()).isEqualTo(0.0);
+    }
+
+    @Test
+    void theConfidenceBoundAllowsFewerEventsBelowTheThresholdInSmallerSamples() {
+        // Wilson's upper bound of 0 / 300 at z = 1.645 is 0.0089; of 1 / 300, 0.0148.
+        assertThat(Calibrator.wilsonUpper(0, 300)).isCloseTo(0.0089, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(Calibrator.allowedBelow(300, 0.01)).isZero();
+        assertThat(Calibrator.allowedBelow(1_000, 0.01)).isEqualTo(4);
+        assertThat(Calibrator.allowedBelow(200, 0.01)).isZero();
+        // 10,000 events: the bound of 83 / 10,000 is within 1 %, of 84 not.
+        assertThat(Calibrator.allowedBelow(10_000, 0.01)).isEqualTo(83);
+        assertThat(Calibrator.wilsonUpper(83, 10_000)).isLessThanOrEqualTo(0.01);
+        assertThat(Calibrator.wilsonUpper(84, 10_000)).isGreaterThan(0.01);
+        // Large samples approach the target itself.
+        assertThat(Calibrator.allowedBelow(10_000_000, 0.01) / 1e7).isBetween(0.0098, 0.01);
+        assertThat(Calibrator.allowedBelow(0, 0.01)).isZero();
     }
 }
