@@ -15,7 +15,8 @@ final class Calibrator {
     /**
      * The raw threshold is the largest held-out decision value whose share of held-out events
      * strictly below it stays within the target <em>with 95 % confidence</em>: the Wilson upper
-     * bound of that share, not the share itself, must not exceed the target ({@link #allowedBelow}).
+     * bound of that share, not the share itself, must not exceed the target; small samples get half
+     * the target as a point estimate instead ({@link #allowedBelow}).
      * Held-out vectors weigh their counts, so the target is a share of events, as people meet false
      * positives. Centre and spread are those of the distinct
      * held-out values; the spread falls back to the mean absolute deviation and then to the model's
@@ -58,8 +59,11 @@ final class Calibrator {
     /**
      * The most events out of {@code events} that may lie below the threshold: the largest k whose
      * Wilson score upper bound (one-sided, z = {@value #CONFIDENCE_Z}) of the rate k / events is within
-     * {@code target}. Fewer held-out events give a stricter threshold; below about 2.7 / target
-     * events none may lie below it.
+     * {@code target}, but never fewer than half the target as a point estimate. The bound certifies
+     * the target where the held-out sample is large enough to show it; a small sample cannot (below
+     * about 2.7 / target events not even zero events below would be certified), and pinning its
+     * threshold to its lowest held-out value, often a far outlier, would blind the model. The two
+     * meet at about 1,200 held-out events for a 1 % target.
      */
     static long allowedBelow(long events, double target) {
         long low = -1;
@@ -72,7 +76,7 @@ final class Calibrator {
                 high = middle - 1;
             }
         }
-        return Math.max(0, low);
+        return Math.max(Math.max(0, low), (long) Math.floor(target / 2 * events));
     }
 
     static double wilsonUpper(long below, long events) {

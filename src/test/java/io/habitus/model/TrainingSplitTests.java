@@ -61,15 +61,22 @@ class TrainingSplitTests {
     void theConfidenceBoundAllowsFewerEventsBelowTheThresholdInSmallerSamples() {
         // Wilson's upper bound of 0 / 300 at z = 1.645 is 0.0089; of 1 / 300, 0.0148.
         assertThat(Calibrator.wilsonUpper(0, 300)).isCloseTo(0.0089, org.assertj.core.data.Offset.offset(1e-4));
-        assertThat(Calibrator.allowedBelow(300, 0.01)).isZero();
-        assertThat(Calibrator.allowedBelow(1_000, 0.01)).isEqualTo(4);
-        assertThat(Calibrator.allowedBelow(200, 0.01)).isZero();
+        assertThat(Calibrator.wilsonUpper(1, 300)).isCloseTo(0.0148, org.assertj.core.data.Offset.offset(1e-4));
         // 10,000 events: the bound of 83 / 10,000 is within 1 %, of 84 not.
         assertThat(Calibrator.allowedBelow(10_000, 0.01)).isEqualTo(83);
         assertThat(Calibrator.wilsonUpper(83, 10_000)).isLessThanOrEqualTo(0.01);
         assertThat(Calibrator.wilsonUpper(84, 10_000)).isGreaterThan(0.01);
+        assertThat(Calibrator.allowedBelow(2_000, 0.01)).isEqualTo(12);
         // Large samples approach the target itself.
         assertThat(Calibrator.allowedBelow(10_000_000, 0.01) / 1e7).isBetween(0.0098, 0.01);
+    }
+
+    @Test
+    void smallSamplesFallBackToHalfTheTargetAsAPointEstimate() {
+        // The bound would allow 0 of 300 and 4 of 1,000; half of 1 % allows 1 and 5.
+        assertThat(Calibrator.allowedBelow(300, 0.01)).isEqualTo(1);
+        assertThat(Calibrator.allowedBelow(1_000, 0.01)).isEqualTo(5);
+        assertThat(Calibrator.allowedBelow(150, 0.01)).isZero();
         assertThat(Calibrator.allowedBelow(0, 0.01)).isZero();
     }
 }
