@@ -70,19 +70,12 @@ create role $JDBC_USER login password '$JDBC_PASSWORD';
 create database habitus_bench owner $JDBC_USER;
 SQL
   # A write benchmark on the default 1 GB of WAL spends its time in forced checkpoints (service and
-  # COPY alike), and on the default 128 MB of shared buffers backends write out dirty pages
-  # themselves; give the local server the headroom any ingest-heavy deployment would have
-  # (PostgreSQL's documentation suggests 25 % of memory for shared_buffers; 2 GB here).
+  # COPY alike); give the local server the headroom any ingest-heavy deployment would have.
   runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -d postgres <<SQL
 alter system set max_wal_size = '8GB';
 alter system set checkpoint_timeout = '15min';
-alter system set shared_buffers = '2GB';
 select pg_reload_conf();
 SQL
-  if [[ "$(runuser -u postgres -- psql -Atc 'show shared_buffers' -d postgres)" != 2GB ]]; then
-    log "restarting PostgreSQL 15 for shared_buffers = 2GB"
-    pg_ctlcluster 15 main restart
-  fi
 fi
 
 # --- service ----------------------------------------------------------------------------------
