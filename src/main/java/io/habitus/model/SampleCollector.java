@@ -41,9 +41,9 @@ class SampleCollector {
     private final Counter dropped;
     private final Cache<String, Boolean> stored = Caffeine.newBuilder().maximumSize(2_000_000).build();
     private final Map<String, AtomicInteger> distinct = new ConcurrentHashMap<>();
-    private final PendingWrites<TreeMap<CountKey, Long>> pendingCounts;
+    private final PendingWrites<HashMap<CountKey, Long>> pendingCounts;
 
-    /** Sorted, so that flushes of several replicas update rows in the same order. */
+    /** Sorted when written, so that flushes of several replicas update rows in the same order. */
     private record CountKey(String digest, int window, String key) implements Comparable<CountKey> {
         @Override
         public int compareTo(CountKey o) {
@@ -60,10 +60,12 @@ class SampleCollector {
             MeterRegistry meters) {
         this.store = store;
         this.properties = properties;
-        this.pendingCounts = new PendingWrites<>("sample counts", transactions, TreeMap::new, (into, delta) -> {
+        // Summed in a hash map (every learning batch merges into it, under PendingWrites' lock) and
+        // sorted once per write: a sorted map compared 43-character keys on every merge.
+        this.pendingCounts = new PendingWrites<>("sample counts", transactions, HashMap::new, (into, delta) -> {
             delta.forEach((key, count) -> into.merge(key, count, Long::sum));
             return into;
-        }, TreeMap::isEmpty, counts -> store.addCounts(counts.entrySet().stream()
+        }, HashMap::isEmpty, counts -> store.addCounts(new TreeMap<>(counts).entrySet().stream()
                 .map(e -> new Object[] {e.getValue(), e.getKey().digest(), e.getKey().window(), e.getKey().key()})
                 .toList()));
         this.dropped = Counter.builder("habitus.model.sample.dropped")
@@ -107,7 +109,7 @@ class SampleCollector {
     }
 
     private void addCounts(String digest, int window, Map<String, Long> counts) {
-        TreeMap<CountKey, Long> delta = new TreeMap<>();
+        HashMap<CountKey, Long> delta = HashMap.newHashMap(counts.size());
         counts.forEach((key, count) -> delta.put(new CountKey(digest, window, key), count));
         pendingCounts.add(delta);
     }

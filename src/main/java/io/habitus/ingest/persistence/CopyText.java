@@ -94,7 +94,14 @@ public final class CopyText {
             out.append(']');
         } else if (node.isString()) {
             appendString(out, node.stringValue());
-        } else if (node.isNumber() || node.isBoolean() || node.isNull()) {
+        } else if (node.isIntegralNumber() && node.canConvertToLong()) {
+            // pids, uids, ports, syscall numbers: toString() would run a whole JSON writer per number
+            out.append(node.longValue());
+        } else if (node.isBoolean()) {
+            out.append(node.booleanValue());
+        } else if (node.isNull()) {
+            out.append("null");
+        } else if (node.isNumber()) {
             out.append(node.toString());
         } else {
             out.append("null");

@@ -2,8 +2,6 @@ package io.habitus.model.encoding;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentHashMap;
-
 
 /**
  * Hashes feature groups into one sparse vector. Each feature of a group is keyed as
@@ -48,21 +46,11 @@ public final class HashedVectorBuilder {
             return;
         }
         double scale = weight / Math.sqrt(squaredNorm);
-        byte[] prefix = null;
-        ConcurrentHashMap<String, Integer> known = FeatureHashes.of(group, seed);
+        // Hashed every time: a table of remembered hashes (tried) made each lookup a few cache misses
+        // in a table of 200,000 strings, which cost more than encoding and hashing the feature.
+        byte[] prefix = (group + SEPARATOR).getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < bag.size(); i++) {
-            String feature = bag.feature(i);
-            Integer cached = known.get(feature);
-            int hash;
-            if (cached != null) {
-                hash = cached;
-            } else {
-                if (prefix == null) {
-                    prefix = (group + SEPARATOR).getBytes(StandardCharsets.UTF_8);
-                }
-                hash = hash(group, prefix, feature);
-                FeatureHashes.remember(known, feature, hash);
-            }
+            int hash = hash(group, prefix, bag.feature(i));
             double sign = hash < 0 ? -1.0 : 1.0;
             append(hash & mask, sign * transform(bag.amount(i), log1p) * scale);
         }

@@ -1,7 +1,6 @@
 package io.habitus.model.sample;
 
 import io.habitus.behavior.ObservedTransition;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -69,16 +68,16 @@ public record SampledTransition(
                     ? List.of(beforeProcesses, beforeRecent, List.of(event), afterProcesses, afterRecent)
                     : List.of(beforeProcesses, beforeRecent, List.of(event), afterProcesses, afterRecent, List.of(actor),
                             actorRecent);
-            // Each string's UTF-8 then a 0 byte, each part then a 1 byte: written as one string and
-            // hashed in one update, the same bytes as string by string but without a call and an array each.
-            StringBuilder bytes = new StringBuilder(512);
+            // Each string's UTF-8 then a 0 byte, each part then a 1 byte, written into one array and
+            // hashed in one update: the same bytes as string by string, without an array each.
+            Utf8Bytes bytes = new Utf8Bytes(512);
             for (List<String> part : parts) {
                 for (String s : part) {
-                    bytes.append(s).append('\u0000');
+                    bytes.append(s).append((byte) 0);
                 }
-                bytes.append('\u0001');
+                bytes.append((byte) 1);
             }
-            sha.update(bytes.toString().getBytes(StandardCharsets.UTF_8));
+            sha.update(bytes.array(), 0, bytes.length());
             return Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest());
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);

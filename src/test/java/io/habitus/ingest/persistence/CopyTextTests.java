@@ -39,16 +39,19 @@ class CopyTextTests {
     }
 
     @Property
-    void payloadJsonReadsBackAsTheSameTreeOnceCopyUnescapedIt(@ForAll String path, @ForAll String arg) {
+    void payloadJsonReadsBackAsTheSameTreeOnceCopyUnescapedIt(@ForAll String path, @ForAll String arg,
+            @ForAll long number, @ForAll int small) {
         JsonMapper json = JsonMapper.builder().build();
         var node = json.createObjectNode();
         node.putObject("file").put("path", path);
-        node.putObject("process").putArray("args").add(arg).add(42).add(true).addNull();
+        node.putObject("process").put("pid", small).put("start", number).putArray("args").add(arg).add(42).add(true)
+                .add(false).addNull().add(1.5e-7).add(new java.math.BigInteger("123456789012345678901234567890"));
         StringBuilder out = new StringBuilder();
 
         CopyText.appendJson(out, node);
 
-        assertThat(json.readTree(unescape(out.toString()))).isEqualTo(node);
+        // Compared with what Jackson's own writer gives (a long in int range reads back as an int node).
+        assertThat(json.readTree(unescape(out.toString()))).isEqualTo(json.readTree(json.writeValueAsString(node)));
     }
 
     /** What PostgreSQL's COPY text format does with an escaped value. */
