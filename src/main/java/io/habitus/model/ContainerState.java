@@ -16,15 +16,21 @@ public record ContainerState(SortedSet<String> processes, List<String> recentTok
     public static final ContainerState EMPTY = of(List.of(), List.of());
 
     public ContainerState {
-        TreeSet<String> sorted = new TreeSet<>();
-        sorted.addAll(processes);
-        processes = Collections.unmodifiableSortedSet(sorted);
+        processes = Collections.unmodifiableSortedSet(naturallySorted(processes));
         recentTokens = List.copyOf(recentTokens);
     }
 
     public static ContainerState of(Collection<String> processes, List<String> recentTokens) {
-        TreeSet<String> sorted = new TreeSet<>();
-        sorted.addAll(processes);
-        return new ContainerState(sorted, recentTokens);
+        return new ContainerState(naturallySorted(processes), recentTokens);
+    }
+
+    /** A copy in natural order: in linear time from a naturally sorted set, else sorted once. */
+    private static TreeSet<String> naturallySorted(Collection<String> processes) {
+        if (processes instanceof SortedSet<String> sorted && sorted.comparator() == null) {
+            return new TreeSet<>(sorted);
+        }
+        TreeSet<String> copy = new TreeSet<>();
+        copy.addAll(processes);
+        return copy;
     }
 }

@@ -29,10 +29,12 @@ class TransitionJudge {
 
     private final ActiveProfiles activeProfiles;
     private final ActiveModels activeModels;
+    private final AssessmentMemo memo;
 
-    TransitionJudge(ActiveProfiles activeProfiles, ActiveModels activeModels) {
+    TransitionJudge(ActiveProfiles activeProfiles, ActiveModels activeModels, AssessmentMemo memo) {
         this.activeProfiles = activeProfiles;
         this.activeModels = activeModels;
+        this.memo = memo;
     }
 
     /**
@@ -64,7 +66,7 @@ class TransitionJudge {
         return new Judgement(t, verdict, null, null, null, null, null, null, explanation);
     }
 
-    private static Judgement judge(ObservedTransition t, ActiveProfile profile, ActiveModels.Active active) {
+    private Judgement judge(ObservedTransition t, ActiveProfile profile, ActiveModels.Active active) {
         VersionRef profileRef = new VersionRef(profile.version(), profile.checksum());
         RuleBreach breach = profile.check(t.tokens().token()).orElse(null);
         Double score = null;
@@ -73,7 +75,7 @@ class TransitionJudge {
         VersionRef modelRef = null;
         if (active != null) {
             TransitionModel model = active.model();
-            TransitionModel.Assessment assessment = model.assess(new Transition(
+            TransitionModel.Assessment assessment = memo.assess(active, new Transition(
                     ContainerState.of(t.before().processes(), t.before().recentTokens()),
                     t.tokens().token().text(), ContainerState.of(t.after().processes(), t.after().recentTokens()),
                     new ActorState(t.actor().process(), t.actor().recentTokens())));
