@@ -59,26 +59,37 @@ final class BatchFactory {
     }
 
     private PreparedBatch batch(String node, List<Container> containers, int size, Instant start) {
-        StringBuilder events = new StringBuilder(size * 480).append('[');
+        java.io.ByteArrayOutputStream events = new java.io.ByteArrayOutputStream(size * 600);
+        events.write('[');
         byte[][] heads = new byte[size][];
         byte[][] tails = new byte[size][];
+        int[] jsonTimeAt = new int[size];
+        int[] tailTimeAt = new int[size];
+        long[] micros = new long[size];
         long rawBytes = 0;
         Instant time = start;
         for (int i = 0; i < size; i++) {
-            time = time.plusMillis(random.nextInt(5)).plusNanos(random.nextInt(1_000_000));
+            time = time.plusMillis(random.nextInt(5)).plusNanos(random.nextInt(1_000) * 1_000L);
+            micros[i] = Duration.between(start, time).toNanos() / 1_000;
             Container container = containers.get(random.nextInt(containers.size()));
             ObjectNode event = event(kind(), container, time);
             String payload = json.writeValueAsString(event);
-            events.append(i == 0 ? "" : ",").append(payload);
-            String eventTime = time.toString();
+            byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
+            if (i > 0) {
+                events.write(',');
+            }
+            jsonTimeAt[i] = events.size() + PreparedBatch.timeAt(payloadBytes);
+            events.writeBytes(payloadBytes);
+            String eventTime = PreparedBatch.TIME.format(time);
             heads[i] = (eventTime + "\t").getBytes(StandardCharsets.UTF_8);
             tails[i] = ("\t" + i + "\t" + event.get("type").stringValue() + "\t" + container.image().digest() + "\t"
                     + container.id() + "\t" + PreparedBatch.escape(container.node()) + "\t"
                     + PreparedBatch.escape(payload) + "\n").getBytes(StandardCharsets.UTF_8);
+            tailTimeAt[i] = PreparedBatch.timeAt(tails[i]);
             rawBytes += heads[i].length + tails[i].length;
         }
-        byte[] eventsJson = events.append(']').toString().getBytes(StandardCharsets.UTF_8);
-        return new PreparedBatch(node, size, eventsJson, rawBytes, heads, tails);
+        events.write(']');
+        return new PreparedBatch(node, size, events.toByteArray(), rawBytes, heads, tails, jsonTimeAt, tailTimeAt, micros);
     }
 
     private Kind kind() {
@@ -95,7 +106,7 @@ final class BatchFactory {
     private ObjectNode event(Kind kind, Container container, Instant time) {
         Image image = container.image();
         ObjectNode event = json.createObjectNode();
-        event.put("time", time.toString());
+        event.put("time", PreparedBatch.TIME.format(time));
         event.put("type", switch (kind) {
             case FILE_READ -> "file.read";
             case FILE_WRITE -> "file.write";

@@ -39,20 +39,33 @@ final class RunCheck {
         }
     }
 
-    /** Joins one service batch to the baseline rows of the same events and counts differences. */
+    /**
+     * Joins one service batch to a baseline batch of the same template (batch numbers equal modulo
+     * the number of templates), event by event. Times are live, so they differ between the two
+     * sends; every other column and the payload without its time must agree, and on each side the
+     * stored event_time must be the payload's time.
+     */
     private boolean sameRows(Connection db) throws Exception {
         String sql = """
+                with s as (select * from ingest_event where batch_id = (
+                          select batch_id from ingest_event where batch_id like ? and batch_id not like '%%-svc-act-%%' limit 1)),
+                     t as (select substring(min(batch_id) from '-([0-9]+)$')::bigint %% ? as template from s),
+                     c as (select * from %1$s where batch_id = (
+                          select batch_id from %1$s, t where batch_id like ?
+                          and substring(batch_id from '-([0-9]+)$')::bigint %% ? = t.template limit 1))
                 select count(*),
-                       count(*) filter (where s.payload::jsonb is distinct from c.payload::jsonb or s.event_type <> c.event_type
-                                        or s.image_digest <> c.image_digest or s.node is distinct from c.node)
-                from (select * from ingest_event where batch_id = (
-                          select batch_id from ingest_event where batch_id like ? and batch_id not like '%%-svc-act-%%' limit 1)) s
-                join %s c on c.event_time = s.event_time and c.event_index = s.event_index
-                         and c.container_id = s.container_id and c.batch_id like ?
+                       count(*) filter (where (s.payload::jsonb - 'time') is distinct from (c.payload::jsonb - 'time')
+                                        or s.event_type <> c.event_type or s.image_digest <> c.image_digest
+                                        or s.container_id <> c.container_id or s.node is distinct from c.node
+                                        or (s.payload::jsonb ->> 'time')::timestamptz <> s.event_time
+                                        or (c.payload::jsonb ->> 'time')::timestamptz <> c.event_time)
+                from s join c on c.event_index = s.event_index
                 """.formatted(options.copyTable());
         try (PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setString(1, runId + "-svc-%");
-            statement.setString(2, runId + "-copy-%");
+            statement.setInt(2, options.templates());
+            statement.setString(3, runId + "-copy-%");
+            statement.setInt(4, options.templates());
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 long compared = rs.getLong(1);
