@@ -45,7 +45,7 @@ record BenchOptions(
               --batch-size=500        events per batch
               --duration=30s          measured time per level and path (s, m, or ISO-8601)
               --batches=N             measure N batches per level and path instead of a duration
-              --warmup=10s            unmeasured load before each measurement
+              --warmup=60s            unmeasured load before each measurement (the JIT compiler is still busy at 20 s)
               --templates=64          distinct batches built up front and cycled through
               --gzip                  send bodies with Content-Encoding: gzip
               --copy-table=NAME       COPY baseline target (default ingest_event; another name is
@@ -74,7 +74,7 @@ record BenchOptions(
                 Integer.parseInt(flags.getOrDefault("batch-size", "500")),
                 duration(flags.getOrDefault("duration", "30s")),
                 Long.parseLong(flags.getOrDefault("batches", "0")),
-                duration(flags.getOrDefault("warmup", "10s")),
+                duration(flags.getOrDefault("warmup", "60s")),
                 Integer.parseInt(flags.getOrDefault("templates", "64")),
                 flags.containsKey("gzip"),
                 flags.getOrDefault("copy-table", "ingest_event"),
