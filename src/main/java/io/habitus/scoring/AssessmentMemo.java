@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * model version assesses an equal transition equally: encoding and scoring it again was about
  * half of the CPU time of judged ingest. Keys are the transition's full text ({@link
  * Transition#key()}), not a hash of it, so a remembered assessment is never another transition's.
- * Bounded by the keys' size ({@value #MAX_KEY_CHARS} characters in all, about
- * {@value #MAX_KEY_CHARS} × 2 bytes plus entries); a new model version has keys of its own and the
+ * Bounded by the keys' size ({@value #MAX_KEY_CHARS} characters in all: as many bytes for
+ * Latin-1 tokens, plus about 150 bytes per entry); a new model version has keys of its own and the
  * old version's entries age out. Hit rates are in the cache metrics {@code habitus.scoring.assessments}.
  */
 @Component
