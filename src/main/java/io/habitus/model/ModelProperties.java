@@ -20,4 +20,4 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("habitus.model")
 public record ModelProperties(
         @Min(100) @Max(10_000_000) @DefaultValue("50000") int maxSample,
-        @DecimalMin("0.0001") @DecimalMax("0.2") @DefaultValue("0.01") double targetFalsePositiveRate) {}
+        @DecimalMin("0.0001") @DecimalMax("0.2") @DefaultValue(TrainingOptions.DEFAULT_TARGET_FALSE_POSITIVE_RATE) double targetFalsePositiveRate) {}

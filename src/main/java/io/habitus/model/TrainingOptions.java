@@ -39,8 +39,11 @@ public record TrainingOptions(double targetFalsePositiveRate, long seed, double 
         }
     }
 
+    /** The documented default target, as text so that {@link ModelProperties} can name it as its default too. */
+    static final String DEFAULT_TARGET_FALSE_POSITIVE_RATE = "0.01";
+
     public static TrainingOptions defaults() {
-        return new TrainingOptions(0.01, 20261128L, 0.2, 5000, 2000,
+        return new TrainingOptions(Double.parseDouble(DEFAULT_TARGET_FALSE_POSITIVE_RATE), 20261128L, 0.2, 5000, 2000,
                 List.of(0.005, 0.01, 0.02, 0.05, 0.1), List.of(0.5, 1.0, 2.0, 4.0));
     }
 

@@ -80,7 +80,7 @@ final class BatchFactory {
             }
             jsonTimeAt[i] = events.size() + PreparedBatch.timeAt(payloadBytes);
             events.writeBytes(payloadBytes);
-            String eventTime = PreparedBatch.TIME.format(time);
+            String eventTime = PreparedBatch.time(time);
             heads[i] = (eventTime + "\t").getBytes(StandardCharsets.UTF_8);
             tails[i] = ("\t" + i + "\t" + event.get("type").stringValue() + "\t" + container.image().digest() + "\t"
                     + container.id() + "\t" + PreparedBatch.escape(container.node()) + "\t"
@@ -106,7 +106,7 @@ final class BatchFactory {
     private ObjectNode event(Kind kind, Container container, Instant time) {
         Image image = container.image();
         ObjectNode event = json.createObjectNode();
-        event.put("time", PreparedBatch.TIME.format(time));
+        event.put("time", PreparedBatch.time(time));
         event.put("type", switch (kind) {
             case FILE_READ -> "file.read";
             case FILE_WRITE -> "file.write";

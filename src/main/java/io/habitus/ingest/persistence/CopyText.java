@@ -99,8 +99,6 @@ public final class CopyText {
             out.append(node.longValue());
         } else if (node.isBoolean()) {
             out.append(node.booleanValue());
-        } else if (node.isNull()) {
-            out.append("null");
         } else if (node.isNumber()) {
             out.append(node.toString());
         } else {

@@ -23,7 +23,7 @@ public final class HashedVectorBuilder {
     private int[] indices;
     private double[] values;
     /** The UTF-8 key of the feature being hashed, reused: this runs for every feature of every scored event. */
-    private byte[] key = new byte[128];
+    private final Utf8Bytes key = new Utf8Bytes(128);
 
     public HashedVectorBuilder(int dimension, int seed) {
         if (Integer.bitCount(dimension) != 1 || dimension > 1 << 24) {
@@ -50,7 +50,7 @@ public final class HashedVectorBuilder {
         // in a table of 200,000 strings, which cost more than encoding and hashing the feature.
         byte[] prefix = (group + SEPARATOR).getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < bag.size(); i++) {
-            int hash = hash(group, prefix, bag.feature(i));
+            int hash = hash(prefix, bag.feature(i));
             double sign = hash < 0 ? -1.0 : 1.0;
             append(hash & mask, sign * transform(bag.amount(i), log1p) * scale);
         }
@@ -59,31 +59,12 @@ public final class HashedVectorBuilder {
 
     /**
      * MurmurHash3 of the UTF-8 bytes of {@code group + U+001F + feature}, encoded into a reused
-     * buffer instead of a concatenated string's fresh array. Strings with surrogates take the
-     * plain way, so that unpaired ones are replaced exactly as {@link String#getBytes} does.
+     * buffer instead of a concatenated string's fresh array. The prefix ends in U+001F, so no
+     * surrogate pair straddles the join: its bytes followed by the feature's are the concatenation's.
      */
-    private int hash(String group, byte[] prefix, String feature) {
-        int length = prefix.length;
-        if (key.length < length + 3 * feature.length()) {
-            key = new byte[Math.max(2 * key.length, length + 3 * feature.length())];
-        }
-        System.arraycopy(prefix, 0, key, 0, length);
-        for (int i = 0; i < feature.length(); i++) {
-            char c = feature.charAt(i);
-            if (c < 0x80) {
-                key[length++] = (byte) c;
-            } else if (c < 0x800) {
-                key[length++] = (byte) (0xC0 | c >> 6);
-                key[length++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isSurrogate(c)) {
-                return MurmurHash3.hash32(group + SEPARATOR + feature, seed);
-            } else {
-                key[length++] = (byte) (0xE0 | c >> 12);
-                key[length++] = (byte) (0x80 | c >> 6 & 0x3F);
-                key[length++] = (byte) (0x80 | c & 0x3F);
-            }
-        }
-        return MurmurHash3.hash32(key, length, seed);
+    private int hash(byte[] prefix, String feature) {
+        key.reset().append(prefix).append(feature);
+        return MurmurHash3.hash32(key.array(), key.length(), seed);
     }
 
     /** Indices ascending; entries that cancelled out to exactly zero are dropped. */

@@ -1,6 +1,7 @@
 package io.habitus.model.sample;
 
 import io.habitus.behavior.ObservedTransition;
+import io.habitus.model.encoding.Utf8Bytes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.habitus.model.sample;
+package io.habitus.model.encoding;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -6,19 +6,25 @@ import java.util.Arrays;
 /**
  * A growing byte array that strings are appended to as UTF-8: ASCII characters are copied byte
  * by byte, any other string goes through {@link String#getBytes}, so the bytes are always exactly
- * those of {@code getBytes(UTF_8)} (unpaired surrogates replaced alike). Sample keys are hashed
- * from it for every learned event.
+ * those of {@code getBytes(UTF_8)} (unpaired surrogates replaced alike). Feature hashes (every
+ * scored event) and sample keys (every learned event) are computed from it; reusable after
+ * {@link #reset()}.
  */
-final class Utf8Bytes {
+public final class Utf8Bytes {
 
     private byte[] bytes;
     private int length;
 
-    Utf8Bytes(int capacity) {
+    public Utf8Bytes(int capacity) {
         bytes = new byte[capacity];
     }
 
-    Utf8Bytes append(String s) {
+    public Utf8Bytes reset() {
+        length = 0;
+        return this;
+    }
+
+    public Utf8Bytes append(String s) {
         int n = s.length();
         ensure(n);
         for (int i = 0; i < n; i++) {
@@ -36,17 +42,25 @@ final class Utf8Bytes {
         return this;
     }
 
-    Utf8Bytes append(byte b) {
+    public Utf8Bytes append(byte b) {
         ensure(1);
         bytes[length++] = b;
         return this;
     }
 
-    byte[] array() {
+    public Utf8Bytes append(byte[] more) {
+        ensure(more.length);
+        System.arraycopy(more, 0, bytes, length, more.length);
+        length += more.length;
+        return this;
+    }
+
+    /** The backing array; its first {@link #length()} bytes are the content. */
+    public byte[] array() {
         return bytes;
     }
 
-    int length() {
+    public int length() {
         return length;
     }
 

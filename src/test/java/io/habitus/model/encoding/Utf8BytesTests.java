@@ -1,4 +1,4 @@
-package io.habitus.model.sample;
+package io.habitus.model.encoding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,12 +7,12 @@ import java.util.Arrays;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
-/** Sample keys hash these bytes: they must be exactly what {@link String#getBytes} gives. */
+/** Feature hashes and sample keys hash these bytes: they must be exactly what {@link String#getBytes} gives. */
 class Utf8BytesTests {
 
     @Property(tries = 500)
     void appendedStringsAreTheirUtf8BytesInOrder(@ForAll String first, @ForAll String second) {
-        Utf8Bytes bytes = new Utf8Bytes(4).append(first).append((byte) 0).append(second);
+        Utf8Bytes bytes = new Utf8Bytes(4).append("stale").reset().append(first).append((byte) 0).append(second);
 
         byte[] expected = (first + "\u0000" + second).getBytes(StandardCharsets.UTF_8);
         byte[] separate = concat(first.getBytes(StandardCharsets.UTF_8), new byte[] {0},
