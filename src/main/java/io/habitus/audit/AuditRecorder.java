@@ -3,19 +3,22 @@ package io.habitus.audit;
 import io.habitus.audit.persistence.AuditRow;
 import io.habitus.audit.persistence.AuditStore;
 import io.habitus.scoring.Deviation;
-import io.habitus.scoring.DeviationsFound;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Keeps every deviation as an audit, in the transaction that judged it. */
-@Component
-class AuditRecorder {
+/**
+ * The pipeline's recording step: keeps every deviation as an audit, in the transaction that
+ * judged it, deduplicated per container, verdict and rule within the dedup window.
+ */
+@Service
+public class AuditRecorder {
 
     private final AuditStore store;
     private final AuditProperties properties;
@@ -29,11 +32,14 @@ class AuditRecorder {
         this.meters = meters;
     }
 
-    @EventListener
-    void on(DeviationsFound found) {
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(List<Deviation> deviations) {
+        if (deviations.isEmpty()) {
+            return;
+        }
         long window = Math.max(1, properties.dedupWindow().toSeconds());
         Map<List<Object>, AuditRow> folded = new LinkedHashMap<>();
-        for (Deviation d : found.deviations()) {
+        for (Deviation d : deviations) {
             long bucket = Math.floorDiv(d.time().getEpochSecond(), window);
             List<Object> key = List.of(d.digest(), d.containerId(), d.verdict(), d.ruleKind(), d.ruleValue(), bucket);
             folded.merge(key, row(d, bucket), (a, b) -> new AuditRow(a.digest(), a.containerId(), a.node(), a.verdict(),
@@ -43,7 +49,7 @@ class AuditRecorder {
                     a.profileVersion(), a.profileChecksum(), a.modelVersion(), a.score(), a.threshold(), a.transitionJson()));
         }
         store.record(List.copyOf(folded.values()));
-        found.deviations().forEach(d -> Counter.builder("habitus.deviations")
+        deviations.forEach(d -> Counter.builder("habitus.deviations")
                 .description("Deviations judged (each counted, also when deduplicated onto one audit), by verdict")
                 .tag("verdict", d.verdict().name())
                 .register(meters)

@@ -2,27 +2,41 @@ package io.habitus.behavior;
 
 import io.habitus.behavior.persistence.ContainerStateStore;
 import io.habitus.shared.NotFoundException;
+import io.habitus.ingest.RuntimeEvent;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading tracked container states, and forgetting containers that went quiet. */
+/** Tracked container states: advancing them with events, reading them, and forgetting containers that went quiet. */
 @Service
 public class ContainerStates {
 
     private static final Logger log = LoggerFactory.getLogger(ContainerStates.class);
 
     private final ContainerStateStore store;
+    private final StateTracker tracker;
     private final BehaviorProperties properties;
     private final Clock clock;
 
-    ContainerStates(ContainerStateStore store, BehaviorProperties properties, Clock clock) {
+    ContainerStates(ContainerStateStore store, StateTracker tracker, BehaviorProperties properties, Clock clock) {
         this.store = store;
+        this.tracker = tracker;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * Advances the states of the events' containers in the caller's transaction (their stored
+     * states locked first) and returns the transitions, per container in event-time order.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<ObservedTransition> advance(List<RuntimeEvent> events) {
+        return tracker.advance(events);
     }
 
     @Transactional(readOnly = true)

@@ -2,7 +2,6 @@ package io.habitus.behavior;
 
 import io.habitus.behavior.persistence.ContainerStateStore;
 import io.habitus.behavior.persistence.StateRow;
-import io.habitus.ingest.EventsAccepted;
 import io.habitus.ingest.RuntimeEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,13 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Advances the states of a batch's containers inside ingest's transaction and announces the
- * transitions. Each container's events are applied in event-time order (a batch may list them out
+ * Advances the states of a batch's containers inside the pipeline's transaction and returns the
+ * transitions, per container in event-time order. Each container's events are applied in event-time order (a batch may list them out
  * of order); the stored state is locked first, so two replicas receiving batches of one
  * container apply them one after the other and the state does not depend on which replica got
  * which batch. A batch whose events are older than the stored state still applies them, after it:
@@ -27,25 +24,22 @@ class StateTracker {
 
     private final ContainerStateStore store;
     private final StateReplayer replayer;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    StateTracker(ContainerStateStore store, StateReplayer replayer, ApplicationEventPublisher events, Clock clock) {
+    StateTracker(ContainerStateStore store, StateReplayer replayer, Clock clock) {
         this.store = store;
         this.replayer = replayer;
-        this.events = events;
         this.clock = clock;
     }
 
-    @EventListener
-    void on(EventsAccepted accepted) {
+    List<ObservedTransition> advance(List<RuntimeEvent> events) {
         Map<String, List<RuntimeEvent>> byContainer = new TreeMap<>();
-        for (RuntimeEvent event : accepted.events()) {
+        for (RuntimeEvent event : events) {
             byContainer.computeIfAbsent(event.container().id(), id -> new ArrayList<>()).add(event);
         }
         Map<String, StateRow> stored = store.lock(byContainer.keySet());
         Instant now = clock.instant();
-        List<ObservedTransition> transitions = new ArrayList<>(accepted.events().size());
+        List<ObservedTransition> transitions = new ArrayList<>(events.size());
         List<StateRow> updated = new ArrayList<>(byContainer.size());
         byContainer.forEach((containerId, containerEvents) -> {
             LiveState state = replayer.resume(stored.get(containerId));
@@ -54,6 +48,6 @@ class StateTracker {
                     state.processes(), state.histories(), state.recent(), state.events, state.lastEventAt, now));
         });
         store.save(updated);
-        events.publishEvent(new TransitionsObserved(accepted.batchId(), accepted.agentDroppedEvents(), transitions));
+        return transitions;
     }
 }

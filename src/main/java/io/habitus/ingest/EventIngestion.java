@@ -16,15 +16,20 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Takes a batch from an agent: validates each event, then in one transaction claims the batchId,
- * writes the valid events, registers their images and containers and announces them. The answer
- * is given only after that transaction committed, so an acknowledged event is durable.
+ * The front door's two steps of the event pipeline: {@link #prepare} validates a batch and renders
+ * its rows outside any transaction, {@link #store} claims the batchId and writes the rows, images
+ * and containers inside the pipeline's transaction. The caller acknowledges only after that
+ * transaction committed, so an acknowledged event is durable.
  */
 @Service
 public class EventIngestion {
@@ -33,38 +38,81 @@ public class EventIngestion {
     private final BatchLedger ledger;
     private final EventLog log;
     private final Images images;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate transaction;
     private final IngestProperties properties;
     private final Clock clock;
     private final IngestMetrics metrics;
 
     EventIngestion(EventValidator validator, BatchLedger ledger, EventLog log, Images images,
-            ApplicationEventPublisher events, TransactionTemplate transaction, IngestProperties properties,
-            Clock clock, IngestMetrics metrics) {
+            IngestProperties properties, Clock clock, IngestMetrics metrics) {
         this.validator = validator;
         this.ledger = ledger;
         this.log = log;
         this.images = images;
-        this.events = events;
-        this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
         this.metrics = metrics;
     }
 
-    public IngestReceipt ingest(IncomingBatch batch) {
+    /** The receipt of an earlier delivery of this batchId, if there was one: a retry is answered without work. */
+    public Optional<IngestReceipt> earlierDelivery(String batchId) {
+        Optional<IngestReceipt> earlier = ledger.find(batchId).map(EventIngestion::duplicate);
+        earlier.ifPresent(r -> metrics.duplicate(r.duplicate()));
+        return earlier;
+    }
+
+    /**
+     * Validates each event on its own and renders the rows of the valid ones, outside the
+     * transaction, so that it holds its locks only for the writes. Throws
+     * {@link TooManyEventsException} over the batch limit and {@link NoValidEventsException} when
+     * nothing is left to store.
+     */
+    public PreparedBatch prepare(IncomingBatch batch) {
         if (batch.events().size() > properties.maxEventsPerBatch()) {
             throw new TooManyEventsException(batch.events().size(), properties.maxEventsPerBatch());
         }
-        return metrics.batches().record(() -> {
-            IngestReceipt receipt = ledger.find(batch.batchId()).map(EventIngestion::duplicate)
-                    .orElseGet(() -> store(batch));
-            if (receipt.outcome() == IngestReceipt.Outcome.DUPLICATE) {
-                metrics.duplicate(receipt.duplicate());
-            }
-            return receipt;
-        });
+        ValidatedBatch validated = validator.validate(batch.events());
+        List<FieldError> errors = new ArrayList<>(validated.errors());
+        List<ValidatedEvent> accepted = withoutForeignContainers(validated.valid(), errors);
+        errors.sort(Comparator.comparing(FieldError::index));
+        List<Integer> rejectedIndexes = errors.stream().map(FieldError::index).distinct().toList();
+        if (accepted.isEmpty()) {
+            metrics.rejected(batch.events(), rejectedIndexes);
+            throw new NoValidEventsException(errors);
+        }
+        Instant receivedAt = clock.instant();
+        byte[] rows = CopyText.rows(batch.batchId(), receivedAt, accepted.stream().map(EventIngestion::row).toList());
+        Map<String, ImageDigest> digests = new HashMap<>();
+        List<EventSighting> sightings = accepted.stream().map(v -> sighting(v.event(), digests)).toList();
+        return new PreparedBatch(batch, accepted.stream().map(ValidatedEvent::event).toList(), errors,
+                rejectedIndexes, receivedAt, rows, sightings);
+    }
+
+    /**
+     * Claims the batchId and writes the batch's events, images and containers in the caller's
+     * transaction; a batchId another delivery claimed first answers DUPLICATE and writes nothing.
+     * Counts the events once the transaction committed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public IngestReceipt store(PreparedBatch prepared) {
+        IncomingBatch batch = prepared.batch;
+        if (!ledger.claim(batch.batchId(), batch.agent(), prepared.receivedAt, prepared.events().size(), prepared.errors)) {
+            IngestReceipt earlier = duplicate(ledger.find(batch.batchId()).orElseThrow());
+            TransactionSynchronizationManager.registerSynchronization(afterCommit(() -> metrics.duplicate(earlier.duplicate())));
+            return earlier;
+        }
+        log.append(prepared.rows);
+        images.record(prepared.sightings);
+        TransactionSynchronizationManager.registerSynchronization(afterCommit(() -> {
+            metrics.accepted(prepared.events());
+            metrics.rejected(batch.events(), prepared.rejectedIndexes);
+        }));
+        return new IngestReceipt(batch.batchId(), IngestReceipt.Outcome.STORED, prepared.events().size(), 0,
+                prepared.rejectedIndexes.size(), prepared.errors);
+    }
+
+    /** Times a whole batch, from validation to the acknowledgement. */
+    public <T> T timed(Supplier<T> work) {
+        return metrics.batches().record(work);
     }
 
     /**
@@ -86,41 +134,13 @@ public class EventIngestion {
         return valid.stream().map(ValidatedEvent::event).toList();
     }
 
-    /**
-     * Validation, the container check and rendering the COPY data happen before the transaction,
-     * so that it holds its locks only for the writes: claim, COPY, catalogue, listeners.
-     */
-    private IngestReceipt store(IncomingBatch batch) {
-        ValidatedBatch validated = validator.validate(batch.events());
-        List<FieldError> errors = new ArrayList<>(validated.errors());
-        List<ValidatedEvent> accepted = withoutForeignContainers(validated.valid(), errors);
-        errors.sort(Comparator.comparing(FieldError::index));
-        List<Integer> rejectedIndexes = errors.stream().map(FieldError::index).distinct().toList();
-        if (accepted.isEmpty()) {
-            metrics.rejected(batch.events(), rejectedIndexes);
-            throw new NoValidEventsException(errors);
-        }
-        Instant receivedAt = clock.instant();
-        byte[] rows = CopyText.rows(batch.batchId(), receivedAt, accepted.stream().map(EventIngestion::row).toList());
-        Map<String, ImageDigest> digests = new HashMap<>();
-        List<EventSighting> sightings = accepted.stream().map(v -> sighting(v.event(), digests)).toList();
-        List<RuntimeEvent> acceptedEvents = accepted.stream().map(ValidatedEvent::event).toList();
-        int rejected = rejectedIndexes.size();
-        IngestReceipt receipt = transaction.execute(status -> {
-            if (!ledger.claim(batch.batchId(), batch.agent(), receivedAt, accepted.size(), errors)) {
-                return duplicate(ledger.find(batch.batchId()).orElseThrow());
+    private static TransactionSynchronization afterCommit(Runnable action) {
+        return new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
             }
-            log.append(rows);
-            images.record(sightings);
-            events.publishEvent(new EventsAccepted(batch.batchId(), batch.agent().id(), batch.agent().droppedEvents(),
-                    acceptedEvents));
-            return new IngestReceipt(batch.batchId(), IngestReceipt.Outcome.STORED, accepted.size(), 0, rejected, errors);
-        });
-        if (receipt.outcome() == IngestReceipt.Outcome.STORED) {
-            metrics.accepted(acceptedEvents);
-            metrics.rejected(batch.events(), rejectedIndexes);
-        }
-        return receipt;
+        };
     }
 
     /** A container belongs to one image: events naming another image for a known container are refused. */

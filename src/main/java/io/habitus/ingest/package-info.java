@@ -1,6 +1,6 @@
 /**
  * The front door: validates batches of runtime events from agents, makes {@code batchId}
- * idempotent, stores accepted events durably (time-partitioned) before acknowledging them, and
- * announces what it accepted.
+ * idempotent, stores accepted events durably (time-partitioned) before acknowledging them, inside the
+ * pipeline's transaction.
  */
 package io.habitus.ingest;

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -73,8 +72,8 @@ class SampleCollector {
                 .register(meters);
     }
 
-    @EventListener
-    void on(LearningTransitions learned) {
+    /** Adds a batch's transitions to their window's sample, in the caller's transaction. */
+    void collect(LearningTransitions learned) {
         String window = learned.digest() + '\u0000' + learned.window();
         Map<String, SampledTransition> fresh = new LinkedHashMap<>();
         Map<String, Long> counts = new HashMap<>();

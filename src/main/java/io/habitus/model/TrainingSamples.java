@@ -3,11 +3,13 @@ package io.habitus.model;
 import io.habitus.model.sample.SampleRow;
 import io.habitus.model.sample.SampleStore;
 import io.habitus.model.sample.SampledTransition;
+import io.habitus.profile.LearningTransitions;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads a learning window's training sample as the model's transitions, with their counts. */
+/** Learning windows' training samples: collected from ingested transitions, read as the model's transitions with their counts. */
 @Service
 public class TrainingSamples {
 
@@ -20,6 +22,12 @@ public class TrainingSamples {
     TrainingSamples(SampleStore store, SampleCollector collector) {
         this.store = store;
         this.collector = collector;
+    }
+
+    /** The pipeline's sampling step: adds each fed window's transitions to its sample, in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void collect(List<LearningTransitions> fed) {
+        fed.forEach(collector::collect);
     }
 
     @Transactional(readOnly = true)

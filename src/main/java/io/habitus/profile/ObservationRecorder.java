@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.habitus.behavior.Token;
 import io.habitus.behavior.TokenizedEvent;
 import io.habitus.behavior.ObservedTransition;
-import io.habitus.behavior.TransitionsObserved;
 import io.habitus.ingest.RuntimeEvent;
 import io.habitus.profile.persistence.LearningStore;
 import io.habitus.profile.persistence.ObservationDelta;
@@ -17,57 +16,62 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Feeds learning windows from the transitions of ingested events, inside ingest's transaction: a token new to a window is
+ * The pipeline's learning step: feeds open learning windows from the transitions of ingested
+ * events, inside the pipeline's transaction. A token new to a window is
  * registered before the batch is acknowledged, so no acknowledged behaviour is missing from the
  * profile later. Counts go to {@link ObservationStatistics} once the batch committed. Tokens
  * this replica already registered are remembered, so that steady traffic writes nothing here.
  */
-@Component
-class ObservationRecorder {
+@Service
+public class ObservationRecorder {
 
     private final LearningStore learning;
     private final ObservationStore observations;
     private final ObservationStatistics statistics;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Cache<String, Boolean> registered = Caffeine.newBuilder().maximumSize(1_000_000).build();
 
     ObservationRecorder(LearningStore learning, ObservationStore observations, ObservationStatistics statistics,
-            ApplicationEventPublisher events, Clock clock) {
+            Clock clock) {
         this.learning = learning;
         this.observations = observations;
         this.statistics = statistics;
-        this.events = events;
         this.clock = clock;
     }
 
-    @EventListener
-    void on(TransitionsObserved observed) {
+    /**
+     * Records the transitions of images whose learning window is open and returns them per
+     * window, for whoever learns more than the allowlist from them (the model's training sample);
+     * transitions of images that are not learning are left alone.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<LearningTransitions> record(List<ObservedTransition> transitions, boolean agentDroppedEvents) {
         Map<String, List<ObservedTransition>> byImage = new TreeMap<>();
-        for (ObservedTransition transition : observed.transitions()) {
+        for (ObservedTransition transition : transitions) {
             byImage.computeIfAbsent(transition.digest(), d -> new ArrayList<>()).add(transition);
         }
         Map<String, Integer> open = new TreeMap<>(learning.openWindows(byImage.keySet(), clock.instant()));
         if (open.isEmpty()) {
-            return;
+            return List.of();
         }
         Map<String, WindowFold> folds = new HashMap<>();
         List<String> newlyRegistered = new ArrayList<>();
+        List<LearningTransitions> fed = new ArrayList<>(open.size());
         open.forEach((digest, window) -> {
             WindowFold fold = fold(byImage.get(digest));
             folds.put(digest, fold);
             register(digest, window, fold, newlyRegistered);
-            if (observed.agentDroppedEvents()) {
+            if (agentDroppedEvents) {
                 learning.markPartial(digest, window);
             }
-            events.publishEvent(new LearningTransitions(digest, window, byImage.get(digest)));
+            fed.add(new LearningTransitions(digest, window, byImage.get(digest)));
         });
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -76,6 +80,7 @@ class ObservationRecorder {
                 open.forEach((digest, window) -> statistics.add(digest, window, folds.get(digest)));
             }
         });
+        return fed;
     }
 
     private WindowFold fold(List<ObservedTransition> transitions) {

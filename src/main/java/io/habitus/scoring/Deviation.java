@@ -18,6 +18,22 @@ public record Deviation(
         String rawValue, String reason, RuntimeEvent event, Instant time, int profileVersion, String profileChecksum,
         Integer modelVersion, Double score, Double threshold, ObservedTransition transition) {
 
+    /** The rule kind of ANOMALOUS deviations: the transition as a whole, not one allowlist rule. */
+    public static final String TRANSITION = "TRANSITION";
+
+    /** The deviation a judgement found; only for VIOLATION and ANOMALOUS judgements. */
+    public static Deviation of(Judgement j) {
+        ObservedTransition t = j.transition();
+        boolean violation = j.breach() != null;
+        return new Deviation(t.digest(), t.containerId(), t.event().container().node(), j.verdict(),
+                violation ? j.breach().kind().name() : TRANSITION,
+                violation ? j.breach().value() : t.tokens().token().text(),
+                violation ? t.tokens().raw().value() : t.tokens().raw().text(),
+                violation ? j.breach().reason() : j.explanation(),
+                t.event(), t.event().time(), j.profile().version(), j.profile().checksum(),
+                j.model() == null ? null : j.model().version(), j.score(), j.threshold(), t);
+    }
+
     public Deviation {
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(containerId, "containerId");

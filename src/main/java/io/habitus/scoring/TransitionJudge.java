@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * model learned from is never anomalous, whatever its score (docs/transition-model.md).
  */
 @Component
-class TransitionJudge {
+public class TransitionJudge {
 
     private final ActiveProfiles activeProfiles;
     private final ActiveModels activeModels;
@@ -41,7 +41,7 @@ class TransitionJudge {
      * @param unknownDigests images that were not registered before these events (their events are
      *                       {@link Verdict#UNKNOWN_IMAGE})
      */
-    List<Judgement> judge(List<ObservedTransition> transitions, Set<String> unknownDigests) {
+    public List<Judgement> judge(List<ObservedTransition> transitions, Set<String> unknownDigests) {
         Set<String> digests = new HashSet<>();
         transitions.forEach(t -> digests.add(t.digest()));
         digests.removeAll(unknownDigests);

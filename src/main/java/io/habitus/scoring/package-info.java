@@ -1,5 +1,5 @@
 /**
- * Verdicts: judges events of images that have an active profile (and, later, model) and
- * announces the deviations it finds.
+ * Verdicts: judges events of images that have an active profile (and, later, model) for the
+ * pipeline and for what-if score calls.
  */
 package io.habitus.scoring;

@@ -152,7 +152,8 @@ class EventIngestionTests extends IntegrationTest {
     void aBatchWithoutAnyValidEventIsRefusedAndItsIdStaysFree() {
         String digest = Events.newDigest();
         String batchId = Events.newId("none");
-        Map<String, Object> bad = Events.exec(digest, "c1", "node-a", "/bin/sh");
+        String container = Events.newId("c");
+        Map<String, Object> bad = Events.exec(digest, container, "node-a", "/bin/sh");
         bad.remove("time");
 
         Api.Reply refused = api().post("/api/v1/events", Api.json(Events.batch(batchId, List.of(bad))));
@@ -163,7 +164,7 @@ class EventIngestionTests extends IntegrationTest {
         assertThat(api().get("/api/v1/images/" + digest).status()).isEqualTo(404);
 
         Api.Reply fixed = api().post("/api/v1/events",
-                Api.json(Events.batch(batchId, List.of(Events.exec(digest, "c1", "node-a", "/bin/sh")))));
+                Api.json(Events.batch(batchId, List.of(Events.exec(digest, container, "node-a", "/bin/sh")))));
         assertThat(fixed.json().get("outcome").stringValue()).isEqualTo("STORED");
     }
 

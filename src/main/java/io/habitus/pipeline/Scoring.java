@@ -1,4 +1,4 @@
-package io.habitus.scoring;
+package io.habitus.pipeline;
 
 import io.habitus.behavior.ObservedTransition;
 import io.habitus.behavior.PriorState;
@@ -6,10 +6,10 @@ import io.habitus.behavior.TransitionPreview;
 import io.habitus.image.Images;
 import io.habitus.ingest.EventIngestion;
 import io.habitus.ingest.IncomingBatch;
-import io.habitus.ingest.IngestReceipt;
 import io.habitus.ingest.InvalidEventsException;
 import io.habitus.ingest.RuntimeEvent;
-import io.habitus.shared.FieldError;
+import io.habitus.scoring.Judgement;
+import io.habitus.scoring.TransitionJudge;
 import io.habitus.shared.HabitusProblem;
 import io.habitus.shared.ProblemType;
 import io.habitus.shared.Verdict;
@@ -21,30 +21,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Synchronous scoring. A committed call is an ingest whose judgements come back in the answer;
+ * Synchronous scoring. A committed call goes through the {@link EventPipeline} like an ingest, and
+ * its judgements come back in the answer;
  * a what-if advances copies of the states in memory, judges them the same way and changes nothing.
  */
 @Service
 public class Scoring {
 
+    private final EventPipeline pipeline;
     private final EventIngestion ingestion;
     private final Images images;
     private final TransitionPreview preview;
     private final TransitionJudge judge;
-    private final JudgementCapture capture;
     private final ScoringMetrics metrics;
 
-    Scoring(EventIngestion ingestion, Images images, TransitionPreview preview, TransitionJudge judge,
-            JudgementCapture capture, ScoringMetrics metrics) {
+    Scoring(EventPipeline pipeline, EventIngestion ingestion, Images images, TransitionPreview preview,
+            TransitionJudge judge, ScoringMetrics metrics) {
+        this.pipeline = pipeline;
         this.ingestion = ingestion;
         this.images = images;
         this.preview = preview;
         this.judge = judge;
-        this.capture = capture;
         this.metrics = metrics;
     }
 
@@ -66,7 +68,7 @@ public class Scoring {
             transitions = preview.fromTrackedStates(events);
         }
         return new ScoreAnswer(false, null, false, inRequestOrder(events, judge.judge(transitions, unknown),
-                acceptedIndexes(events.size(), List.of())), List.of());
+                IntStream.range(0, events.size()).boxed().toList()), List.of());
     }
 
     private ScoreAnswer commit(ScoreCall call) {
@@ -77,16 +79,14 @@ public class Scoring {
         List<RuntimeEvent> events = ingestion.validateAll(call.events());
         Set<String> unknown = unknownDigests(events);
         String batchId = call.batchId() != null ? call.batchId() : "score-" + UUID.randomUUID();
-        JudgementCapture.Captured captured = new JudgementCapture.Captured();
-        IngestReceipt receipt = capture.capture(captured,
-                () -> ingestion.ingest(new IncomingBatch(batchId, call.agent(), call.events())));
-        if (receipt.outcome() == IngestReceipt.Outcome.DUPLICATE) {
-            return new ScoreAnswer(true, batchId, true, List.of(), receipt.errors());
+        Processed processed = pipeline.process(new IncomingBatch(batchId, call.agent(), call.events()));
+        if (processed.isDuplicate()) {
+            return new ScoreAnswer(true, batchId, true, List.of(), processed.receipt().errors());
         }
-        List<Judgement> judgements = captured.judgements.stream()
+        List<Judgement> judgements = processed.judgements().stream()
                 .map(j -> unknown.contains(j.transition().digest()) ? asUnknown(j) : j).toList();
-        return new ScoreAnswer(true, batchId, false, inRequestOrder(captured.accepted, judgements,
-                acceptedIndexes(call.events().size(), receipt.errors())), receipt.errors());
+        return new ScoreAnswer(true, batchId, false, inRequestOrder(processed.accepted(), judgements,
+                processed.acceptedIndexes()), processed.receipt().errors());
     }
 
     /** Ingest registered the image before judging; the caller asked about an image nobody knew. */
@@ -126,19 +126,6 @@ public class Scoring {
         Set<String> unknown = new HashSet<>(digests);
         unknown.removeAll(images.known(digests));
         return unknown;
-    }
-
-    /** The request positions of the events ingest accepted, in order: all but the rejected ones. */
-    private static List<Integer> acceptedIndexes(int total, List<FieldError> rejected) {
-        Set<Integer> skip = new HashSet<>();
-        rejected.forEach(f -> skip.add(f.index()));
-        List<Integer> indexes = new ArrayList<>(total);
-        for (int i = 0; i < total; i++) {
-            if (!skip.contains(i)) {
-                indexes.add(i);
-            }
-        }
-        return indexes;
     }
 
     /** Judgements come per container in event-time order; the answer lists them as the request did. */

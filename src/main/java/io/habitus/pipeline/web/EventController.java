@@ -1,7 +1,7 @@
-package io.habitus.ingest.web;
+package io.habitus.pipeline.web;
 
-import io.habitus.ingest.EventIngestion;
 import io.habitus.ingest.IncomingBatch;
+import io.habitus.pipeline.EventPipeline;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -32,10 +32,10 @@ class EventController {
                "process": {"pid": 42, "ppid": 1, "exe": "/usr/sbin/nginx", "args": ["nginx", "-g", "daemon off;"],
                            "uid": 101, "parentExe": "/usr/sbin/nginx"}}]}""";
 
-    private final EventIngestion ingestion;
+    private final EventPipeline pipeline;
 
-    EventController(EventIngestion ingestion) {
-        this.ingestion = ingestion;
+    EventController(EventPipeline pipeline) {
+        this.pipeline = pipeline;
     }
 
     @Operation(operationId = "ingestEvents", summary = "Ingest a batch of events",
@@ -53,6 +53,6 @@ class EventController {
             examples = @ExampleObject(name = "exec", value = EXAMPLE)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     IngestResponse ingest(@Valid @RequestBody EventBatchRequest request) {
-        return IngestResponse.of(ingestion.ingest(new IncomingBatch(request.batchId(), request.agent(), request.events())));
+        return IngestResponse.of(pipeline.process(new IncomingBatch(request.batchId(), request.agent(), request.events())).receipt());
     }
 }

@@ -1,4 +1,4 @@
-package io.habitus.scoring;
+package io.habitus.pipeline;
 
 import io.habitus.shared.Verdict;
 import io.micrometer.core.instrument.Counter;

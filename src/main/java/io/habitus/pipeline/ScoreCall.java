@@ -1,4 +1,4 @@
-package io.habitus.scoring;
+package io.habitus.pipeline;
 
 import io.habitus.behavior.PriorState;
 import io.habitus.ingest.AgentInfo;

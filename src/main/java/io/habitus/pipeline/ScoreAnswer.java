@@ -1,6 +1,7 @@
-package io.habitus.scoring;
+package io.habitus.pipeline;
 
 import io.habitus.shared.FieldError;
+import io.habitus.scoring.Judgement;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
-package io.habitus.scoring.web;
+package io.habitus.pipeline.web;
 
 import io.habitus.behavior.StateSnapshot;
 import io.habitus.scoring.Judgement;
-import io.habitus.scoring.ScoreAnswer;
+import io.habitus.pipeline.ScoreAnswer;
 import io.habitus.scoring.VersionRef;
 import io.habitus.shared.FieldError;
 import io.habitus.shared.Verdict;

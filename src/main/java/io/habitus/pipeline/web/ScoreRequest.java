@@ -1,4 +1,4 @@
-package io.habitus.scoring.web;
+package io.habitus.pipeline.web;
 
 import io.habitus.ingest.AgentInfo;
 import io.habitus.ingest.RuntimeEvent;

@@ -1,9 +1,9 @@
-package io.habitus.scoring.web;
+package io.habitus.pipeline.web;
 
 import io.habitus.behavior.PriorState;
 import io.habitus.ingest.AgentInfo;
-import io.habitus.scoring.ScoreCall;
-import io.habitus.scoring.Scoring;
+import io.habitus.pipeline.ScoreCall;
+import io.habitus.pipeline.Scoring;
 import io.habitus.security.Caller;
 import io.habitus.security.Role;
 import io.habitus.shared.HabitusProblem;

@@ -1,4 +1,4 @@
-package io.habitus.ingest.web;
+package io.habitus.pipeline.web;
 
 import io.habitus.ingest.AgentInfo;
 import io.habitus.ingest.RuntimeEvent;

@@ -1,4 +1,4 @@
-package io.habitus.scoring.web;
+package io.habitus.pipeline.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;

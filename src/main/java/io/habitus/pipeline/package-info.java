@@ -1,0 +1,6 @@
+/**
+ * The event pipeline and its two doors: {@code POST /api/v1/events} and {@code POST /api/v1/score}.
+ * One facade ({@link io.habitus.pipeline.EventPipeline}) stores a batch, advances container states,
+ * learns, judges and records audits in one transaction, by direct calls in that order.
+ */
+package io.habitus.pipeline;

@@ -1,0 +1,2 @@
+/** HTTP API of the pipeline: ingest ({@code POST /api/v1/events}) and synchronous scoring ({@code POST /api/v1/score}). */
+package io.habitus.pipeline.web;
