@@ -1,5 +1,6 @@
 package io.habitus.model;
 
+import io.habitus.shared.RateBound;
 import java.util.Arrays;
 
 /** Threshold and score normalisation from the decision values of held-out normal transitions. */
@@ -7,7 +8,7 @@ final class Calibrator {
 
     static final double MAD_TO_SIGMA = 1.4826;
     /** One-sided 95 %: the held-out rate is a sample's estimate, and fresh containers are not the sample. */
-    static final double CONFIDENCE_Z = 1.645;
+    static final double CONFIDENCE_Z = RateBound.CONFIDENCE_Z;
 
     private Calibrator() {
     }
@@ -56,39 +57,13 @@ final class Calibrator {
         return new Calibration(target, rawThreshold, centre, spread, (rawThreshold - centre) / spread);
     }
 
-    /**
-     * The most events out of {@code events} that may lie below the threshold: the largest k whose
-     * Wilson score upper bound (one-sided, z = {@value #CONFIDENCE_Z}) of the rate k / events is within
-     * {@code target}, but never fewer than half the target as a point estimate. The bound certifies
-     * the target where the held-out sample is large enough to show it; a small sample cannot (below
-     * about 2.7 / target events not even zero events below would be certified), and pinning its
-     * threshold to its lowest held-out value, often a far outlier, would blind the model. The two
-     * meet at about 1,200 held-out events for a 1 % target.
-     */
+    /** The most events out of {@code events} that may lie below the threshold: see {@link RateBound}. */
     static long allowedBelow(long events, double target) {
-        long low = -1;
-        long high = events;
-        while (low < high) {
-            long middle = low + (high - low + 1) / 2;
-            if (wilsonUpper(middle, events) <= target) {
-                low = middle;
-            } else {
-                high = middle - 1;
-            }
-        }
-        return Math.max(Math.max(0, low), (long) Math.floor(target / 2 * events));
+        return RateBound.allowedPast(events, target);
     }
 
     static double wilsonUpper(long below, long events) {
-        if (events <= 0) {
-            return 1.0;
-        }
-        double n = events;
-        double p = below / n;
-        double z2 = CONFIDENCE_Z * CONFIDENCE_Z;
-        double centre = p + z2 / (2 * n);
-        double margin = CONFIDENCE_Z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-        return (centre + margin) / (1 + z2 / n);
+        return RateBound.wilsonUpper(below, events);
     }
 
     private static double median(double[] sorted) {

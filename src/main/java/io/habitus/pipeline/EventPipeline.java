@@ -3,6 +3,9 @@ package io.habitus.pipeline;
 import io.habitus.audit.AuditRecorder;
 import io.habitus.behavior.ContainerStates;
 import io.habitus.behavior.ObservedTransition;
+import io.habitus.incident.ContainerRisk;
+import io.habitus.incident.Incidents;
+import io.habitus.incident.LearningSequences;
 import io.habitus.ingest.EventIngestion;
 import io.habitus.ingest.IncomingBatch;
 import io.habitus.ingest.IngestReceipt;
@@ -22,8 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The path of every ingested event, for {@code POST /events} and committed score calls alike. The
  * batch is validated outside the transaction; then one transaction stores it, advances its
- * containers' states, feeds open learning windows and their training samples, judges the
- * transitions against active profiles and models, and records the deviations as audits. The
+ * containers' states, feeds open learning windows (their profiles, training samples and sequence
+ * traces), judges the transitions against active profiles and models, records the deviations as
+ * audits, and advances each container's evidence, opening incidents where it crosses its image's
+ * container threshold. The
  * judgements come back to the caller only after that transaction committed, so an acknowledged
  * event, its state, its learning and its audit are durable together.
  */
@@ -36,16 +41,21 @@ public class EventPipeline {
     private final TrainingSamples samples;
     private final TransitionJudge judge;
     private final AuditRecorder audits;
+    private final LearningSequences sequences;
+    private final Incidents incidents;
     private final TransactionTemplate transaction;
 
     EventPipeline(EventIngestion ingestion, ContainerStates states, ObservationRecorder observations,
-            TrainingSamples samples, TransitionJudge judge, AuditRecorder audits, TransactionTemplate transaction) {
+            TrainingSamples samples, TransitionJudge judge, AuditRecorder audits, LearningSequences sequences,
+            Incidents incidents, TransactionTemplate transaction) {
         this.ingestion = ingestion;
         this.states = states;
         this.observations = observations;
         this.samples = samples;
         this.judge = judge;
         this.audits = audits;
+        this.sequences = sequences;
+        this.incidents = incidents;
         this.transaction = transaction;
     }
 
@@ -68,8 +78,10 @@ public class EventPipeline {
         List<ObservedTransition> transitions = states.advance(prepared.events());
         List<LearningTransitions> learning = observations.record(transitions, prepared.agentDroppedEvents());
         samples.collect(learning);
+        sequences.record(learning);
         List<Judgement> judgements = judge.judge(transitions, Set.of());
         audits.record(judgements.stream().filter(Judgement::isDeviation).map(Deviation::of).toList());
-        return new Processed(receipt, prepared.events(), prepared.acceptedIndexes(), judgements);
+        List<ContainerRisk> risks = incidents.assess(judgements);
+        return new Processed(receipt, prepared.events(), prepared.acceptedIndexes(), judgements, risks);
     }
 }

@@ -1,6 +1,7 @@
 package io.habitus.pipeline;
 
 import io.habitus.shared.FieldError;
+import io.habitus.incident.ContainerRisk;
 import io.habitus.scoring.Judgement;
 import java.util.List;
 
@@ -15,8 +16,8 @@ import java.util.List;
 public record ScoreAnswer(boolean commit, String batchId, boolean duplicate, List<Scored> results,
         List<FieldError> rejected) {
 
-    /** One event's judgement and its position in the request. */
-    public record Scored(int index, Judgement judgement) {}
+    /** One event's judgement, its container's risk after it (null where no detector judges), and its position in the request. */
+    public record Scored(int index, Judgement judgement, ContainerRisk container) {}
 
     public ScoreAnswer {
         results = List.copyOf(results);

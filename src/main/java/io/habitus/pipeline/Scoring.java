@@ -4,6 +4,8 @@ import io.habitus.behavior.ObservedTransition;
 import io.habitus.behavior.PriorState;
 import io.habitus.behavior.TransitionPreview;
 import io.habitus.image.Images;
+import io.habitus.incident.ContainerRisk;
+import io.habitus.incident.Incidents;
 import io.habitus.ingest.EventIngestion;
 import io.habitus.ingest.IncomingBatch;
 import io.habitus.ingest.InvalidEventsException;
@@ -38,15 +40,17 @@ public class Scoring {
     private final Images images;
     private final TransitionPreview preview;
     private final TransitionJudge judge;
+    private final Incidents incidents;
     private final ScoringMetrics metrics;
 
     Scoring(EventPipeline pipeline, EventIngestion ingestion, Images images, TransitionPreview preview,
-            TransitionJudge judge, ScoringMetrics metrics) {
+            TransitionJudge judge, Incidents incidents, ScoringMetrics metrics) {
         this.pipeline = pipeline;
         this.ingestion = ingestion;
         this.images = images;
         this.preview = preview;
         this.judge = judge;
+        this.incidents = incidents;
         this.metrics = metrics;
     }
 
@@ -67,7 +71,8 @@ public class Scoring {
         } else {
             transitions = preview.fromTrackedStates(events);
         }
-        return new ScoreAnswer(false, null, false, inRequestOrder(events, judge.judge(transitions, unknown),
+        List<Judgement> judgements = judge.judge(transitions, unknown);
+        return new ScoreAnswer(false, null, false, inRequestOrder(events, judgements, incidents.preview(judgements),
                 IntStream.range(0, events.size()).boxed().toList()), List.of());
     }
 
@@ -85,7 +90,7 @@ public class Scoring {
         }
         List<Judgement> judgements = processed.judgements().stream()
                 .map(j -> unknown.contains(j.transition().digest()) ? asUnknown(j) : j).toList();
-        return new ScoreAnswer(true, batchId, false, inRequestOrder(processed.accepted(), judgements,
+        return new ScoreAnswer(true, batchId, false, inRequestOrder(processed.accepted(), judgements, processed.risks(),
                 processed.acceptedIndexes()), processed.receipt().errors());
     }
 
@@ -130,16 +135,17 @@ public class Scoring {
 
     /** Judgements come per container in event-time order; the answer lists them as the request did. */
     private static List<ScoreAnswer.Scored> inRequestOrder(List<RuntimeEvent> events, List<Judgement> judgements,
-            List<Integer> requestIndexes) {
+            List<ContainerRisk> risks, List<Integer> requestIndexes) {
         Map<RuntimeEvent, Integer> index = new IdentityHashMap<>();
         for (int i = 0; i < events.size(); i++) {
             index.put(events.get(i), requestIndexes.get(i));
         }
         List<ScoreAnswer.Scored> scored = new ArrayList<>(judgements.size());
-        for (Judgement j : judgements) {
+        for (int k = 0; k < judgements.size(); k++) {
+            Judgement j = judgements.get(k);
             Integer i = index.get(j.transition().event());
             if (i != null) {
-                scored.add(new ScoreAnswer.Scored(i, j));
+                scored.add(new ScoreAnswer.Scored(i, j, risks.get(k)));
             }
         }
         scored.sort(Comparator.comparingInt(ScoreAnswer.Scored::index));

@@ -1,6 +1,7 @@
 package io.habitus.pipeline.web;
 
 import io.habitus.behavior.StateSnapshot;
+import io.habitus.incident.ContainerRisk;
 import io.habitus.scoring.Judgement;
 import io.habitus.pipeline.ScoreAnswer;
 import io.habitus.scoring.VersionRef;
@@ -35,7 +36,9 @@ record ScoreResponse(
             @Schema(description = "Profile rules the event broke") List<Violation> violations,
             @Schema(description = "The profile version that judged; null while learning") VersionRef profile,
             @Schema(description = "The model version that scored; null when none is active") VersionRef model,
-            @Schema(description = "The verdict in a sentence") String explanation) {}
+            @Schema(description = "The verdict in a sentence") String explanation,
+            @Schema(description = "The container's evidence and incident right after this event; null while its image "
+                    + "has no container detector (learning, unknown)") ContainerRisk container) {}
 
     @Schema(name = "ScoredTransition",
             description = "The transition scored: state before, event, state after, and the process that acted")
@@ -71,6 +74,6 @@ record ScoreResponse(
         return new Result(scored.index(), t.containerId(), t.digest(), j.verdict(), j.score(), j.threshold(), j.learned(),
                 t.tokens().token().text(), new Transition(State.of(t.before()), t.tokens().token().text(), State.of(t.after()),
                         new Actor(t.actor().process(), t.actor().recentTokens())),
-                violations, j.profile(), j.model(), j.explanation());
+                violations, j.profile(), j.model(), j.explanation(), scored.container());
     }
 }

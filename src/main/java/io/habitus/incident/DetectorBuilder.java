@@ -1,0 +1,76 @@
+package io.habitus.incident;
+
+import io.habitus.incident.persistence.DetectorStore;
+import io.habitus.incident.persistence.TraceStore;
+import io.habitus.profile.LearningFinished;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds each learning window's container detector in the background: queued in the transaction
+ * that ends learning (so a crash cannot lose it), claimed by one replica ({@code SKIP LOCKED}),
+ * built from the window's traces and calibrated on its held-out containers.
+ */
+@Component
+class DetectorBuilder {
+
+    private static final Logger log = LoggerFactory.getLogger(DetectorBuilder.class);
+
+    private final DetectorStore detectors;
+    private final TraceStore traces;
+    private final ActiveDetectors active;
+    private final IncidentProperties properties;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DetectorBuilder(DetectorStore detectors, TraceStore traces, ActiveDetectors active, IncidentProperties properties,
+            TransactionTemplate transaction, JsonMapper json, Clock clock) {
+        this.detectors = detectors;
+        this.traces = traces;
+        this.active = active;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** In the transaction that ended learning: the detector is queued exactly when the profile is activated. */
+    @EventListener
+    void on(LearningFinished finished) {
+        detectors.enqueue(finished.digest().value(), finished.window(), clock.instant());
+    }
+
+    @Scheduled(fixedDelayString = "${habitus.incident.poll-interval:1s}")
+    void buildPending() {
+        while (Boolean.TRUE.equals(transaction.execute(status -> buildOne()))) {
+            // one detector per transaction, until none is pending
+        }
+    }
+
+    private boolean buildOne() {
+        return detectors.claimPending().map(row -> {
+            try {
+                Map<String, long[]> windowTraces = traces.load(row.digest(), row.window());
+                DetectorCalibration.Result result = DetectorCalibration.calibrate(windowTraces, properties.folds(),
+                        properties.targetContainerRate());
+                detectors.ready(row.id(), result.learned().toBytes(), result.noveltyRate(), result.threshold(),
+                        json.writeValueAsString(result.statistics()), clock.instant());
+                log.info("container detector {} of {} window {} ready: threshold {}, {}", row.id(), row.digest(),
+                        row.window(), result.threshold(), result.statistics());
+            } catch (RuntimeException e) {
+                log.error("building container detector {} of {} failed", row.id(), row.digest(), e);
+                detectors.failed(row.id(), e.toString());
+            }
+            active.forget(row.digest());
+            return true;
+        }).orElse(false);
+    }
+}

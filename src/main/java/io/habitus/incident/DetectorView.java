@@ -1,0 +1,12 @@
+package io.habitus.incident;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An image's container detector as people read it: which learning window it learned, how it was
+ * calibrated, and how its dry run goes.
+ */
+public record DetectorView(long id, String digest, int window, String status, Instant createdAt, Instant readyAt,
+        Integer learnedSequences, Double noveltyRate, Double threshold, Map<String, Object> statistics, String error,
+        Instant dryRunUntil, long incidents, long dryRunIncidents) {}

@@ -1,0 +1,129 @@
+package io.habitus.incident;
+
+import io.habitus.behavior.ObservedTransition;
+import io.habitus.incident.persistence.EvidenceRow;
+import io.habitus.incident.persistence.EvidenceStore;
+import io.habitus.incident.persistence.IncidentStore;
+import io.habitus.scoring.Judgement;
+import io.habitus.shared.Verdict;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Advances each judged container's evidence with its events and opens or grows its incident. An
+ * event adds evidence when its sequence (the acting process's last tokens and its own) is one the
+ * image never showed while learning, or when it broke a profile rule; the evidence is the binomial
+ * surprise of the container's novel events so far ({@link NoveltySurprise}), and its peak in the
+ * episode is what the image's threshold judges. Containers of images without a READY detector
+ * (still learning, unknown) carry no evidence.
+ */
+@Component
+class EvidenceTracker {
+
+    private final ActiveDetectors detectors;
+    private final EvidenceStore evidence;
+    private final IncidentStore incidents;
+    private final LearningSequences sequences;
+    private final IncidentProperties properties;
+    private final Clock clock;
+
+    EvidenceTracker(ActiveDetectors detectors, EvidenceStore evidence, IncidentStore incidents,
+            LearningSequences sequences, IncidentProperties properties, Clock clock) {
+        this.detectors = detectors;
+        this.evidence = evidence;
+        this.incidents = incidents;
+        this.sequences = sequences;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** One risk per judgement (null where no detector judges); {@code commit} locks, writes and opens incidents. */
+    List<ContainerRisk> advance(List<Judgement> judgements, boolean commit) {
+        ContainerRisk[] risks = new ContainerRisk[judgements.size()];
+        Set<String> digests = new HashSet<>();
+        for (Judgement j : judgements) {
+            if (judged(j)) {
+                digests.add(j.transition().digest());
+            }
+        }
+        Map<String, ContainerDetector> active = digests.isEmpty() ? Map.of() : detectors.forDigests(digests);
+        Map<String, List<Integer>> byContainer = new TreeMap<>();
+        for (int i = 0; i < judgements.size(); i++) {
+            Judgement j = judgements.get(i);
+            if (judged(j) && active.containsKey(j.transition().digest())) {
+                byContainer.computeIfAbsent(j.transition().containerId(), c -> new ArrayList<>()).add(i);
+            }
+        }
+        if (byContainer.isEmpty()) {
+            return Arrays.asList(risks);
+        }
+        Map<String, EvidenceRow> stored = commit ? evidence.lock(byContainer.keySet()) : evidence.find(byContainer.keySet());
+        Instant now = clock.instant();
+        List<EvidenceRow> updated = new ArrayList<>(byContainer.size());
+        byContainer.forEach((container, indexes) -> {
+            ObservedTransition first = judgements.get(indexes.getFirst()).transition();
+            ContainerDetector detector = active.get(first.digest());
+            EvidenceRow row = stored.get(container);
+            Episode episode = row == null || row.detectorId() != detector.id() ? Episode.fresh(detector)
+                    : Episode.of(row, detector, row.incidentId() == null ? null : incidents.find(row.incidentId()).orElse(null));
+            for (int index : indexes) {
+                risks[index] = step(episode, judgements.get(index), commit, now);
+            }
+            if (commit) {
+                episode.grow(incidents, Incidents.MAX_REASONS, now);
+                updated.add(new EvidenceRow(container, first.digest(), detector.id(), episode.events, episode.novel,
+                        episode.evidence, episode.peak, episode.incidentId()));
+            }
+        });
+        if (commit) {
+            evidence.save(updated, now);
+        }
+        return Arrays.asList(risks);
+    }
+
+    private ContainerRisk step(Episode episode, Judgement j, boolean commit, Instant now) {
+        ObservedTransition t = j.transition();
+        ContainerDetector detector = episode.detector;
+        long fingerprint = sequences.fingerprint(t);
+        boolean violation = j.verdict() == Verdict.VIOLATION;
+        boolean novel = violation || !detector.knows(fingerprint);
+        episode.events++;
+        if (novel) {
+            episode.novel++;
+            episode.evidence = NoveltySurprise.of(episode.novel, episode.events, detector.noveltyRate());
+            episode.peak = Math.max(episode.peak, episode.evidence);
+            episode.violation |= violation;
+            episode.reason(new IncidentReason(t.event().time(), t.tokens().token().text(), j.verdict(), j.score(),
+                    sequence(t), Long.toHexString(fingerprint), episode.evidence));
+        }
+        episode.lastEventAt = t.event().time();
+        if (episode.firstEventAt == null) {
+            episode.firstEventAt = t.event().time();
+        }
+        if (commit && episode.incident == null && episode.peak > detector.threshold()) {
+            episode.open(incidents, j, now, now.isBefore(detector.readyAt().plus(properties.dryRun())));
+        }
+        return new ContainerRisk(t.containerId(), novel, episode.events, episode.novel, episode.peak,
+                detector.threshold(), episode.peak / detector.threshold(), episode.ref());
+    }
+
+    private String sequence(ObservedTransition t) {
+        List<String> recent = t.actor().recentTokens();
+        List<String> parts = new ArrayList<>(recent.subList(Math.max(0, recent.size() - (properties.sequenceLength() - 1)),
+                recent.size()));
+        parts.add(t.tokens().token().text());
+        return t.actor().process() + ": " + String.join(" → ", parts);
+    }
+
+    private static boolean judged(Judgement j) {
+        return j.verdict() == Verdict.NORMAL || j.verdict() == Verdict.ANOMALOUS || j.verdict() == Verdict.VIOLATION;
+    }
+}

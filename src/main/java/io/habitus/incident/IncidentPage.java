@@ -1,0 +1,11 @@
+package io.habitus.incident;
+
+import java.util.List;
+
+/** A page of incidents, newest first, and the cursor of the next page (null on the last). */
+public record IncidentPage(List<Incident> incidents, String next) {
+
+    public IncidentPage {
+        incidents = List.copyOf(incidents);
+    }
+}

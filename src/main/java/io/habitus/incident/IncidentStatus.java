@@ -1,0 +1,10 @@
+package io.habitus.incident;
+
+/** Where an incident stands; RESOLVED and FALSE_POSITIVE end the container's episode. */
+public enum IncidentStatus {
+    OPEN, ACKNOWLEDGED, RESOLVED, FALSE_POSITIVE;
+
+    public boolean isClosed() {
+        return this == RESOLVED || this == FALSE_POSITIVE;
+    }
+}

@@ -1,0 +1,167 @@
+package io.habitus.incident;
+
+import io.habitus.incident.persistence.DetectorRow;
+import io.habitus.incident.persistence.DetectorStore;
+import io.habitus.incident.persistence.EvidenceStore;
+import io.habitus.incident.persistence.IncidentStore;
+import io.habitus.scoring.Judgement;
+import io.habitus.shared.HabitusProblem;
+import io.habitus.shared.ImageDigest;
+import io.habitus.shared.NotFoundException;
+import io.habitus.shared.ProblemType;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Incidents: the pipeline's container step ({@link #assess}), what-if risks ({@link #preview}),
+ * and what people read and do with incidents and detectors.
+ */
+@Service
+public class Incidents {
+
+    static final int MAX_REASONS = 50;
+    private static final String CURSOR_PREFIX = "before:";
+    private static final TypeReference<Map<String, Object>> STATISTICS = new TypeReference<>() {};
+
+    private final EvidenceTracker tracker;
+    private final IncidentStore incidents;
+    private final EvidenceStore evidence;
+    private final DetectorStore detectors;
+    private final ActiveDetectors active;
+    private final IncidentProperties properties;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Incidents(EvidenceTracker tracker, IncidentStore incidents, EvidenceStore evidence, DetectorStore detectors,
+            ActiveDetectors active, IncidentProperties properties, JsonMapper json, Clock clock) {
+        this.tracker = tracker;
+        this.incidents = incidents;
+        this.evidence = evidence;
+        this.detectors = detectors;
+        this.active = active;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Advances the judged containers' evidence in the caller's transaction and opens or grows their
+     * incidents; one risk per judgement, in its order (null where no detector judges the image).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<ContainerRisk> assess(List<Judgement> judgements) {
+        return tracker.advance(judgements, true);
+    }
+
+    /** The risks {@link #assess} would give, from the stored evidence, changing nothing. */
+    @Transactional(readOnly = true)
+    public List<ContainerRisk> preview(List<Judgement> judgements) {
+        return tracker.advance(judgements, false);
+    }
+
+    @Transactional(readOnly = true)
+    public IncidentPage list(IncidentFilter filter, String cursor, int limit) {
+        List<Incident> found = incidents.find(filter, decode(cursor), limit + 1);
+        List<Incident> page = found.size() > limit ? found.subList(0, limit) : found;
+        return new IncidentPage(page, found.size() > limit ? encode(page.getLast().id()) : null);
+    }
+
+    @Transactional(readOnly = true)
+    public Incident find(long id) {
+        return incidents.find(id).orElseThrow(() -> new NotFoundException("No incident " + id));
+    }
+
+    /** OPEN → ACKNOWLEDGED: someone is on it. */
+    @Transactional
+    public Incident acknowledge(long id, String by, String note) {
+        Incident incident = lock(id);
+        if (incident.status() != IncidentStatus.OPEN) {
+            throw conflict(incident, "acknowledged");
+        }
+        incidents.setStatus(id, IncidentStatus.ACKNOWLEDGED, by, note, clock.instant());
+        return find(id);
+    }
+
+    /** Ends the episode as handled; the container's next events start a new one. */
+    @Transactional
+    public Incident resolve(long id, String by, String note) {
+        return close(id, IncidentStatus.RESOLVED, by, note);
+    }
+
+    /**
+     * Ends the episode as normal behaviour: the sequences that raised it are learned by the image's
+     * detector from now on (on every replica within a refresh), as "allow" teaches the profile.
+     */
+    @Transactional
+    public Incident markFalsePositive(long id, String by, String note) {
+        Incident incident = close(id, IncidentStatus.FALSE_POSITIVE, by, note);
+        List<Long> fingerprints = incident.reasons().stream().map(IncidentReason::sequenceFingerprint)
+                .map(hex -> Long.parseUnsignedLong(hex, 16)).distinct().toList();
+        detectors.allow(incident.digest(), fingerprints);
+        active.forget(incident.digest());
+        return find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<DetectorView> detectors(ImageDigest digest) {
+        return detectors.headers(digest.value()).stream().map(this::view).toList();
+    }
+
+    private Incident close(long id, IncidentStatus status, String by, String note) {
+        Incident incident = lock(id);
+        if (incident.status().isClosed()) {
+            throw conflict(incident, status == IncidentStatus.RESOLVED ? "resolved" : "marked a false positive");
+        }
+        incidents.setStatus(id, status, by, note, clock.instant());
+        evidence.endEpisode(incident.containerId(), id);
+        return find(id);
+    }
+
+    private Incident lock(long id) {
+        return incidents.lock(id).orElseThrow(() -> new NotFoundException("No incident " + id));
+    }
+
+    private static HabitusProblem conflict(Incident incident, String action) {
+        return new HabitusProblem(HttpStatus.CONFLICT, ProblemType.CONFLICT,
+                "Incident " + incident.id() + " is " + incident.status() + " and cannot be " + action);
+    }
+
+    private DetectorView view(DetectorRow row) {
+        long[] counts = incidents.countsOf(row.id());
+        Instant dryRunUntil = row.readyAt() == null ? null : row.readyAt().plus(properties.dryRun());
+        Integer learned = row.statistics() == null ? null
+                : ((Number) json.readValue(row.statistics(), STATISTICS).getOrDefault("distinctSequences", 0)).intValue();
+        return new DetectorView(row.id(), row.digest(), row.window(), row.status(), row.createdAt(), row.readyAt(), learned,
+                row.noveltyRate(), row.threshold(), row.statistics() == null ? Map.of() : json.readValue(row.statistics(), STATISTICS),
+                row.error(), dryRunUntil, counts[0], counts[1]);
+    }
+
+    private static String encode(long id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Long decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!text.startsWith(CURSOR_PREFIX)) {
+                throw new IllegalArgumentException(text);
+            }
+            return Long.parseLong(text.substring(CURSOR_PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw new HabitusProblem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, "Invalid cursor: " + cursor);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.habitus.incident;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The 64-bit fingerprint of a short sequence: the acting process, its last {@code length - 1}
+ * tokens and the event's token (STIDE's unit, per process so that interleaved processes of one
+ * container do not make up sequences none of them performed). 64 bits keep a window of millions of
+ * distinct sequences in a few megabytes with a collision chance below one in a billion.
+ */
+final class SequenceFingerprint {
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    private SequenceFingerprint() {
+    }
+
+    static long of(String process, List<String> processRecent, String token, int length) {
+        long h = FNV_OFFSET;
+        h = mix(h, process);
+        int from = Math.max(0, processRecent.size() - (length - 1));
+        for (int i = from; i < processRecent.size(); i++) {
+            h = mix(h, processRecent.get(i));
+        }
+        h = mix(h, token);
+        return finish(h);
+    }
+
+    private static long mix(long h, String part) {
+        for (byte b : part.getBytes(StandardCharsets.UTF_8)) {
+            h = (h ^ (b & 0xff)) * FNV_PRIME;
+        }
+        // A separator no UTF-8 text contains, so that ("ab", "c") and ("a", "bc") differ.
+        return (h ^ 0xff) * FNV_PRIME;
+    }
+
+    /** MurmurHash3's fmix64: FNV's low bits alone mix poorly. */
+    private static long finish(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Incidents: each judged container's running evidence (novel short sequences and broken rules,
+ * weighed by a binomial surprise), the per-image container detector calibrated on containers held
+ * out of the learning window, and incidents with their lifecycle — what people act on
+ * (docs/incidents.md).
+ */
+package io.habitus.incident;

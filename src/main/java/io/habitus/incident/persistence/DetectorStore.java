@@ -1,0 +1,100 @@
+package io.habitus.incident.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Detectors per learning window: queued when learning ends, built by one replica, then READY. */
+@Repository
+public class DetectorStore {
+
+    private static final String COLUMNS = """
+            id, digest, window_no, status, created_at, ready_at, learned, novelty_rate, threshold, statistics::text, error""";
+    private static final String HEADER_COLUMNS = """
+            id, digest, window_no, status, created_at, ready_at, null::bytea, novelty_rate, threshold, statistics::text, error""";
+
+    private final JdbcTemplate jdbc;
+
+    DetectorStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void enqueue(String digest, int window, Instant at) {
+        jdbc.update("""
+                insert into incident_detector (digest, window_no, status, created_at) values (?, ?, 'PENDING', ?)
+                on conflict (digest, window_no) do nothing""", digest, window, Timestamp.from(at));
+    }
+
+    /** Claims the oldest pending detector for the caller's transaction; other replicas skip it. */
+    public Optional<DetectorRow> claimPending() {
+        return jdbc.query("select " + HEADER_COLUMNS + """
+                 from incident_detector where status = 'PENDING' order by created_at, id limit 1 for update skip locked""",
+                DetectorStore::row).stream().findFirst();
+    }
+
+    public void ready(long id, byte[] learned, double noveltyRate, double threshold, String statistics, Instant at) {
+        jdbc.update("""
+                update incident_detector set status = 'READY', learned = ?, novelty_rate = ?, threshold = ?,
+                  statistics = cast(? as jsonb), ready_at = ?, error = null where id = ?""",
+                learned, noveltyRate, threshold, statistics, Timestamp.from(at), id);
+    }
+
+    public void failed(long id, String error) {
+        jdbc.update("update incident_detector set status = 'FAILED', error = ? where id = ?", error, id);
+    }
+
+    /** The newest READY detector id of each digest that has one. */
+    public Map<String, Long> newestReady(Collection<String> digests) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.query("""
+                select digest, max(id) from incident_detector where status = 'READY' and digest = any(?) group by digest""",
+                rs -> {
+                    ids.put(rs.getString(1), rs.getLong(2));
+                }, (Object) digests.toArray(String[]::new));
+        return ids;
+    }
+
+    public Optional<DetectorRow> find(long id) {
+        return jdbc.query("select " + COLUMNS + " from incident_detector where id = ?", DetectorStore::row, id)
+                .stream().findFirst();
+    }
+
+    /** The image's detectors, newest window first, without their learned sequences. */
+    public List<DetectorRow> headers(String digest) {
+        return jdbc.query("select " + HEADER_COLUMNS + " from incident_detector where digest = ? order by window_no desc",
+                DetectorStore::row, digest);
+    }
+
+    public List<Long> allowedSequences(String digest) {
+        return jdbc.queryForList("select fingerprint from incident_allowed_sequence where digest = ?", Long.class, digest);
+    }
+
+    public Map<String, Long> allowedCounts(Collection<String> digests) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("select digest, count(*) from incident_allowed_sequence where digest = any(?) group by digest",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }, (Object) digests.toArray(String[]::new));
+        return counts;
+    }
+
+    public void allow(String digest, Collection<Long> fingerprints) {
+        jdbc.batchUpdate("insert into incident_allowed_sequence (digest, fingerprint) values (?, ?) on conflict do nothing",
+                fingerprints.stream().sorted().map(f -> new Object[] {digest, f}).toList());
+    }
+
+    private static DetectorRow row(ResultSet rs, int n) throws SQLException {
+        Timestamp ready = rs.getTimestamp(6);
+        return new DetectorRow(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                rs.getTimestamp(5).toInstant(), ready == null ? null : ready.toInstant(), rs.getBytes(7),
+                (Double) rs.getObject(8), (Double) rs.getObject(9), rs.getString(10), rs.getString(11));
+    }
+}

@@ -1,0 +1,76 @@
+package io.habitus.incident.persistence;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Containers' running evidence. Rows are locked in container-id order before they advance, as
+ * container states are, so two replicas judging one container apply its batches one after the other.
+ */
+@Repository
+public class EvidenceStore {
+
+    private static final String COLUMNS = "container_id, digest, detector_id, events, novel_events, evidence, peak_evidence, incident_id";
+
+    private final JdbcTemplate jdbc;
+
+    EvidenceStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Map<String, EvidenceRow> lock(Collection<String> containerIds) {
+        return read("select " + COLUMNS + " from incident_evidence where container_id = any(?) order by container_id for update",
+                containerIds);
+    }
+
+    public Map<String, EvidenceRow> find(Collection<String> containerIds) {
+        return read("select " + COLUMNS + " from incident_evidence where container_id = any(?)", containerIds);
+    }
+
+    private Map<String, EvidenceRow> read(String sql, Collection<String> containerIds) {
+        Map<String, EvidenceRow> rows = new HashMap<>();
+        jdbc.query(sql, rs -> {
+            rows.put(rs.getString(1), new EvidenceRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                    rs.getLong(5), rs.getDouble(6), rs.getDouble(7), (Long) rs.getObject(8)));
+        }, (Object) containerIds.toArray(String[]::new));
+        return rows;
+    }
+
+    public void save(List<EvidenceRow> rows, Instant at) {
+        List<EvidenceRow> sorted = rows.stream().sorted(Comparator.comparing(EvidenceRow::containerId)).toList();
+        jdbc.batchUpdate("""
+                insert into incident_evidence (container_id, digest, detector_id, events, novel_events, evidence, peak_evidence,
+                                               incident_id, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (container_id) do update set digest = excluded.digest, detector_id = excluded.detector_id,
+                  events = excluded.events, novel_events = excluded.novel_events, evidence = excluded.evidence,
+                  peak_evidence = excluded.peak_evidence, incident_id = excluded.incident_id, updated_at = excluded.updated_at""",
+                sorted, 500, (ps, r) -> {
+                    ps.setString(1, r.containerId());
+                    ps.setString(2, r.digest());
+                    ps.setLong(3, r.detectorId());
+                    ps.setLong(4, r.events());
+                    ps.setLong(5, r.novelEvents());
+                    ps.setDouble(6, r.evidence());
+                    ps.setDouble(7, r.peakEvidence());
+                    ps.setObject(8, r.incidentId());
+                    ps.setTimestamp(9, Timestamp.from(at));
+                });
+    }
+
+    /** Ends a container's episode: its next event starts from no evidence. */
+    public void endEpisode(String containerId, long incidentId) {
+        jdbc.update("delete from incident_evidence where container_id = ? and incident_id = ?", containerId, incidentId);
+    }
+
+    public int forgetIdleSince(Instant before) {
+        return jdbc.update("delete from incident_evidence where updated_at < ?", Timestamp.from(before));
+    }
+}

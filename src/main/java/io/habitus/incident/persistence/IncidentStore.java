@@ -1,0 +1,126 @@
+package io.habitus.incident.persistence;
+
+import io.habitus.incident.Incident;
+import io.habitus.incident.IncidentFilter;
+import io.habitus.incident.IncidentReason;
+import io.habitus.incident.IncidentStatus;
+import io.habitus.incident.Severity;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+public class IncidentStore {
+
+    private static final String COLUMNS = """
+            id, digest, container_id, node, status, severity, dry_run, opened_at, updated_at, first_event_at, last_event_at,
+            evidence, threshold, events, novel_events, detector_id, profile_version, model_version, reasons::text,
+            status_by, status_note, status_at""";
+    private static final TypeReference<List<IncidentReason>> REASONS = new TypeReference<>() {};
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    IncidentStore(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public long open(Incident i) {
+        Long id = jdbc.queryForObject("""
+                insert into incident (digest, container_id, node, status, severity, dry_run, opened_at, updated_at,
+                  first_event_at, last_event_at, evidence, threshold, events, novel_events, detector_id, profile_version,
+                  model_version, reasons)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) returning id""", Long.class,
+                i.digest(), i.containerId(), i.node(), i.status().name(), i.severity().name(), i.dryRun(),
+                Timestamp.from(i.openedAt()), Timestamp.from(i.updatedAt()), Timestamp.from(i.firstEventAt()),
+                Timestamp.from(i.lastEventAt()), i.evidence(), i.threshold(), i.events(), i.novelEvents(), i.detectorId(),
+                i.profileVersion(), i.modelVersion(), json.writeValueAsString(i.reasons()));
+        return id;
+    }
+
+    /** Grows an open incident with its container's later events; closed incidents stay as they were closed. */
+    public void grow(long id, Severity severity, Instant lastEventAt, double evidence, long events, long novelEvents,
+            List<IncidentReason> moreReasons, int maxReasons, Instant at) {
+        jdbc.update("""
+                update incident set severity = ?, last_event_at = greatest(last_event_at, ?), evidence = greatest(evidence, ?),
+                  events = ?, novel_events = ?, updated_at = ?,
+                  reasons = case when jsonb_array_length(reasons) >= ? then reasons else reasons || cast(? as jsonb) end
+                where id = ? and status in ('OPEN', 'ACKNOWLEDGED')""",
+                severity.name(), Timestamp.from(lastEventAt), evidence, events, novelEvents, Timestamp.from(at), maxReasons,
+                json.writeValueAsString(moreReasons), id);
+    }
+
+    public Optional<Incident> find(long id) {
+        return jdbc.query("select " + COLUMNS + " from incident where id = ?", this::incident, id).stream().findFirst();
+    }
+
+    public Optional<Incident> lock(long id) {
+        return jdbc.query("select " + COLUMNS + " from incident where id = ? for update", this::incident, id)
+                .stream().findFirst();
+    }
+
+    public List<Incident> find(IncidentFilter filter, Long before, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from incident where true");
+        List<Object> args = new ArrayList<>();
+        if (filter.digest() != null) {
+            sql.append(" and digest = ?");
+            args.add(filter.digest());
+        }
+        if (filter.containerId() != null) {
+            sql.append(" and container_id = ?");
+            args.add(filter.containerId());
+        }
+        if (filter.status() != null) {
+            sql.append(" and status = ?");
+            args.add(filter.status().name());
+        }
+        if (filter.from() != null) {
+            sql.append(" and opened_at >= ?");
+            args.add(Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" and opened_at < ?");
+            args.add(Timestamp.from(filter.to()));
+        }
+        if (before != null) {
+            sql.append(" and id < ?");
+            args.add(before);
+        }
+        sql.append(" order by id desc limit ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), this::incident, args.toArray());
+    }
+
+    public void setStatus(long id, IncidentStatus status, String by, String note, Instant at) {
+        jdbc.update("update incident set status = ?, status_by = ?, status_note = ?, status_at = ?, updated_at = ? where id = ?",
+                status.name(), by, note, Timestamp.from(at), Timestamp.from(at), id);
+    }
+
+    /** How many incidents a detector raised: all, and those in its dry run. */
+    public long[] countsOf(long detectorId) {
+        return jdbc.queryForObject("select count(*), count(*) filter (where dry_run) from incident where detector_id = ?",
+                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, detectorId);
+    }
+
+    private Incident incident(ResultSet rs, int n) throws SQLException {
+        Timestamp statusAt = rs.getTimestamp(22);
+        double evidence = rs.getDouble(12);
+        double threshold = rs.getDouble(13);
+        return new Incident(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                IncidentStatus.valueOf(rs.getString(5)), Severity.valueOf(rs.getString(6)), rs.getBoolean(7),
+                rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant(),
+                rs.getTimestamp(11).toInstant(), evidence, threshold, threshold > 0 ? evidence / threshold : 0,
+                rs.getLong(14), rs.getLong(15), rs.getLong(16), (Integer) rs.getObject(17), (Integer) rs.getObject(18),
+                json.readValue(rs.getString(19), REASONS), rs.getString(20), rs.getString(21),
+                statusAt == null ? null : statusAt.toInstant());
+    }
+}
