@@ -19,6 +19,7 @@ final class Episode {
     Instant firstEventAt;
     Instant lastEventAt;
     Incident incident;
+    private Severity severity;
     private final List<IncidentReason> reasons = new ArrayList<>();
 
     private Episode(ContainerDetector detector) {
@@ -36,6 +37,7 @@ final class Episode {
         episode.evidence = row.evidence();
         episode.peak = row.peakEvidence();
         episode.incident = incident != null && !incident.status().isClosed() ? incident : null;
+        episode.severity = episode.incident == null ? null : episode.incident.severity();
         return episode;
     }
 
@@ -53,6 +55,7 @@ final class Episode {
                 trigger.profile() == null ? null : trigger.profile().version(),
                 trigger.model() == null ? null : trigger.model().version(), reasons, null, null, null);
         long id = store.open(opened);
+        severity = opened.severity();
         incident = new Incident(id, opened.digest(), opened.containerId(), opened.node(), opened.status(), opened.severity(),
                 dryRun, now, now, firstEventAt, lastEventAt, peak, opened.threshold(), opened.risk(), events, novel,
                 detector.id(), opened.profileVersion(), opened.modelVersion(), List.of(), null, null, null);
@@ -64,11 +67,17 @@ final class Episode {
         if (incident == null) {
             return;
         }
-        Severity severity = Severity.of(peak / detector.threshold(), violation);
-        if (incident.severity().compareTo(severity) > 0) {
-            severity = incident.severity();
-        }
         store.grow(incident.id(), severity, lastEventAt, peak, events, novel, reasons, maxReasons, now);
+    }
+
+    /** Severity only rises within an incident. */
+    void reassess() {
+        if (incident != null) {
+            Severity now = Severity.of(peak / detector.threshold(), violation);
+            if (now.compareTo(severity) > 0) {
+                severity = now;
+            }
+        }
     }
 
     Long incidentId() {
@@ -77,6 +86,6 @@ final class Episode {
 
     ContainerRisk.IncidentRef ref() {
         return incident == null ? null
-                : new ContainerRisk.IncidentRef(incident.id(), incident.status(), incident.severity(), incident.dryRun());
+                : new ContainerRisk.IncidentRef(incident.id(), incident.status(), severity, incident.dryRun());
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Advances each judged container's evidence with its events and opens or grows its incident. An
- * event adds evidence when its sequence (the acting process's last tokens and its own) is one the
+ * event adds evidence when its sequence (the container's last tokens and its own, by its acting process) is one the
  * image never showed while learning, or when it broke a profile rule; the evidence is the binomial
  * surprise of the container's novel events so far ({@link NoveltySurprise}), and its peak in the
  * episode is what the image's threshold judges. Containers of images without a READY detector
@@ -111,12 +111,13 @@ class EvidenceTracker {
         if (commit && episode.incident == null && episode.peak > detector.threshold()) {
             episode.open(incidents, j, now, now.isBefore(detector.readyAt().plus(properties.dryRun())));
         }
+        episode.reassess();
         return new ContainerRisk(t.containerId(), novel, episode.events, episode.novel, episode.peak,
                 detector.threshold(), episode.peak / detector.threshold(), episode.ref());
     }
 
     private String sequence(ObservedTransition t) {
-        List<String> recent = t.actor().recentTokens();
+        List<String> recent = t.before().recentTokens();
         List<String> parts = new ArrayList<>(recent.subList(Math.max(0, recent.size() - (properties.sequenceLength() - 1)),
                 recent.size()));
         parts.add(t.tokens().token().text());

@@ -12,20 +12,24 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Container-level detection: one set of defaults for every image (docs/incidents.md).
  *
- * @param sequenceLength      the length of the short sequences (STIDE's n): the acting process's last n − 1 tokens and the event's
+ * @param sequenceLength      the length of the short sequences (STIDE's n): the container's last n − 1 tokens and the
+ *                            event's (at most habitus.behavior.recent-tokens + 1)
  * @param folds               how many parts a learning window's containers are split into for calibration
  * @param targetContainerRate the share of normal containers that may raise an incident, kept with 95 % confidence
  * @param maxTracedEvents     the most learning events per window whose sequences are kept for the detector
  *                            (8 bytes each); the window's memory is complete up to this many
  * @param dryRun              for how long after an image's detector is ready its incidents are recorded as dry run
  * @param pollInterval        how often a replica looks for detectors to build
+ * @param idleExpiry          a container without events for this long loses its evidence (its episode ends; an
+ *                            open incident stays open)
  */
 @Validated
 @ConfigurationProperties("habitus.incident")
 public record IncidentProperties(
         @Min(2) @Max(16) @DefaultValue("6") int sequenceLength,
-        @Min(2) @Max(16) @DefaultValue("4") int folds,
+        @Min(2) @Max(31) @DefaultValue("10") int folds,
         @DecimalMin("0.0001") @DecimalMax("0.5") @DefaultValue("0.01") double targetContainerRate,
         @Min(1000) @DefaultValue("8000000") long maxTracedEvents,
         @DefaultValue("P1D") Duration dryRun,
-        @DefaultValue("1s") Duration pollInterval) {}
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("1h") Duration idleExpiry) {}

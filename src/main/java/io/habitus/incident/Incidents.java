@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class Incidents {
 
     static final int MAX_REASONS = 50;
+    private static final Logger log = LoggerFactory.getLogger(Incidents.class);
     private static final String CURSOR_PREFIX = "before:";
     private static final TypeReference<Map<String, Object>> STATISTICS = new TypeReference<>() {};
 
@@ -134,6 +138,19 @@ public class Incidents {
     private static HabitusProblem conflict(Incident incident, String action) {
         return new HabitusProblem(HttpStatus.CONFLICT, ProblemType.CONFLICT,
                 "Incident " + incident.id() + " is " + incident.status() + " and cannot be " + action);
+    }
+
+    /** Bounded memory for many containers: evidence of containers that went quiet is forgotten. */
+    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
+    void forgetIdle() {
+        try {
+            int forgotten = evidence.forgetIdleSince(clock.instant().minus(properties.idleExpiry()));
+            if (forgotten > 0) {
+                log.info("forgot the evidence of {} containers idle for {}", forgotten, properties.idleExpiry());
+            }
+        } catch (RuntimeException e) {
+            log.warn("forgetting idle container evidence failed: {}", e.getMessage());
+        }
     }
 
     private DetectorView view(DetectorRow row) {

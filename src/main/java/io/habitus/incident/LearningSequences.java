@@ -62,7 +62,7 @@ public class LearningSequences {
     }
 
     long fingerprint(ObservedTransition t) {
-        return SequenceFingerprint.of(t.actor().process(), t.actor().recentTokens(), t.tokens().token().text(),
+        return SequenceFingerprint.of(t.actor().process(), t.before().recentTokens(), t.tokens().token().text(),
                 properties.sequenceLength());
     }
 }

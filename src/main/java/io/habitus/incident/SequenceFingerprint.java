@@ -4,10 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The 64-bit fingerprint of a short sequence: the acting process, its last {@code length - 1}
- * tokens and the event's token (STIDE's unit, per process so that interleaved processes of one
- * container do not make up sequences none of them performed). 64 bits keep a window of millions of
- * distinct sequences in a few megabytes with a collision chance below one in a billion.
+ * The 64-bit fingerprint of a short sequence: the container's last {@code length - 1} tokens and
+ * the event's token (STIDE's unit), with the process that acted. The container's recent tokens, not
+ * the process's own: a container state keeps 8 (habitus.behavior.recent-tokens), a process only 2.
+ * 64 bits keep a window of millions of distinct sequences in a few megabytes with a collision
+ * chance below one in a billion.
  */
 final class SequenceFingerprint {
 
@@ -17,12 +18,12 @@ final class SequenceFingerprint {
     private SequenceFingerprint() {
     }
 
-    static long of(String process, List<String> processRecent, String token, int length) {
+    static long of(String process, List<String> recent, String token, int length) {
         long h = FNV_OFFSET;
         h = mix(h, process);
-        int from = Math.max(0, processRecent.size() - (length - 1));
-        for (int i = from; i < processRecent.size(); i++) {
-            h = mix(h, processRecent.get(i));
+        int from = Math.max(0, recent.size() - (length - 1));
+        for (int i = from; i < recent.size(); i++) {
+            h = mix(h, recent.get(i));
         }
         h = mix(h, token);
         return finish(h);

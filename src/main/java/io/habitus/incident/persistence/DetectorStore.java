@@ -35,7 +35,7 @@ public class DetectorStore {
 
     /** Claims the oldest pending detector for the caller's transaction; other replicas skip it. */
     public Optional<DetectorRow> claimPending() {
-        return jdbc.query("select " + HEADER_COLUMNS + """
+        return jdbc.query("select " + HEADER_COLUMNS + " " + """
                  from incident_detector where status = 'PENDING' order by created_at, id limit 1 for update skip locked""",
                 DetectorStore::row).stream().findFirst();
     }

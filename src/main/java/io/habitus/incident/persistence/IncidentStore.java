@@ -23,7 +23,7 @@ public class IncidentStore {
     private static final String COLUMNS = """
             id, digest, container_id, node, status, severity, dry_run, opened_at, updated_at, first_event_at, last_event_at,
             evidence, threshold, events, novel_events, detector_id, profile_version, model_version, reasons::text,
-            status_by, status_note, status_at""";
+            status_by, status_note, status_at """;
     private static final TypeReference<List<IncidentReason>> REASONS = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;

@@ -1,0 +1,68 @@
+package io.habitus.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class DetectorCalibrationTests {
+
+    /** 400 containers cycling through 50 sequences in random order: every one is seen by every fold. */
+    private static Map<String, long[]> regularWindow(Random random) {
+        Map<String, long[]> traces = new LinkedHashMap<>();
+        for (int c = 0; c < 400; c++) {
+            long[] trace = new long[200];
+            for (int i = 0; i < trace.length; i++) {
+                trace[i] = random.nextInt(50);
+            }
+            traces.put("container-" + c, trace);
+        }
+        return traces;
+    }
+
+    @Test
+    void aWindowWithoutHeldOutNoveltyGetsTheBinomialFloor() {
+        DetectorCalibration.Result result = DetectorCalibration.calibrate(regularWindow(new Random(1)), 4, 0.01);
+
+        assertThat(result.threshold()).isEqualTo(2.0);
+        assertThat(result.learned().size()).isEqualTo(50);
+        assertThat(result.statistics()).containsEntry("heldOutContainers", 400).containsEntry("heldOutContainersPast", 0L);
+    }
+
+    @Test
+    void theThresholdLetsAtMostTheTargetShareOfHeldOutContainersPast() {
+        Random random = new Random(2);
+        Map<String, long[]> traces = regularWindow(random);
+        // A tenth of the containers each do something of their own, some of it a lot.
+        for (int c = 0; c < 40; c++) {
+            long[] trace = traces.get("container-" + c);
+            for (int i = 0; i < 5 + c; i++) {
+                trace[(i * 3) % trace.length] = 1_000_000L * (c + 1) + i;
+            }
+        }
+
+        DetectorCalibration.Result result = DetectorCalibration.calibrate(traces, 4, 0.01);
+
+        long past = (long) result.statistics().get("heldOutContainersPast");
+        assertThat(past).isLessThanOrEqualTo((long) result.statistics().get("containersAllowedPast"));
+        assertThat(past / 400.0).isLessThanOrEqualTo(0.01);
+        assertThat(result.threshold()).isGreaterThan(2.0);
+        assertThat(result.learned().size()).as("complete memory: every sequence of the window").isEqualTo(50 + 40 * 5 + 39 * 40 / 2);
+    }
+
+    @Test
+    void aHeldOutContainersPeakIsJudgedWithoutItsOwnSequences() {
+        Map<String, long[]> traces = new LinkedHashMap<>();
+        traces.put("a", new long[] {1, 2, 3});
+        traces.put("b", new long[] {1, 2, 3});
+        int foldA = DetectorCalibration.fold("a", 4);
+        FoldMasks masks = FoldMasks.of(new long[] {1, 2, 3, 1, 2, 99}, new int[] {foldA, foldA, foldA, 5, 5, foldA});
+
+        assertThat(masks.seenOutside(1, foldA)).isTrue();
+        assertThat(masks.seenOutside(3, foldA)).as("only its own fold showed 3").isFalse();
+        assertThat(DetectorCalibration.peak(new long[] {1, 2, 3}, foldA, masks, 0.01))
+                .isEqualTo(NoveltySurprise.of(1, 3, 0.01));
+    }
+}

@@ -1,0 +1,166 @@
+package io.habitus.incident;
+
+import static io.habitus.support.NginxTraffic.NGINX;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.habitus.support.Api;
+import io.habitus.support.Events;
+import io.habitus.support.IntegrationTest;
+import io.habitus.support.NginxTraffic;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Container evidence, incidents and their lifecycle, through the HTTP API against PostgreSQL. */
+class IncidentTests extends IntegrationTest {
+
+    private static String digest;
+
+    @BeforeEach
+    void learnedImageWithDetector() throws InterruptedException {
+        if (digest != null) {
+            return;
+        }
+        String image = Events.newDigest();
+        Instant start = Instant.now().minusSeconds(20_000);
+        List<Map<String, Object>> learning = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            learning.addAll(NginxTraffic.rounds(image, Events.newId("web"), start.plusSeconds(c * 900L), 30));
+        }
+        Api.Reply ingested = api().post("/api/v1/events", Api.json(Events.batch(Events.newId("learn"), learning)));
+        assertThat(ingested.status()).as(ingested.raw().body()).isEqualTo(200);
+        api().post("/api/v1/images/" + image + "/learning", Api.json(Map.of("action", "FINISH")));
+        awaitActiveModel(image, 1);
+        awaitDetector(image);
+        digest = image;
+    }
+
+    @Test
+    void theDetectorIsCalibratedOnContainersHeldOutOfTheWindow() {
+        JsonNode detector = api().get("/api/v1/images/" + digest + "/detectors").json().get(0);
+
+        assertThat(detector.get("status").stringValue()).isEqualTo("READY");
+        assertThat(detector.get("window").intValue()).isEqualTo(1);
+        assertThat(detector.get("threshold").doubleValue()).isGreaterThanOrEqualTo(2.0);
+        assertThat(detector.get("statistics").get("heldOutContainers").intValue()).isEqualTo(8);
+        assertThat(detector.get("learnedSequences").intValue()).isPositive();
+        assertThat(detector.get("dryRunUntil").isString()).isTrue();
+    }
+
+    @Test
+    void aContainerDoingWhatTheWindowDidStaysQuiet() {
+        String container = Events.newId("web");
+        JsonNode results = committed(NginxTraffic.rounds(digest, container, Instant.now().minusSeconds(500), 12));
+
+        for (JsonNode result : results) {
+            JsonNode risk = result.get("container");
+            assertThat(risk.get("containerId").stringValue()).isEqualTo(container);
+            assertThat(risk.get("novel").booleanValue()).isFalse();
+            assertThat(risk.get("risk").doubleValue()).isZero();
+            assertThat(risk.get("incident").isNull()).isTrue();
+        }
+        assertThat(api().get("/api/v1/incidents?container=" + container).json().get("incidents")).isEmpty();
+    }
+
+    @Test
+    void novelBehaviourOpensOneIncidentPerEpisodeWithItsReasonsAndActions() {
+        String container = Events.newId("web");
+        Instant t = Instant.now().minusSeconds(400);
+        List<Map<String, Object>> events = new ArrayList<>(inAllowlistOddities(container, t));
+        events.add(NginxTraffic.exec(digest, container, "/usr/bin/curl", NGINX, 90, t.plusSeconds(102)));
+
+        JsonNode results = committed(events);
+
+        JsonNode last = results.get(results.size() - 1).get("container");
+        assertThat(last.get("novel").booleanValue()).isTrue();
+        assertThat(last.get("risk").doubleValue()).isGreaterThan(1.0);
+        JsonNode ref = last.get("incident");
+        assertThat(ref.get("status").stringValue()).isEqualTo("OPEN");
+        assertThat(ref.get("severity").stringValue()).as("a broken rule").isEqualTo("HIGH");
+        assertThat(ref.get("dryRun").booleanValue()).as("within a day of the detector").isTrue();
+        long id = ref.get("id").longValue();
+
+        JsonNode incident = api().get("/api/v1/incidents/" + id).json();
+        assertThat(incident.get("containerId").stringValue()).isEqualTo(container);
+        assertThat(incident.get("digest").stringValue()).isEqualTo(digest);
+        assertThat(incident.get("profileVersion").intValue()).isEqualTo(1);
+        assertThat(incident.get("reasons").toString()).contains("/usr/bin/curl");
+        assertThat(api().get("/api/v1/incidents?image=" + digest + "&status=OPEN").json().get("incidents").toString())
+                .contains("\"id\":" + id);
+
+        JsonNode more = committed(List.of(NginxTraffic.exec(digest, container, "/usr/bin/wget", NGINX, 91, t.plusSeconds(110))));
+        assertThat(more.get(0).get("container").get("incident").get("id").longValue()).as("same episode, same incident").isEqualTo(id);
+
+        assertThat(api().post("/api/v1/incidents/" + id + "/acknowledge", Api.json(Map.of("note", "looking"))).json()
+                .get("status").stringValue()).isEqualTo("ACKNOWLEDGED");
+        Api.Reply again = api().post("/api/v1/incidents/" + id + "/acknowledge", Api.json(Map.of()));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+
+        JsonNode closed = api().post("/api/v1/incidents/" + id + "/false-positive", Api.json(Map.of("note", "a deploy"))).json();
+        assertThat(closed.get("status").stringValue()).isEqualTo("FALSE_POSITIVE");
+        assertThat(closed.get("statusNote").stringValue()).isEqualTo("a deploy");
+        assertThat(api().post("/api/v1/incidents/" + id + "/resolve", Api.json(Map.of())).status()).isEqualTo(409);
+
+        // The sequences it raised are learned now: another container doing the same in-allowlist oddities stays quiet.
+        String twin = Events.newId("web");
+        for (JsonNode result : committed(inAllowlistOddities(twin, t.plusSeconds(300)))) {
+            assertThat(result.get("container").get("novel").booleanValue()).as(result.toString()).isFalse();
+            assertThat(result.get("container").get("incident").isNull()).isTrue();
+        }
+    }
+
+    /** Normal rounds, then allowed tokens in an order the learning window never showed. */
+    private static List<Map<String, Object>> inAllowlistOddities(String container, Instant t) {
+        List<Map<String, Object>> events = new ArrayList<>(NginxTraffic.rounds(digest, container, t, 3));
+        events.add(NginxTraffic.file(digest, container, "file.read", "/etc/logrotate.conf", t.plusSeconds(100)));
+        events.add(NginxTraffic.file(digest, container, "file.write", "/var/log/nginx/access.log", t.plusSeconds(101)));
+        return events;
+    }
+
+    @Test
+    void aWhatIfShowsTheRiskButOpensNothing() {
+        String container = Events.newId("web");
+        Instant t = Instant.now().minusSeconds(300);
+        List<Map<String, Object>> events = new ArrayList<>(NginxTraffic.rounds(digest, container, t, 2));
+        events.add(NginxTraffic.exec(digest, container, "/usr/bin/curl", NGINX, 90, t.plusSeconds(50)));
+
+        Api.Reply reply = api().post("/api/v1/score?commit=false", Api.json(Map.of("events", events)));
+
+        JsonNode results = reply.json().get("results");
+        JsonNode last = results.get(results.size() - 1).get("container");
+        assertThat(last.get("risk").doubleValue()).isGreaterThan(1.0);
+        assertThat(last.get("incident").isNull()).isTrue();
+        assertThat(api().get("/api/v1/incidents?container=" + container).json().get("incidents")).isEmpty();
+    }
+
+    @Test
+    void unknownIncidentsAndBadFiltersAreProblems() {
+        assertThat(api().get("/api/v1/incidents/999999999").status()).isEqualTo(404);
+        assertThat(api().get("/api/v1/incidents?status=MAYBE").status()).isEqualTo(400);
+        assertThat(api().get("/api/v1/incidents?cursor=bm9wZQ").status()).isEqualTo(400);
+        assertThat(api().get("/api/v1/images/sha256:nope/detectors").status()).isEqualTo(400);
+    }
+
+    private JsonNode committed(List<Map<String, Object>> events) {
+        Api.Reply reply = api().post("/api/v1/score?commit=true", Api.json(Map.of("events", events)));
+        assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
+        return reply.json().get("results");
+    }
+
+    private void awaitDetector(String image) throws InterruptedException {
+        for (int i = 0; i < 160; i++) {
+            JsonNode detectors = api().get("/api/v1/images/" + image + "/detectors").json();
+            if (!detectors.isEmpty() && "READY".equals(detectors.get(0).get("status").stringValue())) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no READY detector for " + image + ": "
+                + api().get("/api/v1/images/" + image + "/detectors").raw().body());
+    }
+}
