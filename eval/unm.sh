@@ -47,6 +47,7 @@ stop_service() {
 trap stop_service EXIT
 trap 'exit 130' INT TERM
 
+RUN_ARGS=()
 if [[ -n "${UNM_URL:-}" ]]; then
   URL="$UNM_URL"
   TOKEN="${UNM_TOKEN:?UNM_TOKEN (an admin token) is needed with UNM_URL}"
@@ -83,7 +84,9 @@ else
     sleep 1
   done
   log "service ready (pid $SERVICE_PID)"
+  # A fresh service: a fixed run id, so container ids (and the detector's calibration folds) repeat.
+  RUN_ARGS=(--run=eval)
 fi
 
 "$JAVA" -Xms256m -Xmx2g -cp "$OUT/classes:$CLASSPATH_LIBS" io.habitus.eval.unm.UnmEvaluation \
-  --data="$DATA" --url="$URL" --token="$TOKEN" "$@"
+  --data="$DATA" --url="$URL" --token="$TOKEN" ${RUN_ARGS[@]+"${RUN_ARGS[@]}"} "$@"
