@@ -31,8 +31,8 @@ import tools.jackson.databind.node.ArrayNode;
  * same run id gives the same ids, hence the same calibration folds, whichever tool replays it.
  *
  * <p>Options: {@code --url= --token= [--run=<base-36 time>] [--clients=4] [--frame=20] [--stide-length=6]
- * [--alarm=5] [--stide-alarm=1] [--model-timeout=PT10M] (for the model and for the container detector each)
- * [--out=…] [--name=…]}
+ * [--alarm=5] [--stide-alarm=1] [--model-timeout=PT10M] [--detector-timeout=PT10M] (for all container detectors
+ * together; past it the images without a READY one are replayed anyway) [--out=…] [--name=…]}
  */
 final class Replay implements AutoCloseable {
 
@@ -48,6 +48,7 @@ final class Replay implements AutoCloseable {
     private final int clients;
     private final int frame;
     private final int stideLength;
+    private final Duration detectorTimeout;
     private final Map<Detector, Integer> alarms;
     private final Instant start = Instant.now().minus(6, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
@@ -59,6 +60,7 @@ final class Replay implements AutoCloseable {
         this.runId = options.get("run", Long.toString(System.currentTimeMillis(), 36));
         this.frame = options.integer("frame", 20);
         this.stideLength = options.integer("stide-length", 6);
+        this.detectorTimeout = Duration.parse(options.get("detector-timeout", "PT10M"));
         this.alarms = new EnumMap<>(Detector.class);
         // The same level for the three Habitus figures; STIDE's is its own (docs/unm-evaluation.md).
         alarms.put(Detector.STIDE, options.integer("stide-alarm", 1));
@@ -104,7 +106,11 @@ final class Replay implements AutoCloseable {
         Map<String, Map<String, Object>> detectors = new LinkedHashMap<>();
         for (Prepared p : prepared) {
             models.put(p.corpus().name(), readiness.model(p.corpus().name(), p.digest()));
-            detectors.put(p.corpus().name(), readiness.detector(p.corpus().name(), p.digest()));
+        }
+        // One deadline for all: the service builds the detectors one after another, queued at FINISH.
+        Instant deadline = Instant.now().plus(detectorTimeout);
+        for (Prepared p : prepared) {
+            detectors.put(p.corpus().name(), readiness.detector(p.corpus().name(), p.digest(), deadline));
         }
         List<DataSetResult> results = new ArrayList<>();
         long calls = 0;
