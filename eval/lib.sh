@@ -1,5 +1,9 @@
-# Shared by eval/simulate.sh and eval/demo.sh: build, compile the test-scoped tools, start Habitus.
-# Expects: OUT (output folder), log().
+# Shared by the eval scripts: build, compile the test-scoped tools, start and stop Habitus, run a
+# trace replay. Expects: OUT (output folder), log(). Environment (all optional):
+#   EVAL_URL, EVAL_TOKEN   use this running Habitus (admin token) instead of starting one
+#   EVAL_PORT              port for the Habitus it starts (default: a free one)
+#   EVAL_SKIP_BUILD=1      reuse target/habitus.jar and the resolved classpath
+#   EVAL_SERVICE_OPTS      extra JVM options for the Habitus it starts
 
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
@@ -7,6 +11,7 @@ JAVA="$JAVA_HOME/bin/java"
 # The tools use the service's own classes (the transition encoder, for the pictures) and test
 # libraries (Jackson, JFreeChart, libsvm): compiled on their own against target/classes and the
 # resolved test classpath, so that an unrelated test that does not compile cannot stop them.
+# build_tools [SOURCE ...]: the simulator and the simulation evaluation unless sources are named.
 build_tools() {
   if [[ "${EVAL_SKIP_BUILD:-}" != 1 || ! -f target/habitus.jar ]]; then
     log "building target/habitus.jar"
@@ -16,11 +21,14 @@ build_tools() {
     log "resolving the test classpath"
     ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
   fi
+  local sources=("$@")
+  if [[ ${#sources[@]} -eq 0 ]]; then
+    sources=(src/test/java/io/habitus/sim/*.java src/test/java/io/habitus/eval/*.java)
+  fi
   TOOL_CLASSPATH="$OUT/classes:target/classes:$(cat "$OUT/classpath.txt")"
   rm -rf "$OUT/classes"
-  log "compiling the simulator and the evaluation"
-  "$JAVA_HOME/bin/javac" -nowarn -d "$OUT/classes" -cp "target/classes:$(cat "$OUT/classpath.txt")" \
-    src/test/java/io/habitus/sim/*.java src/test/java/io/habitus/eval/*.java
+  log "compiling the tools"
+  "$JAVA_HOME/bin/javac" -nowarn -d "$OUT/classes" -cp "target/classes:$(cat "$OUT/classpath.txt")" "${sources[@]}"
 }
 
 free_port() {
@@ -36,24 +44,29 @@ free_port() {
   exit 1
 }
 
-# Starts Habitus on an embedded PostgreSQL in a fresh folder (unless EVAL_URL names a running one)
-# and sets URL and TOKEN.
+# start_habitus [SERVICE_ARG ...]: starts Habitus on an embedded PostgreSQL in a fresh folder
+# ($OUT/pgdata), with the arguments given (unless EVAL_URL names a running one), and sets URL, TOKEN
+# and FRESH (1 when it started the service, so nothing of another run is in it).
 start_habitus() {
   if [[ -n "${EVAL_URL:-}" ]]; then
     URL="$EVAL_URL"
     TOKEN="${EVAL_TOKEN:?EVAL_TOKEN (an admin token) is needed with EVAL_URL}"
+    FRESH=0
     log "using the Habitus at $URL"
     return
   fi
   local port="${EVAL_PORT:-$(free_port)}"
   URL="http://127.0.0.1:$port"
   TOKEN="eval-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  FRESH=1
   rm -rf "$OUT/pgdata"
   cp target/habitus.jar "$OUT/habitus.jar"
   log "starting Habitus on port $port, embedded PostgreSQL in $OUT/pgdata (log: $OUT/service.log)"
+  local jvm_opts
+  read -r -a jvm_opts <<<"${EVAL_SERVICE_OPTS:-}"
   SERVER_PORT="$port" HABITUS_ADMIN_TOKEN="$TOKEN" \
     HABITUS_EMBEDDED_DATABASE_DATA_DIRECTORY="$OUT/pgdata" \
-    "$JAVA" ${EVAL_SERVICE_OPTS:-} -jar "$OUT/habitus.jar" >"$OUT/service.log" 2>&1 &
+    "$JAVA" ${jvm_opts[@]+"${jvm_opts[@]}"} -jar "$OUT/habitus.jar" "$@" >"$OUT/service.log" 2>&1 &
   SERVICE_PID=$!
   trap stop_habitus EXIT
   trap 'exit 130' INT TERM
@@ -79,4 +92,28 @@ stop_habitus() {
     kill "$SERVICE_PID" 2>/dev/null || true
     wait "$SERVICE_PID" 2>/dev/null || true
   fi
+}
+
+# The trace replays (eval/unm.sh, eval/replay.sh): only their own files, which talk HTTP and need
+# libraries, not the service's classes (ModelProbe, a design probe, does and is left out).
+build_replay_tools() {
+  build_tools src/test/java/io/habitus/eval/Roc.java \
+    $(ls src/test/java/io/habitus/eval/unm/*.java | grep -v -e Tests.java -e ModelProbe.java)
+}
+
+# run_replay MAIN_CLASS [ARG ...]: builds, starts Habitus for a trace replay and runs it.
+run_replay() {
+  local main="$1"
+  shift
+  build_replay_tools
+  # Learning ends only on request (FINISH), never by the clock: the replay's event times are compressed.
+  EVAL_SERVICE_OPTS="-Xmx2g ${EVAL_SERVICE_OPTS:-}" start_habitus \
+    --habitus.learning.window=P3650D --habitus.learning.stability=P3650D --habitus.model.poll-interval=500ms
+  local run=()
+  if [[ "$FRESH" == 1 ]]; then
+    # Nothing else in the service: a fixed run id, so container ids (and the container detector's
+    # calibration folds, which follow them) are the same in every run and in either replay.
+    run=(--run=eval)
+  fi
+  "$JAVA" -Xms256m -Xmx2g -cp "$TOOL_CLASSPATH" "$main" --url="$URL" --token="$TOKEN" ${run[@]+"${run[@]}"} "$@"
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -44,7 +45,37 @@ final class DataSets {
             new Definition("stide", "/usr/local/bin/stide",
                     List.of("stide/normal/stidetraces.tar.gz"), List.of("stide/intrusion/stide-intrusion")));
 
+    static final long SEED = 20261128L;
+    static final double LEARNING_FRACTION = 0.7;
+    static final int MAX_LEARNING = 400;
+    static final int MAX_HELD_OUT = 200;
+
     private DataSets() {
+    }
+
+    /**
+     * The data sets (all, or those named in {@code only}) as corpora to replay: the normal traces
+     * split into learning and held-out ({@link TraceSplit}), the intrusion files as attack kinds.
+     */
+    static List<Corpus> corpora(Path folder, Set<String> only, long seed, double fraction, int maxLearning,
+            int maxHeldOut) {
+        List<Corpus> corpora = new ArrayList<>();
+        for (Definition definition : ALL) {
+            if (!only.isEmpty() && !only.contains(definition.name())) {
+                continue;
+            }
+            DataSet data = load(folder, definition);
+            TraceSplit split = TraceSplit.of(data.normal(), seed, fraction, maxLearning, maxHeldOut);
+            Replay.log("%s: %d normal traces (%d calls); learning %d traces (%d calls), held-out %d traces (%d calls)%s; "
+                    + "%d intrusion files, %d traces", data.name(), data.normal().size(), data.normalCalls(),
+                    split.learning().size(), split.learningCalls(), split.heldOut().size(), split.heldOutCalls(),
+                    split.learning().size() + split.heldOut().size() < split.available()
+                            ? " (subsampled with seed " + seed + ")" : "",
+                    data.intrusions().size(), data.intrusions().values().stream().mapToInt(List::size).sum());
+            corpora.add(new Corpus(data.name(), data.executable(), Syscalls.NUMBERS, split.learning(), split.heldOut(),
+                    data.intrusions(), data.normal().size()));
+        }
+        return corpora;
     }
 
     static DataSet load(Path folder, Definition definition) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +35,32 @@ class EvaluationMetricsTests {
         assertThat(bounded.learning()).isEqualTo(first.learning().subList(0, 10));
         assertThat(bounded.heldOut()).isEqualTo(first.heldOut().subList(0, 5));
         assertThat(TraceSplit.of(traces.subList(0, 2), 7, 0.7, 10, 10).heldOut()).hasSize(1);
+    }
+
+    @Test
+    void theIncidentRowTakesTheServicesVerdictAndRanksByTheLargestContainerRisk() {
+        Stide stide = Stide.learn(List.of(new Trace("n", 1, new int[] {1, 2, 3})), 2, 20);
+        Trace trace = new Trace("t", 1, new int[] {1, 2});
+        Map<Detector, Integer> levels = Map.of(Detector.STIDE, 1, Detector.ALLOWLIST, 1, Detector.MODEL, 5,
+                Detector.COMBINED, 5);
+
+        TraceOutcome noDetector = TraceOutcome.of(trace, stide, List.of(judged(null, false), judged(null, false)), 20, levels);
+        TraceOutcome quiet = TraceOutcome.of(trace, stide, List.of(judged(0.4, false), judged(0.9, false)), 20, levels);
+        // a risk past 1 without an incident (as an uncommitted answer would show) is not the tool's to flag
+        TraceOutcome unopened = TraceOutcome.of(trace, stide, List.of(judged(1.4, false)), 20, levels);
+        TraceOutcome raised = TraceOutcome.of(trace, stide, List.of(judged(0.7, false), judged(1.3, true), judged(1.6, true)),
+                20, levels);
+
+        assertThat(noDetector.flagged(Detector.INCIDENT)).isFalse();
+        assertThat(noDetector.figure(Detector.INCIDENT)).isZero();
+        assertThat(quiet.flagged(Detector.INCIDENT)).isFalse();
+        assertThat(quiet.figure(Detector.INCIDENT)).isEqualTo(0.9);
+        assertThat(unopened.flagged(Detector.INCIDENT)).isFalse();
+        assertThat(raised.flagged(Detector.INCIDENT)).isTrue();
+        assertThat(raised.figure(Detector.INCIDENT)).isEqualTo(1.6);
+    }
+
+    private static HabitusClient.Judged judged(Double risk, boolean incident) {
+        return new HabitusClient.Judged("NORMAL", null, null, false, risk, incident);
     }
 }

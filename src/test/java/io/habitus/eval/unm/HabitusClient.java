@@ -19,9 +19,10 @@ final class HabitusClient {
 
     /**
      * One event's answer from POST /api/v1/score: verdict, model score and threshold (null without a
-     * model), and whether the model learned the transition.
+     * model), whether the model learned the transition, and the container's standing right after it:
+     * its risk (null while the image has no container detector) and whether it has an incident.
      */
-    record Judged(String verdict, Double score, Double threshold, boolean learned) {
+    record Judged(String verdict, Double score, Double threshold, boolean learned, Double risk, boolean incident) {
 
         boolean violation() {
             return "VIOLATION".equals(verdict);
@@ -73,8 +74,12 @@ final class HabitusClient {
         }
         List<Judged> judged = new ArrayList<>(results.size());
         for (JsonNode result : results) {
+            JsonNode container = result.get("container");
+            boolean hasContainer = container != null && !container.isNull();
             judged.add(new Judged(result.path("verdict").asString(), number(result.get("score")),
-                    number(result.get("threshold")), result.path("learned").asBoolean(false)));
+                    number(result.get("threshold")), result.path("learned").asBoolean(false),
+                    hasContainer ? number(container.get("risk")) : null,
+                    hasContainer && container.get("incident") != null && !container.get("incident").isNull()));
         }
         return judged;
     }

@@ -9,7 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A trace as Habitus events: the {@code process.exec} that starts the program, then one
- * {@code syscall} event per call, identified by number only (the traces carry no names), one
+ * {@code syscall} event per call (by number or name, as the corpus's {@link Syscalls} say), one
  * millisecond apart, all in one container of the program's image.
  */
 final class TraceEvents {
@@ -18,8 +18,8 @@ final class TraceEvents {
     }
 
     /** The trace's events in order, cut into chunks of at most {@code chunk} events. */
-    static List<ArrayNode> of(JsonMapper json, Trace trace, String image, String digest, String containerId,
-            String executable, Instant start, int chunk) {
+    static List<ArrayNode> of(JsonMapper json, Trace trace, Syscalls syscalls, String image, String digest,
+            String containerId, String executable, Instant start, int chunk) {
         List<ArrayNode> chunks = new ArrayList<>();
         ArrayNode current = json.createArrayNode();
         int pid = trace.pid() > 0 ? trace.pid() : 1;
@@ -33,7 +33,7 @@ final class TraceEvents {
             if (i < 0) {
                 process.putArray("args").add(executable.substring(executable.lastIndexOf('/') + 1));
             } else {
-                event.putObject("syscall").put("nr", trace.calls()[i]);
+                syscalls.describe(trace.calls()[i], event.putObject("syscall"));
             }
             if (current.size() == chunk) {
                 chunks.add(current);

@@ -1,0 +1,166 @@
+package io.habitus.eval.unm;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A corpus of system-call traces in the replay layout (eval/replay.sh's header):
+ * {@code DIR/train/*} learning traces, {@code DIR/normal/*} held-out normal traces,
+ * {@code DIR/attack/<kind>/*} attack traces by kind, one file per process, the process's system
+ * calls in order as whitespace-separated numbers or names (any mix, blank lines ignored, {@code .gz}
+ * read as gzip); optionally {@code DIR/executable}, one line naming the program. Files are taken in
+ * the order of their names, hidden ones left out, empty ones skipped.
+ */
+final class CorpusFolder {
+
+    static final String EXECUTABLE = "executable";
+    static final String DEFAULT_EXECUTABLE = "/usr/local/bin/traced";
+
+    private CorpusFolder() {
+    }
+
+    /**
+     * Reads the corpus. More than {@code maxLearning} train or {@code maxHeldOut} normal traces are
+     * subsampled uniformly with {@code seed}, keeping file order; fewer are all taken, in file order.
+     */
+    static Corpus read(Path dir, String name, String executable, long seed, int maxLearning, int maxHeldOut)
+            throws IOException {
+        SyscallVocabulary vocabulary = new SyscallVocabulary();
+        List<Trace> train = traces(dir, dir.resolve("train"), vocabulary);
+        List<Trace> normal = traces(dir, dir.resolve("normal"), vocabulary);
+        Map<String, List<Trace>> attacks = new LinkedHashMap<>();
+        for (Path kind : listing(dir.resolve("attack"), true)) {
+            attacks.put(dir.relativize(kind).toString(), traces(dir, kind, vocabulary));
+        }
+        attacks.values().removeIf(List::isEmpty);
+        if (train.isEmpty() || normal.isEmpty() || attacks.isEmpty()) {
+            throw new IllegalArgumentException(dir + ": needs traces in train/, normal/ and attack/<kind>/ (found "
+                    + train.size() + ", " + normal.size() + " and " + attacks.size() + " kinds)");
+        }
+        Path named = dir.resolve(EXECUTABLE);
+        String program = executable != null ? executable
+                : Files.isRegularFile(named) ? Files.readString(named).strip() : DEFAULT_EXECUTABLE;
+        return new Corpus(name, program, vocabulary, sample(train, maxLearning, seed), sample(normal, maxHeldOut, seed),
+                attacks, train.size() + normal.size());
+    }
+
+    /**
+     * Writes a corpus in the layout, into {@code dir} (which must not hold traces yet): file names
+     * number the traces so that reading them back keeps their order.
+     */
+    static void write(Path dir, Corpus corpus) throws IOException {
+        if (Files.exists(dir.resolve("train")) || Files.exists(dir.resolve("normal")) || Files.exists(dir.resolve("attack"))) {
+            throw new IllegalArgumentException(dir + " already holds a corpus");
+        }
+        write(dir.resolve("train"), corpus.learning(), corpus.syscalls());
+        write(dir.resolve("normal"), corpus.heldOut(), corpus.syscalls());
+        for (Map.Entry<String, List<Trace>> kind : corpus.attacks().entrySet()) {
+            write(dir.resolve("attack").resolve(baseName(kind.getKey())), kind.getValue(), corpus.syscalls());
+        }
+        Files.writeString(dir.resolve(EXECUTABLE), corpus.executable() + "\n");
+    }
+
+    private static void write(Path folder, List<Trace> traces, Syscalls syscalls) throws IOException {
+        Files.createDirectories(folder);
+        for (int i = 0; i < traces.size(); i++) {
+            Trace trace = traces.get(i);
+            String file = String.format("%05d-%s-pid%d.txt", i, baseName(trace.source()).replaceAll("[^A-Za-z0-9_-]", "_"),
+                    trace.pid());
+            try (Writer out = Files.newBufferedWriter(folder.resolve(file), StandardCharsets.US_ASCII)) {
+                for (int call : trace.calls()) {
+                    out.write(syscalls.token(call));
+                    out.write('\n');
+                }
+            }
+        }
+    }
+
+    private static List<Trace> traces(Path dir, Path folder, SyscallVocabulary vocabulary) throws IOException {
+        List<Trace> traces = new ArrayList<>();
+        for (Path file : listing(folder, false)) {
+            Trace trace = parse(file, dir.relativize(file).toString(), vocabulary);
+            if (trace.length() > 0) {
+                traces.add(trace);
+            }
+        }
+        return traces;
+    }
+
+    static Trace parse(Path file, String source, SyscallVocabulary vocabulary) throws IOException {
+        List<Integer> calls = new ArrayList<>();
+        try (InputStream raw = Files.newInputStream(file);
+                InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+            String line;
+            int lineNo = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNo++;
+                for (String token : line.strip().split("\\s+")) {
+                    if (token.isEmpty()) {
+                        continue;
+                    }
+                    try {
+                        calls.add(vocabulary.id(token));
+                    } catch (IllegalArgumentException e) {
+                        throw new IOException(source + ":" + lineNo + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+        return new Trace(source, 1, calls.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Regular files (or, with {@code folders}, directories) of a folder by name, hidden ones left out. */
+    private static List<Path> listing(Path folder, boolean folders) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> folders ? Files.isDirectory(p) : Files.isRegularFile(p))
+                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** At most {@code max} traces, chosen uniformly with {@code seed}, in their original order. */
+    static List<Trace> sample(List<Trace> traces, int max, long seed) {
+        if (traces.size() <= max) {
+            return traces;
+        }
+        int[] order = new int[traces.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(seed);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swapped = order[i];
+            order[i] = order[j];
+            order[j] = swapped;
+        }
+        int[] chosen = java.util.Arrays.copyOf(order, max);
+        java.util.Arrays.sort(chosen);
+        return java.util.Arrays.stream(chosen).mapToObj(traces::get).toList();
+    }
+
+    private static String baseName(String path) {
+        return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('!')) + 1);
+    }
+}
