@@ -8,12 +8,14 @@ create table incident_learning_trace (
     digest       text    not null,
     window_no    int     not null,
     container_id text    not null,
-    fingerprints bigint[] not null
+    fingerprints bigint[] not null,
+    pairs        bigint[] not null
 );
 create index incident_learning_trace_window on incident_learning_trace (digest, window_no);
 
 -- One detector per learning window: its learned sequences (sorted 64-bit fingerprints, 8 bytes each),
--- the normal novelty rate and the container threshold calibrated on containers held out of the window.
+-- the normal novelty rate, the reference mixes of token pairs, and the two thresholds calibrated on
+-- containers held out of the window.
 create table incident_detector (
     id           bigserial primary key,
     digest       text        not null,
@@ -24,6 +26,8 @@ create table incident_detector (
     learned      bytea,
     novelty_rate double precision,
     threshold    double precision,
+    mix          bytea,
+    mix_threshold double precision,
     statistics   jsonb,
     error        text,
     unique (digest, window_no)
@@ -49,8 +53,11 @@ create table incident (
     updated_at       timestamptz not null,
     first_event_at   timestamptz not null,
     last_event_at    timestamptz not null,
+    risk             double precision not null,
     evidence         double precision not null,
     threshold        double precision not null,
+    mix_evidence     double precision not null,
+    mix_threshold    double precision not null,
     events           bigint      not null,
     novel_events     bigint      not null,
     detector_id      bigint      not null,
@@ -74,6 +81,8 @@ create table incident_evidence (
     novel_events   bigint      not null,
     evidence       double precision not null,
     peak_evidence  double precision not null,
+    mix_evidence   double precision not null,
+    pair_counts    bytea       not null,
     incident_id    bigint,
     updated_at     timestamptz not null
 );

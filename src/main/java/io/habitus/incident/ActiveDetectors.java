@@ -88,6 +88,7 @@ class ActiveDetectors {
 
     private ContainerDetector detector(DetectorRow row) {
         return new ContainerDetector(row.id(), row.digest(), row.window(), LearnedSequences.fromBytes(row.learned()),
-                Set.copyOf(store.allowedSequences(row.digest())), row.noveltyRate(), row.threshold(), row.readyAt());
+                Set.copyOf(store.allowedSequences(row.digest())), row.noveltyRate(), row.threshold(),
+                MixReferences.fromBytes(row.mix()), row.mixThreshold(), row.readyAt());
     }
 }

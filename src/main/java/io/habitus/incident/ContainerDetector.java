@@ -5,7 +5,12 @@ import java.util.Set;
 
 /** A READY detector in memory: what its window learned, plus sequences people allowed since. */
 record ContainerDetector(long id, String digest, int window, LearnedSequences learned, Set<Long> allowed,
-        double noveltyRate, double threshold, Instant readyAt) {
+        double noveltyRate, double threshold, MixReferences mix, double mixThreshold, Instant readyAt) {
+
+    /** The larger of the two evidences, each over its threshold: an incident opens above 1. */
+    double risk(double evidence, double mixEvidence) {
+        return Math.max(evidence / threshold, mixEvidence / mixThreshold);
+    }
 
     boolean knows(long fingerprint) {
         return learned.contains(fingerprint) || allowed.contains(fingerprint);

@@ -4,13 +4,15 @@ package io.habitus.incident;
  * A container's standing right after one of its events, next to that event's verdict.
  *
  * @param novel         whether this event was a sequence the image never showed while learning (or broke a rule)
- * @param evidence      the container's peak evidence in its current episode
- * @param threshold     the image's container threshold
- * @param risk          evidence / threshold: an incident opens above 1
+ * @param evidence      the container's peak sequence evidence in its current episode (binomial surprise of novel sequences)
+ * @param threshold     the image's threshold for it
+ * @param mixEvidence   the container's peak mix evidence (distance of its mix of token pairs to the learning containers')
+ * @param mixThreshold  the image's threshold for it
+ * @param risk          the larger of the two evidences over their thresholds: an incident opens above 1
  * @param incident      the container's incident of this episode; null when none
  */
 public record ContainerRisk(String containerId, boolean novel, long events, long novelEvents, double evidence,
-        double threshold, double risk, IncidentRef incident) {
+        double threshold, double mixEvidence, double mixThreshold, double risk, IncidentRef incident) {
 
     /** The incident a risk belongs to, as far as a score answer shows it. */
     public record IncidentRef(long id, IncidentStatus status, Severity severity, boolean dryRun) {}

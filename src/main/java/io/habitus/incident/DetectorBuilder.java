@@ -4,6 +4,7 @@ import io.habitus.incident.persistence.DetectorStore;
 import io.habitus.incident.persistence.TraceStore;
 import io.habitus.profile.LearningFinished;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +59,14 @@ class DetectorBuilder {
     private boolean buildOne() {
         return detectors.claimPending().map(row -> {
             try {
-                Map<String, long[]> windowTraces = traces.load(row.digest(), row.window());
+                Map<String, DetectorCalibration.Trace> windowTraces = new LinkedHashMap<>();
+                traces.load(row.digest(), row.window()).forEach((container, chunk) -> windowTraces.put(container,
+                        new DetectorCalibration.Trace(chunk.fingerprints(), chunk.pairs())));
                 DetectorCalibration.Result result = DetectorCalibration.calibrate(windowTraces, properties.folds(),
-                        properties.targetContainerRate());
+                        properties.targetContainerRate(), properties.maxMixReferences());
                 detectors.ready(row.id(), result.learned().toBytes(), result.noveltyRate(), result.threshold(),
-                        json.writeValueAsString(result.statistics()), clock.instant());
+                        result.mix().toBytes(), result.mixThreshold(), json.writeValueAsString(result.statistics()),
+                        clock.instant());
                 log.info("container detector {} of {} window {} ready: threshold {}, {}", row.id(), row.digest(),
                         row.window(), result.threshold(), result.statistics());
             } catch (RuntimeException e) {

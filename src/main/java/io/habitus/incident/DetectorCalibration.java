@@ -21,13 +21,24 @@ import java.util.Map;
  */
 final class DetectorCalibration {
 
-    record Result(LearnedSequences learned, double noveltyRate, double threshold, Map<String, Object> statistics) {}
+    /** One learning container's events: sequence fingerprints and token-pair keys, in event order. */
+    record Trace(long[] sequences, long[] pairs) {}
+
+    record Result(LearnedSequences learned, double noveltyRate, double threshold, MixReferences mix, double mixThreshold,
+            Map<String, Object> statistics) {}
 
     private DetectorCalibration() {
     }
 
-    /** @param traces each container's sequence fingerprints in event order */
-    static Result calibrate(Map<String, long[]> traces, int folds, double target) {
+    /**
+     * @param traces        each container's events
+     * @param maxReferences the most learning containers whose mixes are kept to compare with
+     */
+    static Result calibrate(Map<String, Trace> windowTraces, int folds, double target, int maxReferences) {
+        Map<String, long[]> traces = new LinkedHashMap<>();
+        windowTraces.forEach((container, trace) -> traces.put(container, trace.sequences()));
+        // Each signal gets half the target: together they keep within it (a union bound).
+        double half = target / 2;
         List<String> containers = new ArrayList<>(traces.keySet());
         containers.sort(null);
         long total = 0;
@@ -60,14 +71,14 @@ final class DetectorCalibration {
             }
         }
         double rate = (novel + 1.0) / (events + 2.0);
-        double floor = -Math.log10(target);
+        double floor = -Math.log10(half);
         double[] peaks = new double[heldOut ? containers.size() : 0];
         for (int i = 0; heldOut && i < containers.size(); i++) {
             String container = containers.get(i);
             peaks[i] = peak(traces.get(container), fold(container, folds), masks, rate);
         }
         Arrays.sort(peaks);
-        long allowed = RateBound.allowedPast(peaks.length, target);
+        long allowed = RateBound.allowedPast(peaks.length, half);
         double calibrated = allowed < peaks.length ? peaks[peaks.length - 1 - (int) allowed] : 0;
         double threshold = Math.max(floor, calibrated);
         long past = Arrays.stream(peaks).filter(p -> p > threshold).count();
@@ -88,7 +99,9 @@ final class DetectorCalibration {
         statistics.put("heldOutPeak90", quantile(peaks, 0.9));
         statistics.put("heldOutPeak99", quantile(peaks, 0.99));
         statistics.put("heldOutPeakMax", peaks.length == 0 ? 0.0 : peaks[peaks.length - 1]);
-        return new Result(LearnedSequences.of(all), rate, threshold, statistics);
+        MixCalibration.Result mix = MixCalibration.calibrate(windowTraces, folds, half, maxReferences);
+        statistics.putAll(mix.statistics());
+        return new Result(LearnedSequences.of(all), rate, threshold, mix.references(), mix.threshold(), statistics);
     }
 
     /** The largest evidence a container reaches over its life, judged against the other folds. */

@@ -5,8 +5,10 @@ import java.util.Map;
 
 /**
  * An image's container detector as people read it: which learning window it learned, how it was
- * calibrated, and how its dry run goes.
+ * calibrated (the sequence threshold on the binomial surprise, the mix threshold on the distance of
+ * token-pair mixes), and how its dry run goes.
  */
 public record DetectorView(long id, String digest, int window, String status, Instant createdAt, Instant readyAt,
-        Integer learnedSequences, Double noveltyRate, Double threshold, Map<String, Object> statistics, String error,
+        Integer learnedSequences, Double noveltyRate, Double threshold, Double mixThreshold, Map<String, Object> statistics,
+        String error,
         Instant dryRunUntil, long incidents, long dryRunIncidents) {}

@@ -3,23 +3,31 @@ package io.habitus.incident;
 import io.habitus.incident.persistence.EvidenceRow;
 import io.habitus.incident.persistence.IncidentStore;
 import io.habitus.scoring.Judgement;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A container's evidence while one batch advances it, and the incident it opened or grows. */
 final class Episode {
+
+    /** Where new pairs go once a container's mix counts the most distinct pairs it may. */
+    private static final long OVERFLOW_PAIR = 0L;
 
     final ContainerDetector detector;
     long events;
     long novel;
     double evidence;
     double peak;
+    double mixPeak;
     boolean violation;
     Instant firstEventAt;
     Instant lastEventAt;
     Incident incident;
     private Severity severity;
+    private final Map<Long, Integer> pairs = new HashMap<>();
     private final List<IncidentReason> reasons = new ArrayList<>();
 
     private Episode(ContainerDetector detector) {
@@ -36,9 +44,32 @@ final class Episode {
         episode.novel = row.novelEvents();
         episode.evidence = row.evidence();
         episode.peak = row.peakEvidence();
+        episode.mixPeak = row.mixEvidence();
+        ByteBuffer counts = ByteBuffer.wrap(row.pairCounts());
+        while (counts.remaining() >= Long.BYTES + Integer.BYTES) {
+            episode.pairs.put(counts.getLong(), counts.getInt());
+        }
         episode.incident = incident != null && !incident.status().isClosed() ? incident : null;
         episode.severity = episode.incident == null ? null : episode.incident.severity();
         return episode;
+    }
+
+    /** Counts the event's token pair; at a checkpoint age, compares the mix with the learning containers' at that age. */
+    void pair(long key, int maxPairs) {
+        pairs.merge(pairs.containsKey(key) || pairs.size() < maxPairs ? key : OVERFLOW_PAIR, 1, Integer::sum);
+        if (MixCheckpoints.isCheckpoint(events)) {
+            mixPeak = Math.max(mixPeak, detector.mix().evidence(MixVector.of(pairs), MixCheckpoints.index(events)));
+        }
+    }
+
+    double risk() {
+        return detector.risk(peak, mixPeak);
+    }
+
+    byte[] pairCounts() {
+        ByteBuffer bytes = ByteBuffer.allocate(pairs.size() * (Long.BYTES + Integer.BYTES));
+        pairs.forEach((key, count) -> bytes.putLong(key).putInt(count));
+        return bytes.array();
     }
 
     void reason(IncidentReason reason) {
@@ -49,31 +80,30 @@ final class Episode {
 
     void open(IncidentStore store, Judgement trigger, Instant now, boolean dryRun) {
         var t = trigger.transition();
+        severity = Severity.of(risk(), violation);
         Incident opened = new Incident(0, t.digest(), t.containerId(), t.event().container().node(), IncidentStatus.OPEN,
-                Severity.of(peak / detector.threshold(), violation), dryRun, now, now,
-                firstEventAt, lastEventAt, peak, detector.threshold(), peak / detector.threshold(), events, novel, detector.id(),
+                severity, dryRun, now, now, firstEventAt, lastEventAt, risk(), peak, detector.threshold(), mixPeak,
+                detector.mixThreshold(), events, novel, detector.id(),
                 trigger.profile() == null ? null : trigger.profile().version(),
                 trigger.model() == null ? null : trigger.model().version(), reasons, null, null, null);
         long id = store.open(opened);
-        severity = opened.severity();
-        incident = new Incident(id, opened.digest(), opened.containerId(), opened.node(), opened.status(), opened.severity(),
-                dryRun, now, now, firstEventAt, lastEventAt, peak, opened.threshold(), opened.risk(), events, novel,
-                detector.id(), opened.profileVersion(), opened.modelVersion(), List.of(), null, null, null);
+        incident = new Incident(id, opened.digest(), opened.containerId(), opened.node(), opened.status(), severity, dryRun,
+                now, now, firstEventAt, lastEventAt, opened.risk(), peak, opened.threshold(), mixPeak, opened.mixThreshold(),
+                events, novel, detector.id(), opened.profileVersion(), opened.modelVersion(), List.of(), null, null, null);
         reasons.clear();
     }
 
     /** Writes what this batch added to an incident that was open before it (or since it opened in it). */
     void grow(IncidentStore store, int maxReasons, Instant now) {
-        if (incident == null) {
-            return;
+        if (incident != null) {
+            store.grow(incident.id(), severity, lastEventAt, risk(), peak, mixPeak, events, novel, reasons, maxReasons, now);
         }
-        store.grow(incident.id(), severity, lastEventAt, peak, events, novel, reasons, maxReasons, now);
     }
 
     /** Severity only rises within an incident. */
     void reassess() {
         if (incident != null) {
-            Severity now = Severity.of(peak / detector.threshold(), violation);
+            Severity now = Severity.of(risk(), violation);
             if (now.compareTo(severity) > 0) {
                 severity = now;
             }

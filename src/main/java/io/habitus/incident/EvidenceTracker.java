@@ -80,7 +80,7 @@ class EvidenceTracker {
             if (commit) {
                 episode.grow(incidents, Incidents.MAX_REASONS, now);
                 updated.add(new EvidenceRow(container, first.digest(), detector.id(), episode.events, episode.novel,
-                        episode.evidence, episode.peak, episode.incidentId()));
+                        episode.evidence, episode.peak, episode.mixPeak, episode.pairCounts(), episode.incidentId()));
             }
         });
         if (commit) {
@@ -96,6 +96,7 @@ class EvidenceTracker {
         boolean violation = j.verdict() == Verdict.VIOLATION;
         boolean novel = violation || !detector.knows(fingerprint);
         episode.events++;
+        episode.pair(LearningSequences.pair(t), properties.maxPairs());
         if (novel) {
             episode.novel++;
             episode.evidence = NoveltySurprise.of(episode.novel, episode.events, detector.noveltyRate());
@@ -108,12 +109,12 @@ class EvidenceTracker {
         if (episode.firstEventAt == null) {
             episode.firstEventAt = t.event().time();
         }
-        if (commit && episode.incident == null && episode.peak > detector.threshold()) {
+        if (commit && episode.incident == null && episode.risk() > 1) {
             episode.open(incidents, j, now, now.isBefore(detector.readyAt().plus(properties.dryRun())));
         }
         episode.reassess();
         return new ContainerRisk(t.containerId(), novel, episode.events, episode.novel, episode.peak,
-                detector.threshold(), episode.peak / detector.threshold(), episode.ref());
+                detector.threshold(), episode.mixPeak, detector.mixThreshold(), episode.risk(), episode.ref());
     }
 
     private String sequence(ObservedTransition t) {

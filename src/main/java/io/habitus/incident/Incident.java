@@ -6,15 +6,17 @@ import java.util.List;
 /**
  * One container episode whose evidence crossed its image's container threshold.
  *
- * @param evidence   the container's peak evidence so far (−log10 of the binomial tail, docs/incidents.md)
- * @param risk       evidence / threshold: 1 is where incidents open
+ * @param risk       the larger of evidence / threshold and mixEvidence / mixThreshold: incidents open above 1
+ * @param evidence   the container's peak sequence evidence so far (−log10 of the binomial tail, docs/incidents.md)
+ * @param mixEvidence the container's peak mix evidence so far (distance to the nearest learning container's mix of
+ *                   token pairs at the same age, over that age's held-out median)
  * @param dryRun     opened while the image's detector was in its dry run: recorded, not alerted
  * @param detectorId the detector (learning window) that judged the container
  * @param reasons    the events that added evidence, oldest first (at most {@value Incidents#MAX_REASONS})
  */
 public record Incident(long id, String digest, String containerId, String node, IncidentStatus status, Severity severity,
-        boolean dryRun, Instant openedAt, Instant updatedAt, Instant firstEventAt, Instant lastEventAt, double evidence,
-        double threshold, double risk, long events, long novelEvents, long detectorId, Integer profileVersion,
+        boolean dryRun, Instant openedAt, Instant updatedAt, Instant firstEventAt, Instant lastEventAt, double risk,
+        double evidence, double threshold, double mixEvidence, double mixThreshold, long events, long novelEvents, long detectorId, Integer profileVersion,
         Integer modelVersion, List<IncidentReason> reasons, String statusBy, String statusNote, Instant statusAt) {
 
     public Incident {

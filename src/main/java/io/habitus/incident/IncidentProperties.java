@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTracedEvents     the most learning events per window whose sequences are kept for the detector
  *                            (8 bytes each); the window's memory is complete up to this many
  * @param dryRun              for how long after an image's detector is ready its incidents are recorded as dry run
+ * @param maxMixReferences    the most learning containers whose behaviour mixes a detector keeps to compare with
+ * @param maxPairs            the most distinct token pairs a container's mix counts (later new pairs share one count)
  * @param pollInterval        how often a replica looks for detectors to build
  * @param idleExpiry          a container without events for this long loses its evidence (its episode ends; an
  *                            open incident stays open)
@@ -30,6 +32,8 @@ public record IncidentProperties(
         @Min(2) @Max(31) @DefaultValue("10") int folds,
         @DecimalMin("0.0001") @DecimalMax("0.5") @DefaultValue("0.01") double targetContainerRate,
         @Min(1000) @DefaultValue("8000000") long maxTracedEvents,
+        @Min(10) @Max(100_000) @DefaultValue("1000") int maxMixReferences,
+        @Min(16) @Max(1_000_000) @DefaultValue("4096") int maxPairs,
         @DefaultValue("P1D") Duration dryRun,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("1h") Duration idleExpiry) {}

@@ -159,7 +159,7 @@ public class Incidents {
         Integer learned = row.statistics() == null ? null
                 : ((Number) json.readValue(row.statistics(), STATISTICS).getOrDefault("distinctSequences", 0)).intValue();
         return new DetectorView(row.id(), row.digest(), row.window(), row.status(), row.createdAt(), row.readyAt(), learned,
-                row.noveltyRate(), row.threshold(), row.statistics() == null ? Map.of() : json.readValue(row.statistics(), STATISTICS),
+                row.noveltyRate(), row.threshold(), row.mixThreshold(), row.statistics() == null ? Map.of() : json.readValue(row.statistics(), STATISTICS),
                 row.error(), dryRunUntil, counts[0], counts[1]);
     }
 

@@ -42,23 +42,30 @@ public class LearningSequences {
         for (LearningTransitions window : fed) {
             AtomicLong count = traced.computeIfAbsent(window.digest() + '\u0000' + window.window(),
                     w -> new AtomicLong(store.tracedEvents(window.digest(), window.window())));
-            Map<String, List<Long>> byContainer = new LinkedHashMap<>();
+            Map<String, List<ObservedTransition>> byContainer = new LinkedHashMap<>();
             for (ObservedTransition t : window.transitions()) {
-                byContainer.computeIfAbsent(t.containerId(), c -> new ArrayList<>()).add(fingerprint(t));
+                byContainer.computeIfAbsent(t.containerId(), c -> new ArrayList<>()).add(t);
             }
             List<TraceStore.TraceChunk> chunks = new ArrayList<>(byContainer.size());
-            byContainer.forEach((container, fingerprints) -> {
-                if (count.get() + fingerprints.size() > properties.maxTracedEvents()) {
-                    untraced.increment(fingerprints.size());
+            byContainer.forEach((container, transitions) -> {
+                if (count.get() + transitions.size() > properties.maxTracedEvents()) {
+                    untraced.increment(transitions.size());
                     return;
                 }
-                count.addAndGet(fingerprints.size());
-                chunks.add(new TraceStore.TraceChunk(container, fingerprints.stream().mapToLong(Long::longValue).toArray()));
+                count.addAndGet(transitions.size());
+                chunks.add(new TraceStore.TraceChunk(container, transitions.stream().mapToLong(this::fingerprint).toArray(),
+                        transitions.stream().mapToLong(LearningSequences::pair).toArray()));
             });
             if (!chunks.isEmpty()) {
                 store.append(window.digest(), window.window(), chunks);
             }
         }
+    }
+
+    /** The key of the pair (the container's previous token, this event's token) in the container's mix. */
+    static long pair(ObservedTransition t) {
+        List<String> recent = t.before().recentTokens();
+        return SequenceFingerprint.of("", recent.isEmpty() ? List.of() : List.of(recent.getLast()), t.tokens().token().text(), 2);
     }
 
     long fingerprint(ObservedTransition t) {

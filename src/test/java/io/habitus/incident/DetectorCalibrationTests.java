@@ -10,23 +10,25 @@ import org.junit.jupiter.api.Test;
 class DetectorCalibrationTests {
 
     /** 400 containers cycling through 50 sequences in random order: every one is seen by every fold. */
-    private static Map<String, long[]> regularWindow(Random random) {
-        Map<String, long[]> traces = new LinkedHashMap<>();
+    private static Map<String, DetectorCalibration.Trace> regularWindow(Random random) {
+        Map<String, DetectorCalibration.Trace> traces = new LinkedHashMap<>();
         for (int c = 0; c < 400; c++) {
             long[] trace = new long[200];
+            long[] pairs = new long[200];
             for (int i = 0; i < trace.length; i++) {
                 trace[i] = random.nextInt(50);
+                pairs[i] = random.nextInt(20);
             }
-            traces.put("container-" + c, trace);
+            traces.put("container-" + c, new DetectorCalibration.Trace(trace, pairs));
         }
         return traces;
     }
 
     @Test
     void aWindowWithoutHeldOutNoveltyGetsTheBinomialFloor() {
-        DetectorCalibration.Result result = DetectorCalibration.calibrate(regularWindow(new Random(1)), 4, 0.01);
+        DetectorCalibration.Result result = DetectorCalibration.calibrate(regularWindow(new Random(1)), 4, 0.01, 1000);
 
-        assertThat(result.threshold()).isEqualTo(2.0);
+        assertThat(result.threshold()).as("half the target each for sequences and mixes").isEqualTo(-Math.log10(0.005));
         assertThat(result.learned().size()).isEqualTo(50);
         assertThat(result.statistics()).containsEntry("heldOutContainers", 400).containsEntry("heldOutContainersPast", 0L);
     }
@@ -34,29 +36,44 @@ class DetectorCalibrationTests {
     @Test
     void theThresholdLetsAtMostTheTargetShareOfHeldOutContainersPast() {
         Random random = new Random(2);
-        Map<String, long[]> traces = regularWindow(random);
+        Map<String, DetectorCalibration.Trace> traces = regularWindow(random);
         // A tenth of the containers each do something of their own, some of it a lot.
         for (int c = 0; c < 40; c++) {
-            long[] trace = traces.get("container-" + c);
+            long[] trace = traces.get("container-" + c).sequences();
             for (int i = 0; i < 5 + c; i++) {
                 trace[(i * 3) % trace.length] = 1_000_000L * (c + 1) + i;
             }
         }
 
-        DetectorCalibration.Result result = DetectorCalibration.calibrate(traces, 4, 0.01);
+        DetectorCalibration.Result result = DetectorCalibration.calibrate(traces, 4, 0.01, 1000);
 
         long past = (long) result.statistics().get("heldOutContainersPast");
         assertThat(past).isLessThanOrEqualTo((long) result.statistics().get("containersAllowedPast"));
-        assertThat(past / 400.0).isLessThanOrEqualTo(0.01);
-        assertThat(result.threshold()).isGreaterThan(2.0);
+        assertThat(past / 400.0).isLessThanOrEqualTo(0.005);
+        assertThat(result.threshold()).isGreaterThan(-Math.log10(0.005));
         assertThat(result.learned().size()).as("complete memory: every sequence of the window").isEqualTo(50 + 40 * 5 + 39 * 40 / 2);
     }
 
     @Test
+    void aContainerWithAMixOfItsOwnIsFarFromEveryLearningContainerAtItsAge() {
+        Map<String, DetectorCalibration.Trace> traces = regularWindow(new Random(3));
+        DetectorCalibration.Result result = DetectorCalibration.calibrate(traces, 10, 0.01, 100);
+        MixReferences mix = MixReferences.fromBytes(result.mix().toBytes());
+
+        long[] odd = new long[64];
+        for (int i = 0; i < odd.length; i++) {
+            odd[i] = i % 2 == 0 ? 3 : 1_000 + i % 5;
+        }
+        MixVector oddMix = MixCalibration.reference(odd).atCheckpoints().get(2);
+        MixVector usualMix = MixCalibration.reference(traces.get("container-399").pairs()).atCheckpoints().get(2);
+
+        assertThat(mix.references).hasSize(100);
+        assertThat(mix.evidence(oddMix, 2) / result.mixThreshold()).as("far past the threshold").isGreaterThan(1.5);
+        assertThat(mix.evidence(usualMix, 2) / result.mixThreshold()).isLessThan(1.0);
+    }
+
+    @Test
     void aHeldOutContainersPeakIsJudgedWithoutItsOwnSequences() {
-        Map<String, long[]> traces = new LinkedHashMap<>();
-        traces.put("a", new long[] {1, 2, 3});
-        traces.put("b", new long[] {1, 2, 3});
         int foldA = DetectorCalibration.fold("a", 4);
         FoldMasks masks = FoldMasks.of(new long[] {1, 2, 3, 1, 2, 99}, new int[] {foldA, foldA, foldA, 5, 5, foldA});
 

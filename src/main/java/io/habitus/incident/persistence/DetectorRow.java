@@ -4,4 +4,5 @@ import java.time.Instant;
 
 /** A detector row; {@code learned} and the figures are null until it is READY. */
 public record DetectorRow(long id, String digest, int window, String status, Instant createdAt, Instant readyAt,
-        byte[] learned, Double noveltyRate, Double threshold, String statistics, String error) {}
+        byte[] learned, Double noveltyRate, Double threshold, byte[] mix, Double mixThreshold, String statistics,
+        String error) {}

@@ -17,9 +17,11 @@ import org.springframework.stereotype.Repository;
 public class DetectorStore {
 
     private static final String COLUMNS = """
-            id, digest, window_no, status, created_at, ready_at, learned, novelty_rate, threshold, statistics::text, error""";
+            id, digest, window_no, status, created_at, ready_at, learned, novelty_rate, threshold, mix, mix_threshold,
+            statistics::text, error""";
     private static final String HEADER_COLUMNS = """
-            id, digest, window_no, status, created_at, ready_at, null::bytea, novelty_rate, threshold, statistics::text, error""";
+            id, digest, window_no, status, created_at, ready_at, null::bytea, novelty_rate, threshold, null::bytea,
+            mix_threshold, statistics::text, error""";
 
     private final JdbcTemplate jdbc;
 
@@ -40,11 +42,12 @@ public class DetectorStore {
                 DetectorStore::row).stream().findFirst();
     }
 
-    public void ready(long id, byte[] learned, double noveltyRate, double threshold, String statistics, Instant at) {
+    public void ready(long id, byte[] learned, double noveltyRate, double threshold, byte[] mix, double mixThreshold,
+            String statistics, Instant at) {
         jdbc.update("""
-                update incident_detector set status = 'READY', learned = ?, novelty_rate = ?, threshold = ?,
-                  statistics = cast(? as jsonb), ready_at = ?, error = null where id = ?""",
-                learned, noveltyRate, threshold, statistics, Timestamp.from(at), id);
+                update incident_detector set status = 'READY', learned = ?, novelty_rate = ?, threshold = ?, mix = ?,
+                  mix_threshold = ?, statistics = cast(? as jsonb), ready_at = ?, error = null where id = ?""",
+                learned, noveltyRate, threshold, mix, mixThreshold, statistics, Timestamp.from(at), id);
     }
 
     public void failed(long id, String error) {
@@ -95,6 +98,7 @@ public class DetectorStore {
         Timestamp ready = rs.getTimestamp(6);
         return new DetectorRow(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                 rs.getTimestamp(5).toInstant(), ready == null ? null : ready.toInstant(), rs.getBytes(7),
-                (Double) rs.getObject(8), (Double) rs.getObject(9), rs.getString(10), rs.getString(11));
+                (Double) rs.getObject(8), (Double) rs.getObject(9), rs.getBytes(10), (Double) rs.getObject(11),
+                rs.getString(12), rs.getString(13));
     }
 }

@@ -22,8 +22,8 @@ public class IncidentStore {
 
     private static final String COLUMNS = """
             id, digest, container_id, node, status, severity, dry_run, opened_at, updated_at, first_event_at, last_event_at,
-            evidence, threshold, events, novel_events, detector_id, profile_version, model_version, reasons::text,
-            status_by, status_note, status_at """;
+            risk, evidence, threshold, mix_evidence, mix_threshold, events, novel_events, detector_id, profile_version,
+            model_version, reasons::text, status_by, status_note, status_at""";
     private static final TypeReference<List<IncidentReason>> REASONS = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
@@ -37,25 +37,28 @@ public class IncidentStore {
     public long open(Incident i) {
         Long id = jdbc.queryForObject("""
                 insert into incident (digest, container_id, node, status, severity, dry_run, opened_at, updated_at,
-                  first_event_at, last_event_at, evidence, threshold, events, novel_events, detector_id, profile_version,
-                  model_version, reasons)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) returning id""", Long.class,
+                  first_event_at, last_event_at, risk, evidence, threshold, mix_evidence, mix_threshold, events, novel_events,
+                  detector_id, profile_version, model_version, reasons)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) returning id""", Long.class,
                 i.digest(), i.containerId(), i.node(), i.status().name(), i.severity().name(), i.dryRun(),
                 Timestamp.from(i.openedAt()), Timestamp.from(i.updatedAt()), Timestamp.from(i.firstEventAt()),
-                Timestamp.from(i.lastEventAt()), i.evidence(), i.threshold(), i.events(), i.novelEvents(), i.detectorId(),
+                Timestamp.from(i.lastEventAt()), i.risk(), i.evidence(), i.threshold(), i.mixEvidence(), i.mixThreshold(),
+                i.events(), i.novelEvents(), i.detectorId(),
                 i.profileVersion(), i.modelVersion(), json.writeValueAsString(i.reasons()));
         return id;
     }
 
     /** Grows an open incident with its container's later events; closed incidents stay as they were closed. */
-    public void grow(long id, Severity severity, Instant lastEventAt, double evidence, long events, long novelEvents,
-            List<IncidentReason> moreReasons, int maxReasons, Instant at) {
+    public void grow(long id, Severity severity, Instant lastEventAt, double risk, double evidence, double mixEvidence,
+            long events, long novelEvents, List<IncidentReason> moreReasons, int maxReasons, Instant at) {
         jdbc.update("""
-                update incident set severity = ?, last_event_at = greatest(last_event_at, ?), evidence = greatest(evidence, ?),
+                update incident set severity = ?, last_event_at = greatest(last_event_at, ?), risk = greatest(risk, ?),
+                  evidence = greatest(evidence, ?), mix_evidence = greatest(mix_evidence, ?),
                   events = ?, novel_events = ?, updated_at = ?,
                   reasons = case when jsonb_array_length(reasons) >= ? then reasons else reasons || cast(? as jsonb) end
                 where id = ? and status in ('OPEN', 'ACKNOWLEDGED')""",
-                severity.name(), Timestamp.from(lastEventAt), evidence, events, novelEvents, Timestamp.from(at), maxReasons,
+                severity.name(), Timestamp.from(lastEventAt), risk, evidence, mixEvidence, events, novelEvents,
+                Timestamp.from(at), maxReasons,
                 json.writeValueAsString(moreReasons), id);
     }
 
@@ -112,15 +115,13 @@ public class IncidentStore {
     }
 
     private Incident incident(ResultSet rs, int n) throws SQLException {
-        Timestamp statusAt = rs.getTimestamp(22);
-        double evidence = rs.getDouble(12);
-        double threshold = rs.getDouble(13);
+        Timestamp statusAt = rs.getTimestamp(25);
         return new Incident(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 IncidentStatus.valueOf(rs.getString(5)), Severity.valueOf(rs.getString(6)), rs.getBoolean(7),
                 rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant(),
-                rs.getTimestamp(11).toInstant(), evidence, threshold, threshold > 0 ? evidence / threshold : 0,
-                rs.getLong(14), rs.getLong(15), rs.getLong(16), (Integer) rs.getObject(17), (Integer) rs.getObject(18),
-                json.readValue(rs.getString(19), REASONS), rs.getString(20), rs.getString(21),
+                rs.getTimestamp(11).toInstant(), rs.getDouble(12), rs.getDouble(13), rs.getDouble(14), rs.getDouble(15),
+                rs.getDouble(16), rs.getLong(17), rs.getLong(18), rs.getLong(19), (Integer) rs.getObject(20),
+                (Integer) rs.getObject(21), json.readValue(rs.getString(22), REASONS), rs.getString(23), rs.getString(24),
                 statusAt == null ? null : statusAt.toInstant());
     }
 }

@@ -1,5 +1,6 @@
 package io.habitus.incident.persistence;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TraceStore {
 
-    public record TraceChunk(String containerId, long[] fingerprints) {}
+    /** One batch's events of one container: their sequence fingerprints and token-pair keys, in event order. */
+    public record TraceChunk(String containerId, long[] fingerprints, long[] pairs) {}
 
     private final JdbcTemplate jdbc;
 
@@ -19,16 +21,13 @@ public class TraceStore {
     }
 
     public void append(String digest, int window, List<TraceChunk> chunks) {
-        jdbc.batchUpdate("insert into incident_learning_trace (digest, window_no, container_id, fingerprints) values (?, ?, ?, ?)",
+        jdbc.batchUpdate("insert into incident_learning_trace (digest, window_no, container_id, fingerprints, pairs) values (?, ?, ?, ?, ?)",
                 chunks, 500, (ps, chunk) -> {
                     ps.setString(1, digest);
                     ps.setInt(2, window);
                     ps.setString(3, chunk.containerId());
-                    Long[] boxed = new Long[chunk.fingerprints().length];
-                    for (int i = 0; i < boxed.length; i++) {
-                        boxed[i] = chunk.fingerprints()[i];
-                    }
-                    ps.setArray(4, ps.getConnection().createArrayOf("bigint", boxed));
+                    ps.setArray(4, ps.getConnection().createArrayOf("bigint", boxed(chunk.fingerprints())));
+                    ps.setArray(5, ps.getConnection().createArrayOf("bigint", boxed(chunk.pairs())));
                 });
     }
 
@@ -39,29 +38,45 @@ public class TraceStore {
         return events == null ? 0 : events;
     }
 
-    /** Each container's fingerprints in the order they were appended (event order per container). */
-    public Map<String, long[]> load(String digest, int window) {
-        Map<String, List<long[]>> chunks = new LinkedHashMap<>();
-        jdbc.query("select container_id, fingerprints from incident_learning_trace where digest = ? and window_no = ? order by id",
-                rs -> {
-                    Long[] values = (Long[]) rs.getArray(2).getArray();
-                    long[] fingerprints = new long[values.length];
-                    for (int i = 0; i < values.length; i++) {
-                        fingerprints[i] = values[i];
-                    }
-                    chunks.computeIfAbsent(rs.getString(1), c -> new java.util.ArrayList<>()).add(fingerprints);
+    /** Each container's chunks joined in the order they were appended (event order per container). */
+    public Map<String, TraceChunk> load(String digest, int window) {
+        Map<String, List<TraceChunk>> chunks = new LinkedHashMap<>();
+        jdbc.query("""
+                select container_id, fingerprints, pairs from incident_learning_trace
+                where digest = ? and window_no = ? order by id""", rs -> {
+                    String container = rs.getString(1);
+                    chunks.computeIfAbsent(container, c -> new ArrayList<>()).add(new TraceChunk(container,
+                            unboxed((Long[]) rs.getArray(2).getArray()), unboxed((Long[]) rs.getArray(3).getArray())));
                 }, digest, window);
-        Map<String, long[]> traces = new LinkedHashMap<>();
-        chunks.forEach((container, parts) -> {
-            int length = parts.stream().mapToInt(p -> p.length).sum();
-            long[] trace = new long[length];
-            int at = 0;
-            for (long[] part : parts) {
-                System.arraycopy(part, 0, trace, at, part.length);
-                at += part.length;
-            }
-            traces.put(container, trace);
-        });
+        Map<String, TraceChunk> traces = new LinkedHashMap<>();
+        chunks.forEach((container, parts) -> traces.put(container, new TraceChunk(container,
+                join(parts.stream().map(TraceChunk::fingerprints).toList()), join(parts.stream().map(TraceChunk::pairs).toList()))));
         return traces;
+    }
+
+    private static long[] join(List<long[]> parts) {
+        long[] joined = new long[parts.stream().mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (long[] part : parts) {
+            System.arraycopy(part, 0, joined, at, part.length);
+            at += part.length;
+        }
+        return joined;
+    }
+
+    private static Long[] boxed(long[] values) {
+        Long[] boxed = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return boxed;
+    }
+
+    private static long[] unboxed(Long[] values) {
+        long[] unboxed = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            unboxed[i] = values[i];
+        }
+        return unboxed;
     }
 }
