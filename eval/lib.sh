@@ -12,9 +12,11 @@ build_tools() {
     log "building target/habitus.jar"
     ./mvnw -q -B package -DskipTests
   fi
-  if [[ "${EVAL_SKIP_BUILD:-}" != 1 || ! -f "$OUT/classpath.txt" ]]; then
-    log "resolving the test classpath"
+  if [[ "${EVAL_SKIP_BUILD:-}" != 1 || ! -f "$OUT/classpath.txt" || ! -f "$OUT/service-classpath.txt" ]]; then
+    log "resolving the test classpath and the service's runtime classpath"
     ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
+    ./mvnw -q -B dependency:build-classpath -DincludeScope=runtime \
+      -Dmdep.outputFile="$OUT/service-classpath.txt" >/dev/null
   fi
   TOOL_CLASSPATH="$OUT/classes:target/classes:$(cat "$OUT/classpath.txt")"
   rm -rf "$OUT/classes"
@@ -48,12 +50,16 @@ start_habitus() {
   local port="${EVAL_PORT:-$(free_port)}"
   URL="http://127.0.0.1:$port"
   TOKEN="eval-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-  rm -rf "$OUT/pgdata"
-  cp target/habitus.jar "$OUT/habitus.jar"
+  rm -rf "$OUT/pgdata" "$OUT/service-classes"
+  # The packaged jar carries no embedded PostgreSQL (it is deployable only): like
+  # ./mvnw spring-boot:run, the service runs from its classes (a copy, so that a rebuild does not
+  # disturb it) and its runtime classpath, optional dependencies included.
+  cp -r target/classes "$OUT/service-classes"
   log "starting Habitus on port $port, embedded PostgreSQL in $OUT/pgdata (log: $OUT/service.log)"
   SERVER_PORT="$port" HABITUS_ADMIN_TOKEN="$TOKEN" \
     HABITUS_EMBEDDED_DATABASE_DATA_DIRECTORY="$OUT/pgdata" \
-    "$JAVA" ${EVAL_SERVICE_OPTS:-} -jar "$OUT/habitus.jar" >"$OUT/service.log" 2>&1 &
+    "$JAVA" ${EVAL_SERVICE_OPTS:-} -cp "$OUT/service-classes:$(cat "$OUT/service-classpath.txt")" \
+    io.habitus.HabitusApplication >"$OUT/service.log" 2>&1 &
   SERVICE_PID=$!
   trap stop_habitus EXIT
   trap 'exit 130' INT TERM

@@ -24,9 +24,10 @@ if [[ "${UNM_SKIP_BUILD:-}" != 1 || ! -f target/habitus.jar ]]; then
   log "building target/habitus.jar"
   ./mvnw -q -B package -DskipTests
 fi
-if [[ "${UNM_SKIP_BUILD:-}" != 1 || ! -f "$OUT/classpath.txt" ]]; then
-  log "resolving the test classpath"
+if [[ "${UNM_SKIP_BUILD:-}" != 1 || ! -f "$OUT/classpath.txt" || ! -f "$OUT/service-classpath.txt" ]]; then
+  log "resolving the test classpath and the service's runtime classpath"
   ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt"
+  ./mvnw -q -B dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$OUT/service-classpath.txt"
 fi
 CLASSPATH_LIBS="$(cat "$OUT/classpath.txt")"
 rm -rf "$OUT/classes"
@@ -55,14 +56,18 @@ else
   WORKDIR="${UNM_WORKDIR:-/tmp/unm-eval}"
   PGDATA_DIR="$WORKDIR/pgdata-$(date +%Y%m%d%H%M%S)"
   mkdir -p "$WORKDIR"
-  cp target/habitus.jar "$OUT/habitus.jar"
+  # The packaged jar carries no embedded PostgreSQL (it is deployable only): like
+  # ./mvnw spring-boot:run, the service runs from a copy of its classes and its runtime classpath.
+  rm -rf "$OUT/service-classes"
+  cp -r target/classes "$OUT/service-classes"
   URL="http://127.0.0.1:$PORT"
   TOKEN="unm-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   read -r -a SERVICE_OPTS <<<"${UNM_SERVICE_OPTS:-}"
   log "starting the service on port $PORT, embedded PostgreSQL in $PGDATA_DIR (log: $OUT/service.log)"
   # Learning ends only on request (FINISH), never by the clock: the replay's event times are compressed.
   SERVER_PORT="$PORT" HABITUS_ADMIN_TOKEN="$TOKEN" \
-    "$JAVA" -Xmx2g ${SERVICE_OPTS[@]+"${SERVICE_OPTS[@]}"} -jar "$OUT/habitus.jar" \
+    "$JAVA" -Xmx2g ${SERVICE_OPTS[@]+"${SERVICE_OPTS[@]}"} \
+    -cp "$OUT/service-classes:$(cat "$OUT/service-classpath.txt")" io.habitus.HabitusApplication \
     --habitus.embedded-database.data-directory="$PGDATA_DIR" \
     --habitus.learning.window=P3650D --habitus.learning.stability=P3650D \
     --habitus.model.poll-interval=500ms >"$OUT/service.log" 2>&1 &
