@@ -85,8 +85,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
             return createResponseEntity(problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
+        MalformedUtf8Exception malformed = causeOfType(ex, MalformedUtf8Exception.class);
         ProblemDetail problem = HabitusProblem.problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
-                unreadableDetail(ex));
+                malformed != null ? malformed.getMessage() : unreadableDetail(ex));
         return createResponseEntity(problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 

@@ -56,7 +56,7 @@ class ProblemResponsesCustomizer implements GlobalOpenApiCustomizer {
         }
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH) {
             problems.put("413", "The body or one of its lists exceeds a configured limit");
-            problems.put("415", "The body is not JSON, or its Content-Encoding is not gzip");
+            problems.put("415", "The body is not JSON, its charset is not UTF-8, or its Content-Encoding is not gzip");
         }
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         problems.forEach((status, description) -> responses.putIfAbsent(status, new ApiResponse()
