@@ -1,8 +1,10 @@
 package io.habitus.behavior;
 
 import io.habitus.behavior.persistence.ContainerStateStore;
+import io.habitus.image.Images;
 import io.habitus.shared.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -16,11 +18,13 @@ public class ContainerStates {
     private static final Logger log = LoggerFactory.getLogger(ContainerStates.class);
 
     private final ContainerStateStore store;
+    private final Images images;
     private final BehaviorProperties properties;
     private final Clock clock;
 
-    ContainerStates(ContainerStateStore store, BehaviorProperties properties, Clock clock) {
+    ContainerStates(ContainerStateStore store, Images images, BehaviorProperties properties, Clock clock) {
         this.store = store;
+        this.images = images;
         this.properties = properties;
         this.clock = clock;
     }
@@ -34,11 +38,16 @@ public class ContainerStates {
                         + " (unknown, or idle for longer than " + properties.idleExpiry() + ")"));
     }
 
-    /** Bounded memory for many containers: exited and idle containers are forgotten. */
+    /**
+     * Bounded memory for many containers: exited and idle containers are forgotten, their state and
+     * what the image catalogue remembers of them in memory (first: it needs no database).
+     */
     @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
     void forgetIdle() {
+        Instant cutoff = clock.instant().minus(properties.idleExpiry());
+        images.forgetContainersIdleSince(cutoff);
         try {
-            int forgotten = store.forgetIdleSince(clock.instant().minus(properties.idleExpiry()));
+            int forgotten = store.forgetIdleSince(cutoff);
             if (forgotten > 0) {
                 log.info("forgot the state of {} containers idle for {}", forgotten, properties.idleExpiry());
             }
