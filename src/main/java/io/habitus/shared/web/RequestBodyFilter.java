@@ -10,13 +10,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Decodes {@code Content-Encoding: gzip} request bodies and enforces the body-size limit on the
  * wire bytes and on the decoded bytes. Tomcat does neither for JSON bodies. A declared
- * {@code Content-Length} over the limit is refused before anything is read.
+ * {@code Content-Length} over the limit is refused before anything is read. JSON bodies are
+ * checked to be strict UTF-8 as they are read ({@link StrictUtf8InputStream}); JSON declared in
+ * another charset is refused (RFC 8259: JSON exchanged between systems is UTF-8).
  */
 @Component
 class RequestBodyFilter extends OncePerRequestFilter {
@@ -51,7 +55,37 @@ class RequestBodyFilter extends OncePerRequestFilter {
                     "Content-Encoding '" + encoding + "' is not supported; use gzip or none"));
             return;
         }
+        MediaType json = jsonType(request.getContentType());
+        if (json != null) {
+            String charset = json.getParameter("charset");
+            if (charset != null && !isUtf8(charset)) {
+                problems.write(request, response, HabitusProblem.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        ProblemType.UNSUPPORTED_MEDIA_TYPE, "JSON bodies must be UTF-8, not charset " + charset));
+                return;
+            }
+            decoded = new StrictUtf8InputStream(decoded);
+        }
         chain.doFilter(new DecodedRequest(request, decoded), response);
+    }
+
+    /** The media type if it is JSON ({@code application/json} or {@code application/*+json}), else null. */
+    private static MediaType jsonType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return null;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            boolean json = "application".equalsIgnoreCase(type.getType())
+                    && ("json".equalsIgnoreCase(type.getSubtype()) || "json".equalsIgnoreCase(type.getSubtypeSuffix()));
+            return json ? type : null;
+        } catch (InvalidMediaTypeException e) {
+            return null; // Spring MVC answers 415 for it
+        }
+    }
+
+    private static boolean isUtf8(String charset) {
+        String name = charset.replace("\"", "").trim();
+        return name.equalsIgnoreCase("UTF-8") || name.equalsIgnoreCase("UTF8");
     }
 
     /** Reads the gzip header only when the body is first read, so a bad header surfaces as a 400. */
