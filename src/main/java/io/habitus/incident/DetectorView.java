@@ -11,4 +11,4 @@ import java.util.Map;
 public record DetectorView(long id, String digest, int window, String status, Instant createdAt, Instant readyAt,
         Integer learnedSequences, Double noveltyRate, Double threshold, Double mixThreshold, Map<String, Object> statistics,
         String error,
-        Instant dryRunUntil, long incidents, long dryRunIncidents) {}
+        Instant dryRunUntil, long incidents, long dryRunIncidents, long proposals) {}

@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param dryRun              for how long after an image's detector is ready its incidents are recorded as dry run
  * @param maxMixReferences    the most learning containers whose behaviour mixes a detector keeps to compare with
  * @param maxPairs            the most distinct token pairs a container's mix counts (later new pairs share one count)
+ * @param proposalContainers  dry-run behaviour seen on at least this many containers …
+ * @param proposalNodes       … and nodes is proposed as normal, for a person to accept
  * @param pollInterval        how often a replica looks for detectors to build
  * @param idleExpiry          a container without events for this long loses its evidence (its episode ends; an
  *                            open incident stays open)
@@ -35,5 +37,7 @@ public record IncidentProperties(
         @Min(10) @Max(100_000) @DefaultValue("1000") int maxMixReferences,
         @Min(16) @Max(1_000_000) @DefaultValue("4096") int maxPairs,
         @DefaultValue("P1D") Duration dryRun,
+        @Min(1) @DefaultValue("3") int proposalContainers,
+        @Min(1) @DefaultValue("2") int proposalNodes,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("1h") Duration idleExpiry) {}

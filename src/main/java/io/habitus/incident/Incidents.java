@@ -121,6 +121,34 @@ public class Incidents {
         return detectors.headers(digest.value()).stream().map(this::view).toList();
     }
 
+    /**
+     * What the detector's dry run proposes as normal: sequences that raised dry-run incidents on at
+     * least {@code habitus.incident.proposal-containers} containers and {@code …-nodes} nodes. An
+     * attack repeated on many containers shows up here too, which is why a person decides.
+     */
+    @Transactional(readOnly = true)
+    public List<ProposedSequence> proposals(ImageDigest digest, long detectorId) {
+        requireDetector(digest, detectorId);
+        return incidents.dryRunSequences(detectorId, properties.proposalContainers(), properties.proposalNodes(), 500);
+    }
+
+    /** Accepts proposals in one step: their sequences count as learned for the image from now on. */
+    @Transactional
+    public List<ProposedSequence> acceptProposals(ImageDigest digest, long detectorId, List<String> fingerprints) {
+        List<ProposedSequence> proposed = proposals(digest, detectorId);
+        List<ProposedSequence> accepted = proposed.stream()
+                .filter(p -> fingerprints == null || fingerprints.contains(p.sequenceFingerprint())).toList();
+        detectors.allow(digest.value(), accepted.stream().map(p -> Long.parseUnsignedLong(p.sequenceFingerprint(), 16)).toList());
+        active.forget(digest.value());
+        return accepted;
+    }
+
+    private void requireDetector(ImageDigest digest, long detectorId) {
+        if (detectors.headers(digest.value()).stream().noneMatch(d -> d.id() == detectorId)) {
+            throw new NotFoundException("Image " + digest + " has no container detector " + detectorId);
+        }
+    }
+
     private Incident close(long id, IncidentStatus status, String by, String note) {
         Incident incident = lock(id);
         if (incident.status().isClosed()) {
@@ -158,9 +186,10 @@ public class Incidents {
         Instant dryRunUntil = row.readyAt() == null ? null : row.readyAt().plus(properties.dryRun());
         Integer learned = row.statistics() == null ? null
                 : ((Number) json.readValue(row.statistics(), STATISTICS).getOrDefault("distinctSequences", 0)).intValue();
+        long proposals = incidents.dryRunSequences(row.id(), properties.proposalContainers(), properties.proposalNodes(), 500).size();
         return new DetectorView(row.id(), row.digest(), row.window(), row.status(), row.createdAt(), row.readyAt(), learned,
                 row.noveltyRate(), row.threshold(), row.mixThreshold(), row.statistics() == null ? Map.of() : json.readValue(row.statistics(), STATISTICS),
-                row.error(), dryRunUntil, counts[0], counts[1]);
+                row.error(), dryRunUntil, counts[0], counts[1], proposals);
     }
 
     private static String encode(long id) {

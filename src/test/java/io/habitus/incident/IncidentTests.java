@@ -124,6 +124,53 @@ class IncidentTests extends IntegrationTest {
     }
 
     @Test
+    void dryRunBehaviourSeenOnSeveralContainersAndNodesIsProposedAndAcceptedInOneStep() {
+        Instant t = Instant.now().minusSeconds(250);
+        for (String node : List.of("node-a", "node-b", "node-c")) {
+            List<Map<String, Object>> events = onNode(cronLikeOddities(Events.newId("web"), t), node);
+            JsonNode results = committed(events);
+            assertThat(results.get(results.size() - 1).get("container").get("incident").get("dryRun").booleanValue()).isTrue();
+        }
+        JsonNode detector = api().get("/api/v1/images/" + digest + "/detectors").json().get(0);
+        String proposalsPath = "/api/v1/images/" + digest + "/detectors/" + detector.get("id").longValue() + "/proposals";
+
+        JsonNode proposals = api().get(proposalsPath).json();
+        assertThat(proposals).isNotEmpty();
+        for (JsonNode proposal : proposals) {
+            assertThat(proposal.get("containers").longValue()).isGreaterThanOrEqualTo(3);
+            assertThat(proposal.get("nodes").longValue()).isGreaterThanOrEqualTo(2);
+        }
+        assertThat(api().get("/api/v1/images/" + digest + "/detectors").json().get(0).get("proposals").longValue())
+                .isEqualTo(proposals.size());
+        Api.Reply accepted = api().post(proposalsPath + "/accept", Api.json(Map.of()));
+        assertThat(accepted.status()).as(accepted.raw().body()).isEqualTo(200);
+        assertThat(accepted.json()).hasSize(proposals.size());
+
+        for (JsonNode result : committed(cronLikeOddities(Events.newId("web"), t.plusSeconds(100)))) {
+            assertThat(result.get("container").get("novel").booleanValue()).as(result.toString()).isFalse();
+        }
+        assertThat(api().post(proposalsPath + "/accept", Api.json(Map.of("sequenceFingerprints", List.of("NOT HEX"))))
+                .status()).isEqualTo(400);
+        assertThat(api().get("/api/v1/images/" + digest + "/detectors/999999/proposals").status()).isEqualTo(404);
+    }
+
+    /** Normal rounds, then log writes and a config read in an order the window never showed. */
+    private static List<Map<String, Object>> cronLikeOddities(String container, Instant t) {
+        List<Map<String, Object>> events = new ArrayList<>(NginxTraffic.rounds(digest, container, t, 2));
+        events.add(NginxTraffic.file(digest, container, "file.write", "/var/log/nginx/access.log", t.plusSeconds(60)));
+        events.add(NginxTraffic.file(digest, container, "file.write", "/var/log/nginx/access.log", t.plusSeconds(61)));
+        events.add(NginxTraffic.file(digest, container, "file.read", "/etc/logrotate.conf", t.plusSeconds(62)));
+        events.add(NginxTraffic.network(digest, container, "network.accept", 80, t.plusSeconds(63)));
+        return events;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> onNode(List<Map<String, Object>> events, String node) {
+        events.forEach(e -> ((Map<String, Object>) e.get("container")).put("node", node));
+        return events;
+    }
+
+    @Test
     void aWhatIfShowsTheRiskButOpensNothing() {
         String container = Events.newId("web");
         Instant t = Instant.now().minusSeconds(300);

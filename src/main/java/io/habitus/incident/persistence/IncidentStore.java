@@ -4,6 +4,7 @@ import io.habitus.incident.Incident;
 import io.habitus.incident.IncidentFilter;
 import io.habitus.incident.IncidentReason;
 import io.habitus.incident.IncidentStatus;
+import io.habitus.incident.ProposedSequence;
 import io.habitus.incident.Severity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -112,6 +113,18 @@ public class IncidentStore {
     public long[] countsOf(long detectorId) {
         return jdbc.queryForObject("select count(*), count(*) filter (where dry_run) from incident where detector_id = ?",
                 (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, detectorId);
+    }
+
+    /** Sequences in the reasons of a detector's dry-run incidents, seen on at least so many containers and nodes. */
+    public List<ProposedSequence> dryRunSequences(long detectorId, int minContainers, int minNodes, int limit) {
+        return jdbc.query("""
+                select r->>'sequenceFingerprint', min(r->>'sequence'), min(r->>'token'), count(distinct i.container_id),
+                       count(distinct i.node), count(distinct i.id)
+                from incident i cross join lateral jsonb_array_elements(i.reasons) r
+                where i.detector_id = ? and i.dry_run
+                group by 1 having count(distinct i.container_id) >= ? and count(distinct i.node) >= ?
+                order by 4 desc, 1 limit ?""", (rs, n) -> new ProposedSequence(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)), detectorId, minContainers, minNodes, limit);
     }
 
     private Incident incident(ResultSet rs, int n) throws SQLException {

@@ -5,6 +5,7 @@ import io.habitus.incident.Incident;
 import io.habitus.incident.IncidentFilter;
 import io.habitus.incident.IncidentStatus;
 import io.habitus.incident.Incidents;
+import io.habitus.incident.ProposedSequence;
 import io.habitus.security.Caller;
 import io.habitus.shared.ImageDigest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -90,6 +91,26 @@ class IncidentController {
     List<DetectorView> detectors(@PathVariable
             @Pattern(regexp = ImageDigest.PATTERN, message = "must be sha256:<64 lower-case hex>") String digest) {
         return incidents.detectors(new ImageDigest(digest));
+    }
+
+    @Operation(operationId = "listDryRunProposals", summary = "What a detector's dry run proposes as normal",
+            description = "Sequences that raised dry-run incidents on several containers and nodes "
+                    + "(habitus.incident.proposal-containers, …-nodes). Nothing is learned until a person accepts them.")
+    @GetMapping("/api/v1/images/{digest}/detectors/{id}/proposals")
+    List<ProposedSequence> proposals(@PathVariable
+            @Pattern(regexp = ImageDigest.PATTERN, message = "must be sha256:<64 lower-case hex>") String digest,
+            @PathVariable long id) {
+        return incidents.proposals(new ImageDigest(digest), id);
+    }
+
+    @Operation(operationId = "acceptDryRunProposals", summary = "Accept dry-run proposals in one step",
+            description = "The accepted sequences count as learned for the image from now on (on every replica within "
+                    + "a refresh). Answers the proposals accepted.")
+    @PostMapping("/api/v1/images/{digest}/detectors/{id}/proposals/accept")
+    List<ProposedSequence> acceptProposals(@PathVariable
+            @Pattern(regexp = ImageDigest.PATTERN, message = "must be sha256:<64 lower-case hex>") String digest,
+            @PathVariable long id, @Valid @RequestBody(required = false) AcceptProposalsRequest request) {
+        return incidents.acceptProposals(new ImageDigest(digest), id, request == null ? null : request.sequenceFingerprints());
     }
 
     private static String note(IncidentActionRequest request) {

@@ -2,6 +2,8 @@ package io.habitus.eval.unm;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -114,7 +116,12 @@ final class ImageReadiness {
             double scale = Math.abs(v) < 1 ? 1e5 : 1e3;
             return Math.round(v * scale) / scale;
         }
-        return value.isNull() ? null : value.asString();
+        if (value.isArray()) {
+            List<Object> figures = new ArrayList<>();
+            value.forEach(element -> figures.add(figure(element)));
+            return figures;
+        }
+        return value.isNull() ? null : value.isValueNode() ? value.asString() : value.toString();
     }
 
     static double round(double value) {
