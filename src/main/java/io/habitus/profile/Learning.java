@@ -8,6 +8,7 @@ import io.habitus.profile.persistence.WindowContainers;
 import io.habitus.shared.ImageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,16 +60,21 @@ public class Learning {
         return progress(row(digest));
     }
 
-    /** Ends the open window now, builds a profile from it and activates it. */
-    @Transactional
+    /** Ends the open window now, builds a profile from it and activates it (see {@link #finish}). */
     public LearningProgress finishNow(ImageDigest digest, String by) {
         images.requireKnown(digest);
         statistics.flush();
-        LearningRow row = store.lock(digest.value()).orElseThrow(() -> notLearning(digest));
-        if (!row.learning()) {
+        LearningRow seen = row(digest);
+        if (!seen.learning()) {
             throw notLearning(digest);
         }
-        finish(row, by, "finished on request by " + by);
+        List<ProfileEntry> built = profileVersions.learnedEntries(seen);
+        transaction.executeWithoutResult(status -> {
+            Profile profile = profileVersions.createLearned(seen, built, by, false);
+            LearningRow row = store.lock(digest.value()).filter(r -> sameOpenWindow(r, seen))
+                    .orElseThrow(() -> notLearning(digest));
+            finish(row, profile, by, "finished on request by " + by);
+        });
         return progress(row(digest));
     }
 
@@ -99,14 +105,22 @@ public class Learning {
         statistics.flush();
         int finished = 0;
         for (String digest : store.learningDigests()) {
-            Boolean done = transaction.execute(status -> store.lockIfFree(digest)
-                    .filter(LearningRow::learning)
-                    .filter(row -> row.finishRequested() || progress(row).complete())
-                    .map(row -> {
-                        finish(row, SYSTEM, row.finishRequested() ? "finish requested" : "window complete and stable");
-                        return true;
-                    })
-                    .orElse(false));
+            Optional<LearningRow> seen = store.find(digest).filter(LearningRow::learning).filter(this::due);
+            if (seen.isEmpty()) {
+                continue;
+            }
+            List<ProfileEntry> built = profileVersions.learnedEntries(seen.get());
+            Boolean done = transaction.execute(status -> {
+                Profile profile = profileVersions.createLearned(seen.get(), built, SYSTEM, false);
+                Optional<LearningRow> row = store.lockIfFree(digest).filter(r -> sameOpenWindow(r, seen.get()))
+                        .filter(this::due);
+                if (row.isEmpty()) {
+                    status.setRollbackOnly(); // finished by another replica, or no longer stable: no version of ours
+                    return false;
+                }
+                finish(row.get(), profile, SYSTEM, row.get().finishRequested() ? "finish requested" : "window complete and stable");
+                return true;
+            });
             if (Boolean.TRUE.equals(done)) {
                 finished++;
             }
@@ -114,13 +128,31 @@ public class Learning {
         return finished;
     }
 
-    private void finish(LearningRow row, String by, String reason) {
-        Profile profile = profileVersions.buildFrom(row, by, true);
+    private boolean due(LearningRow row) {
+        return row.finishRequested() || progress(row).complete();
+    }
+
+    private static boolean sameOpenWindow(LearningRow locked, LearningRow seen) {
+        return locked.learning() && locked.windowNo() == seen.windowNo();
+    }
+
+    /**
+     * Activates {@code profile} and closes the window; {@code row} is the window's row, locked.
+     *
+     * <p>The profile was built from the window as it was read before that lock, and stored
+     * (inactive) before it too: the row lock is what every ingest batch that registers a new token
+     * for this window and every statistics flush waits for (and with the flush, every progress
+     * read), so it is held only for the activation, not for reading and storing tens of thousands
+     * of observations. Closing the window takes effect as of that read: a batch acknowledged while
+     * the profile was built counts towards the window, not the profile — as before, when such a
+     * batch waited for the lock and was acknowledged once the window had closed without it.
+     */
+    private void finish(LearningRow row, Profile profile, String by, String reason) {
+        ProfileVersion active = profileVersions.activate(new ImageDigest(row.digest()), profile.version().version(), by);
         store.finish(row.digest(), clock.instant(), reason);
-        events.publishEvent(new LearningFinished(new ImageDigest(row.digest()), row.windowNo(),
-                profile.version().version(), by));
+        events.publishEvent(new LearningFinished(new ImageDigest(row.digest()), row.windowNo(), active.version(), by));
         log.info("learning of {} ended ({}): profile version {} with {} entries is active", row.digest(), reason,
-                profile.version().version(), profile.entries().size());
+                active.version(), active.entryCount());
     }
 
     private LearningProgress progress(LearningRow row) {

@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
@@ -62,8 +64,9 @@ class ProfileBuilder {
         Instant first = null;
         Instant last = null;
         TreeSet<String> examples = new TreeSet<>();
-        TreeSet<String> containers = new TreeSet<>();
-        TreeSet<String> nodes = new TreeSet<>();
+        // Only the sizes of these two are kept: hashing is enough, and cheaper than ordering.
+        Set<String> containers = new HashSet<>();
+        Set<String> nodes = new HashSet<>();
         for (Observed o : members) {
             count += o.count();
             first = first == null || o.firstSeen().isBefore(first) ? o.firstSeen() : first;

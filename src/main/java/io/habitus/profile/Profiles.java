@@ -74,12 +74,17 @@ public class Profiles {
         statistics.flush();
         LearningRow window = learning.find(digest.value())
                 .orElseThrow(() -> ProfileProblems.conflict("Image " + digest + " has observed nothing yet"));
-        return buildFrom(window, by, activate);
+        return createLearned(window, learnedEntries(window), by, activate);
     }
 
-    Profile buildFrom(LearningRow window, String by, boolean activate) {
+    /** The entries a learning window's observations give; only reads, so it needs no lock. */
+    List<ProfileEntry> learnedEntries(LearningRow window) {
+        return builder.build(observations.observations(window.digest(), window.windowNo()));
+    }
+
+    /** A new version of {@code entries}, which {@link #learnedEntries} built from {@code window}. */
+    Profile createLearned(LearningRow window, List<ProfileEntry> entries, String by, boolean activate) {
         ImageDigest digest = new ImageDigest(window.digest());
-        List<ProfileEntry> entries = builder.build(observations.observations(window.digest(), window.windowNo()));
         if (entries.isEmpty()) {
             throw ProfileProblems.conflict("Learning window " + window.windowNo() + " of " + digest + " observed no behaviour");
         }

@@ -58,6 +58,11 @@ final class BatchFactory {
         return batches;
     }
 
+    /** One batch of {@code size} events from {@code node}'s agent, starting now: for runs that send each batch once. */
+    PreparedBatch batch(String node, int size) {
+        return batch(node, fleet.on(node), size, Instant.now());
+    }
+
     private PreparedBatch batch(String node, List<Container> containers, int size, Instant start) {
         java.io.ByteArrayOutputStream events = new java.io.ByteArrayOutputStream(size * 600);
         events.write('[');

@@ -68,6 +68,29 @@ final class Fleet {
         return new Fleet(nodes, images, containers);
     }
 
+    /**
+     * One image ({@code imageName}, one of {@link #generate}'s seven) with {@code containers}
+     * containers, {@code perNode} to a node: a single deployment scaled out across a cluster. The
+     * digest depends on {@code name}, so that every run and size learns an image of its own.
+     */
+    static Fleet ofOneImage(String name, String imageName, int containers, int perNode, Random random) {
+        Image image = images(name).stream().filter(i -> i.name().equals(imageName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no image " + imageName + " in the fleet"));
+        String app = image.name().replaceAll("^.*/|:.*$", "");
+        List<String> nodes = new ArrayList<>();
+        List<Container> running = new ArrayList<>();
+        for (int i = 0; i < containers; i++) {
+            if (i % perNode == 0) {
+                nodes.add("node-%04d".formatted(nodes.size()));
+            }
+            long main = 2_000 + random.nextInt(60_000);
+            List<Long> pids = List.of(main, main + 1 + random.nextInt(40), main + 41 + random.nextInt(40));
+            running.add(new Container(hex(random, 64), image, nodes.getLast(),
+                    app + "-" + hex(random, 10) + "-" + hex(random, 5), pids));
+        }
+        return new Fleet(List.copyOf(nodes), List.of(image), running);
+    }
+
     private static List<Image> images(String fleet) {
         return List.of(
                 image("nginx:1.27", "web", "/usr/sbin/nginx", List.of("nginx", "-g", "daemon off;"), 101,

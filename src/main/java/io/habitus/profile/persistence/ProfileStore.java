@@ -31,10 +31,12 @@ public class ProfileStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final EntryCopy entryCopy;
 
     ProfileStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        this.entryCopy = new EntryCopy(template.getDataSource());
     }
 
     /** The head, locked until the transaction ends, so that edits of one image happen one at a time. */
@@ -68,6 +70,7 @@ public class ProfileStore {
                 .single();
     }
 
+    /** Stores a version and its entries ({@link EntryCopy}: a learned version can have tens of thousands). */
     public void insertVersion(ImageDigest digest, int version, String checksum, ProfileSource source, Integer basedOn,
             Integer windowNo, boolean partial, String comment, Instant createdAt, String createdBy,
             List<ProfileEntry> entries) {
@@ -77,25 +80,7 @@ public class ProfileStore {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, digest.value(), version, checksum, source.name(), basedOn, windowNo, partial, comment,
                 Timestamp.from(createdAt), createdBy);
-        template.batchUpdate("""
-                insert into profile_entry (digest, version, kind, pattern, origin, added_by, reason, count, containers,
-                                           nodes, first_seen, last_seen, examples)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, entries, 500, (ps, e) -> {
-                    ps.setString(1, digest.value());
-                    ps.setInt(2, version);
-                    ps.setString(3, e.kind().name());
-                    ps.setString(4, e.pattern());
-                    ps.setString(5, e.origin().name());
-                    ps.setString(6, e.addedBy());
-                    ps.setString(7, e.reason());
-                    ps.setLong(8, e.count());
-                    ps.setInt(9, e.containers());
-                    ps.setInt(10, e.nodes());
-                    ps.setTimestamp(11, e.firstSeen() == null ? null : Timestamp.from(e.firstSeen()));
-                    ps.setTimestamp(12, e.lastSeen() == null ? null : Timestamp.from(e.lastSeen()));
-                    ps.setArray(13, ps.getConnection().createArrayOf("text", e.examples().toArray()));
-                });
+        entryCopy.copy(digest.value(), version, entries);
     }
 
     public void activate(ImageDigest digest, int version, Instant at, String by) {
