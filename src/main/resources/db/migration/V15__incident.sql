@@ -82,6 +82,7 @@ create table incident_evidence (
     evidence       double precision not null,
     peak_evidence  double precision not null,
     mix_evidence   double precision not null,
+    violated       boolean     not null,
     pair_counts    bytea       not null,
     incident_id    bigint,
     updated_at     timestamptz not null

@@ -45,6 +45,7 @@ final class Episode {
         episode.evidence = row.evidence();
         episode.peak = row.peakEvidence();
         episode.mixPeak = row.mixEvidence();
+        episode.violation = row.violated();
         ByteBuffer counts = ByteBuffer.wrap(row.pairCounts());
         while (counts.remaining() >= Long.BYTES + Integer.BYTES) {
             episode.pairs.put(counts.getLong(), counts.getInt());
@@ -62,8 +63,18 @@ final class Episode {
         }
     }
 
+    /**
+     * The larger of the two evidences over their thresholds, and at least 1 once the episode broke
+     * a profile rule: behaviour outside the allowlist is an incident of its own, whatever else the
+     * container did (learning containers break no rule, so held-out calibration cannot weigh it).
+     */
     double risk() {
-        return detector.risk(peak, mixPeak);
+        double risk = detector.risk(peak, mixPeak);
+        return violation ? Math.max(1.0, risk) : risk;
+    }
+
+    boolean crossed() {
+        return violation || detector.risk(peak, mixPeak) > 1;
     }
 
     byte[] pairCounts() {

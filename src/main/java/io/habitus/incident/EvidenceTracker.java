@@ -80,7 +80,8 @@ class EvidenceTracker {
             if (commit) {
                 episode.grow(incidents, Incidents.MAX_REASONS, now);
                 updated.add(new EvidenceRow(container, first.digest(), detector.id(), episode.events, episode.novel,
-                        episode.evidence, episode.peak, episode.mixPeak, episode.pairCounts(), episode.incidentId()));
+                        episode.evidence, episode.peak, episode.mixPeak, episode.violation, episode.pairCounts(),
+                        episode.incidentId()));
             }
         });
         if (commit) {
@@ -97,11 +98,11 @@ class EvidenceTracker {
         boolean novel = violation || !detector.knows(fingerprint);
         episode.events++;
         episode.pair(LearningSequences.pair(t), properties.maxPairs());
+        episode.violation |= violation;
         if (novel) {
             episode.novel++;
             episode.evidence = NoveltySurprise.of(episode.novel, episode.events, detector.noveltyRate());
             episode.peak = Math.max(episode.peak, episode.evidence);
-            episode.violation |= violation;
             episode.reason(new IncidentReason(t.event().time(), t.tokens().token().text(), j.verdict(), j.score(),
                     sequence(t), Long.toHexString(fingerprint), episode.evidence));
         }
@@ -109,7 +110,7 @@ class EvidenceTracker {
         if (episode.firstEventAt == null) {
             episode.firstEventAt = t.event().time();
         }
-        if (commit && episode.incident == null && episode.risk() > 1) {
+        if (commit && episode.incident == null && episode.crossed()) {
             episode.open(incidents, j, now, now.isBefore(detector.readyAt().plus(properties.dryRun())));
         }
         episode.reassess();

@@ -61,7 +61,7 @@ final class MixCalibration {
         double[] scales = new double[byCheckpoint.size()];
         for (int c = 0; c < scales.length; c++) {
             double[] sorted = byCheckpoint.get(c).stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            scales[c] = Math.max(1e-3, sorted[sorted.length / 2]);
+            scales[c] = Math.max(MixReferences.MIN_SCALE, sorted[sorted.length / 2]);
         }
         double[] peaks = distances.stream().mapToDouble(d -> {
             double peak = 0;

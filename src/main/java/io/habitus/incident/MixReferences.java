@@ -25,6 +25,12 @@ final class MixReferences {
         }
     }
 
+    /**
+     * The smallest scale: mixes closer than this Hellinger distance count as the same, so that a
+     * window of identical containers (median distance 0) does not turn noise into evidence.
+     */
+    static final double MIN_SCALE = 0.05;
+
     final List<Reference> references;
     final double[] scales;
 
@@ -40,7 +46,7 @@ final class MixReferences {
         }
         double nearest = nearest(mix, index, references);
         double scale = index < scales.length ? scales[index] : scales.length == 0 ? 1 : scales[scales.length - 1];
-        return nearest / Math.max(scale, 1e-3);
+        return nearest / Math.max(scale, MIN_SCALE);
     }
 
     static double nearest(MixVector mix, int index, List<Reference> among) {

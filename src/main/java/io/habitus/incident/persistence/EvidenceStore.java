@@ -18,8 +18,8 @@ import org.springframework.stereotype.Repository;
 public class EvidenceStore {
 
     private static final String COLUMNS = """
-            container_id, digest, detector_id, events, novel_events, evidence, peak_evidence, mix_evidence, pair_counts,
-            incident_id""";
+            container_id, digest, detector_id, events, novel_events, evidence, peak_evidence, mix_evidence, violated,
+            pair_counts, incident_id""";
 
     private final JdbcTemplate jdbc;
 
@@ -40,7 +40,8 @@ public class EvidenceStore {
         Map<String, EvidenceRow> rows = new HashMap<>();
         jdbc.query(sql, rs -> {
             rows.put(rs.getString(1), new EvidenceRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                    rs.getLong(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getBytes(9), (Long) rs.getObject(10)));
+                    rs.getLong(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getBoolean(9), rs.getBytes(10),
+                    (Long) rs.getObject(11)));
         }, (Object) containerIds.toArray(String[]::new));
         return rows;
     }
@@ -49,11 +50,11 @@ public class EvidenceStore {
         List<EvidenceRow> sorted = rows.stream().sorted(Comparator.comparing(EvidenceRow::containerId)).toList();
         jdbc.batchUpdate("""
                 insert into incident_evidence (container_id, digest, detector_id, events, novel_events, evidence, peak_evidence,
-                                               mix_evidence, pair_counts, incident_id, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                               mix_evidence, violated, pair_counts, incident_id, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (container_id) do update set digest = excluded.digest, detector_id = excluded.detector_id,
                   events = excluded.events, novel_events = excluded.novel_events, evidence = excluded.evidence,
-                  peak_evidence = excluded.peak_evidence, mix_evidence = excluded.mix_evidence,
+                  peak_evidence = excluded.peak_evidence, mix_evidence = excluded.mix_evidence, violated = excluded.violated,
                   pair_counts = excluded.pair_counts, incident_id = excluded.incident_id, updated_at = excluded.updated_at""",
                 sorted, 500, (ps, r) -> {
                     ps.setString(1, r.containerId());
@@ -64,9 +65,10 @@ public class EvidenceStore {
                     ps.setDouble(6, r.evidence());
                     ps.setDouble(7, r.peakEvidence());
                     ps.setDouble(8, r.mixEvidence());
-                    ps.setBytes(9, r.pairCounts());
-                    ps.setObject(10, r.incidentId());
-                    ps.setTimestamp(11, Timestamp.from(at));
+                    ps.setBoolean(9, r.violated());
+                    ps.setBytes(10, r.pairCounts());
+                    ps.setObject(11, r.incidentId());
+                    ps.setTimestamp(12, Timestamp.from(at));
                 });
     }
 
