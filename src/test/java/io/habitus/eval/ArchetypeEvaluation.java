@@ -41,8 +41,10 @@ final class ArchetypeEvaluation {
 
     ArchetypeResult run() throws InterruptedException {
         String digest = Fleet.digest(archetype, options.salt());
-        List<ContainerEvents> learning = Fleet.simulate(archetype, options.salt(), "learn", options.learnPods(),
-                options.learnSteps(), LEARN_NODES, 0.5, options.seed(), start);
+        List<ContainerEvents> learning = new ArrayList<>(Fleet.simulate(archetype, options.salt(), "learn",
+                options.learnPods(), options.learnSteps(), LEARN_NODES, 0.5, options.seed(), start));
+        learning.addAll(Fleet.shortLives(archetype, options.salt(), "learn-short", options.learnShortLives(),
+                options.shortMinSteps(), options.shortMaxSteps(), LEARN_NODES, options.seed() + 4, start));
         long events = learning.stream().mapToLong(c -> c.events().size()).sum();
         log("learning on %,d events of %d containers", events, learning.size());
         boolean configured = false;

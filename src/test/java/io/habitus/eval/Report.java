@@ -97,6 +97,7 @@ final class Report {
         root.put("seed", options.seed());
         root.put("salt", options.salt());
         root.put("traffic", Map.of("learnPods", options.learnPods(), "learnSteps", options.learnSteps(),
+                "learnShortLives", options.learnShortLives(),
                 "heldoutPods", options.heldoutPods(), "heldoutSteps", options.heldoutSteps(), "shortLives", options.shortLives(),
                 "shortSteps", options.shortMinSteps() + "-" + options.shortMaxSteps(), "attacksPerScenario", options.attacks()));
         List<Object> archetypes = new ArrayList<>();
