@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Detection evaluation: simulated workloads of five image archetypes and eleven attack scenarios,
-# driven through Habitus's public HTTP API; prints the table and writes results.json, results.txt
+# driven through Habitus's public HTTP API; prints the per-event table and the incident figures (per
+# container: the product's incident verdict and risk) and writes results.json, results.txt
 # and PNG pictures (ROC curves, transition maps) into target/eval/ (docs/evaluation.md).
 #
 #   eval/simulate.sh                       # starts Habitus on a fresh embedded PostgreSQL, runs everything

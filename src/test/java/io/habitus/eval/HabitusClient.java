@@ -109,6 +109,30 @@ final class HabitusClient {
         throw new IllegalStateException("no active model for " + digest + " after " + timeout);
     }
 
+    /** GET /api/v1/images/{digest}/detectors: the image's container detectors, newest first. */
+    JsonNode detectors(String digest) {
+        return send("GET", "/api/v1/images/" + digest + "/detectors", null);
+    }
+
+    /**
+     * Waits until the image's newest container detector is READY or FAILED and returns it; after
+     * {@code timeout}, returns what there is (its status says so; an empty object when there is
+     * none). Without a READY detector answers carry no container risk, so no container gets an
+     * incident: the incident figures show it, the other figures do not depend on it.
+     */
+    JsonNode awaitDetector(String digest, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            JsonNode detectors = detectors(digest);
+            JsonNode newest = detectors.isEmpty() ? json.createObjectNode() : detectors.get(0);
+            String status = newest.path("status").asString("NONE");
+            if (status.equals("READY") || status.equals("FAILED") || Instant.now().isAfter(deadline)) {
+                return newest;
+            }
+            Thread.sleep(500);
+        }
+    }
+
     private JsonNode send(String method, String path, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))

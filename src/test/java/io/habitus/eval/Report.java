@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The evaluation's figures: per archetype the false-positive rate on held-out normal events, per
  * archetype and scenario the detection rate at the model's calibrated threshold and the ROC AUC,
- * each for the allowlist alone, the model alone and both; as a text table and as JSON.
+ * each for the allowlist alone, the model alone and both; then the incident figures
+ * ({@link IncidentReport}); as a text table and as JSON.
  */
 final class Report {
 
@@ -51,6 +52,7 @@ final class Report {
             }
             out.append('\n');
         }
+        out.append(IncidentReport.table(results)).append('\n');
         out.append(summary(results));
         return out.toString();
     }
@@ -86,6 +88,7 @@ final class Report {
         out.append(String.format("  in-allowlist attacks the allowlist misses: %d, of which the model catches %d (%s)%n",
                 missedByAllowlist.size(), missedByAllowlist.stream().filter(AttackOutcome::byModel).count(),
                 pct(detected(missedByAllowlist, AttackOutcome::byModel))));
+        out.append(IncidentReport.summary(results));
         return out.toString();
     }
 
@@ -94,7 +97,9 @@ final class Report {
         root.put("seed", options.seed());
         root.put("salt", options.salt());
         root.put("traffic", Map.of("learnPods", options.learnPods(), "learnSteps", options.learnSteps(),
-                "heldoutPods", options.heldoutPods(), "heldoutSteps", options.heldoutSteps(), "attacksPerScenario", options.attacks()));
+                "learnShortLives", options.learnShortLives(),
+                "heldoutPods", options.heldoutPods(), "heldoutSteps", options.heldoutSteps(), "shortLives", options.shortLives(),
+                "shortSteps", options.shortMinSteps() + "-" + options.shortMaxSteps(), "attacksPerScenario", options.attacks()));
         List<Object> archetypes = new ArrayList<>();
         for (ArchetypeResult result : results) {
             Map<String, Object> a = new LinkedHashMap<>();
@@ -143,9 +148,11 @@ final class Report {
                     m.put("attackTokens", o.events().stream().map(Judged::token).toList());
                     return m;
                 }).toList());
+                s.put("incident", IncidentReport.json(outcomes));
                 scenarios.add(s);
             }
             a.put("scenarios", scenarios);
+            a.put("incident", IncidentReport.json(result));
             archetypes.add(a);
         }
         root.put("archetypes", archetypes);
@@ -163,6 +170,7 @@ final class Report {
         List<AttackOutcome> missed = outcomes(results, Category.IN_ALLOWLIST).stream().filter(o -> !o.byAllowlist()).toList();
         overall.put("inAllowlistMissedByAllowlist", Map.of("attacks", missed.size(),
                 "caughtByModel", missed.stream().filter(AttackOutcome::byModel).count()));
+        overall.put("incident", IncidentReport.overall(results));
         root.put("overall", overall);
         Files.writeString(file, JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root));
     }

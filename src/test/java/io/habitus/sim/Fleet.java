@@ -70,6 +70,31 @@ public final class Fleet {
     }
 
     /**
+     * {@code count} short normal lives, each a fresh container of its own pod on one of
+     * {@code nodes}, living a random number of steps from {@code minSteps} to {@code maxSteps}: the
+     * many containers a container-level false-positive rate needs, at the ages of attack containers.
+     */
+    public static List<ContainerEvents> shortLives(Archetype archetype, String salt, String phase, int count,
+            int minSteps, int maxSteps, List<String> nodes, long seed, Instant start) {
+        Random random = new Random(seed ^ (archetype.name() + "/" + phase).hashCode());
+        List<ContainerEvents> containers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ContainerInfo container = new ContainerInfo(sha256(salt + "/" + archetype.name() + "/" + phase + "/" + i),
+                    archetype.image(), digest(archetype, salt), nodes.get(i % nodes.size()), archetype.namespace(),
+                    podName(archetype, random), CLUSTER);
+            ContainerRun run = new ContainerRun(container, start.plusSeconds(random.nextInt(3600)), new Random(random.nextLong()));
+            Workload workload = archetype.workload().apply(run);
+            workload.start();
+            int steps = minSteps + random.nextInt(maxSteps - minSteps + 1);
+            for (int s = 0; s < steps; s++) {
+                workload.step();
+            }
+            containers.add(new ContainerEvents(container, run.events()));
+        }
+        return containers;
+    }
+
+    /**
      * {@code instances} attacks of {@code scenario} on {@code archetype}, each in its own fresh
      * container that first lives normally for a random number of steps (10 to 50).
      */

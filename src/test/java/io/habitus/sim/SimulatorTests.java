@@ -46,6 +46,16 @@ class SimulatorTests {
     }
 
     @Test
+    void shortLivesAreFreshContainersOfTheirSeed() {
+        Archetype api = Archetype.named("api");
+        List<Fleet.ContainerEvents> lives = Fleet.shortLives(api, "t", "short", 30, 10, 50, NODES, 7, START);
+        assertThat(lives).hasSize(30).isEqualTo(Fleet.shortLives(api, "t", "short", 30, 10, 50, NODES, 7, START));
+        assertThat(lives.stream().map(c -> c.container().id()).distinct()).hasSize(30);
+        assertThat(lives).allSatisfy(c -> assertThat(c.events()).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.container()).isEqualTo(c.container())));
+    }
+
+    @Test
     void inAllowlistAttacksUseOnlyWhatLearningTrafficShows() {
         for (Archetype archetype : Archetype.ALL) {
             Set<String> learned = Set.copyOf(tokens(Fleet.simulate(archetype, "t", "learn", 6, 1500, NODES, 0.5, 42, START)));
