@@ -83,6 +83,8 @@ create table incident_evidence (
     peak_evidence  double precision not null,
     mix_evidence   double precision not null,
     violated       boolean     not null,
+    anomalous_events bigint    not null,
+    model_evidence double precision not null,
     pair_counts    bytea       not null,
     incident_id    bigint,
     updated_at     timestamptz not null

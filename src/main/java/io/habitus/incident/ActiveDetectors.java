@@ -24,12 +24,15 @@ class ActiveDetectors {
     private record Key(long id, long allowed) {}
 
     private final DetectorStore store;
+    /** The model's evidence is judged against the binomial null alone: held-out containers cannot replay the model. */
+    private final double modelThreshold;
     private final Map<String, ContainerDetector> detectors = new ConcurrentHashMap<>();
     private final Map<String, Key> keys = new ConcurrentHashMap<>();
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
-    ActiveDetectors(DetectorStore store) {
+    ActiveDetectors(DetectorStore store, IncidentProperties properties) {
         this.store = store;
+        this.modelThreshold = -Math.log10(properties.targetContainerRate() / DetectorCalibration.SIGNALS);
     }
 
     Map<String, ContainerDetector> forDigests(Collection<String> digests) {
@@ -89,6 +92,6 @@ class ActiveDetectors {
     private ContainerDetector detector(DetectorRow row) {
         return new ContainerDetector(row.id(), row.digest(), row.window(), LearnedSequences.fromBytes(row.learned()),
                 Set.copyOf(store.allowedSequences(row.digest())), row.noveltyRate(), row.threshold(),
-                MixReferences.fromBytes(row.mix()), row.mixThreshold(), row.readyAt());
+                MixReferences.fromBytes(row.mix()), row.mixThreshold(), modelThreshold, row.readyAt());
     }
 }

@@ -5,11 +5,12 @@ import java.util.Set;
 
 /** A READY detector in memory: what its window learned, plus sequences people allowed since. */
 record ContainerDetector(long id, String digest, int window, LearnedSequences learned, Set<Long> allowed,
-        double noveltyRate, double threshold, MixReferences mix, double mixThreshold, Instant readyAt) {
+        double noveltyRate, double threshold, MixReferences mix, double mixThreshold, double modelThreshold,
+        Instant readyAt) {
 
-    /** The larger of the two evidences, each over its threshold: an incident opens above 1. */
-    double risk(double evidence, double mixEvidence) {
-        return Math.max(evidence / threshold, mixEvidence / mixThreshold);
+    /** The largest of the three evidences, each over its threshold: an incident opens above 1. */
+    double risk(double evidence, double mixEvidence, double modelEvidence) {
+        return Math.max(Math.max(evidence / threshold, mixEvidence / mixThreshold), modelEvidence / modelThreshold);
     }
 
     boolean knows(long fingerprint) {

@@ -8,11 +8,15 @@ package io.habitus.incident;
  * @param threshold     the image's threshold for it
  * @param mixEvidence   the container's peak mix evidence (distance of its mix of token pairs to the learning containers')
  * @param mixThreshold  the image's threshold for it
- * @param risk          the larger of the two evidences over their thresholds: an incident opens above 1
+ * @param modelEvidence the binomial surprise of the container's ANOMALOUS verdicts at the model's calibrated event rate
+ * @param modelThreshold the threshold for it
+ * @param risk          the largest of the three evidences over their thresholds (at least 1 after a broken rule):
+ *                      an incident opens above 1
  * @param incident      the container's incident of this episode; null when none
  */
 public record ContainerRisk(String containerId, boolean novel, long events, long novelEvents, double evidence,
-        double threshold, double mixEvidence, double mixThreshold, double risk, IncidentRef incident) {
+        double threshold, double mixEvidence, double mixThreshold, double modelEvidence, double modelThreshold, double risk,
+        IncidentRef incident) {
 
     /** The incident a risk belongs to, as far as a score answer shows it. */
     public record IncidentRef(long id, IncidentStatus status, Severity severity, boolean dryRun) {}

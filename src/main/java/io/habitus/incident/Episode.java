@@ -22,6 +22,8 @@ final class Episode {
     double evidence;
     double peak;
     double mixPeak;
+    long anomalous;
+    double modelPeak;
     boolean violation;
     Instant firstEventAt;
     Instant lastEventAt;
@@ -46,6 +48,8 @@ final class Episode {
         episode.peak = row.peakEvidence();
         episode.mixPeak = row.mixEvidence();
         episode.violation = row.violated();
+        episode.anomalous = row.anomalousEvents();
+        episode.modelPeak = row.modelEvidence();
         ByteBuffer counts = ByteBuffer.wrap(row.pairCounts());
         while (counts.remaining() >= Long.BYTES + Integer.BYTES) {
             episode.pairs.put(counts.getLong(), counts.getInt());
@@ -69,12 +73,18 @@ final class Episode {
      * container did (learning containers break no rule, so held-out calibration cannot weigh it).
      */
     double risk() {
-        double risk = detector.risk(peak, mixPeak);
+        double risk = detector.risk(peak, mixPeak, modelPeak);
         return violation ? Math.max(1.0, risk) : risk;
     }
 
     boolean crossed() {
-        return violation || detector.risk(peak, mixPeak) > 1;
+        return violation || detector.risk(peak, mixPeak, modelPeak) > 1;
+    }
+
+    /** Counts a transition the active model judged ANOMALOUS, as a binomial surprise at the model's event rate. */
+    void anomalous(double modelRate) {
+        anomalous++;
+        modelPeak = Math.max(modelPeak, NoveltySurprise.of(anomalous, events, modelRate));
     }
 
     byte[] pairCounts() {

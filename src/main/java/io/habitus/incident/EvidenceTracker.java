@@ -80,8 +80,8 @@ class EvidenceTracker {
             if (commit) {
                 episode.grow(incidents, Incidents.MAX_REASONS, now);
                 updated.add(new EvidenceRow(container, first.digest(), detector.id(), episode.events, episode.novel,
-                        episode.evidence, episode.peak, episode.mixPeak, episode.violation, episode.pairCounts(),
-                        episode.incidentId()));
+                        episode.evidence, episode.peak, episode.mixPeak, episode.violation, episode.anomalous,
+                        episode.modelPeak, episode.pairCounts(), episode.incidentId()));
             }
         });
         if (commit) {
@@ -98,6 +98,9 @@ class EvidenceTracker {
         boolean novel = violation || !detector.knows(fingerprint);
         episode.events++;
         episode.pair(LearningSequences.pair(t), properties.maxPairs());
+        if (j.verdict() == Verdict.ANOMALOUS) {
+            episode.anomalous(properties.modelAnomalyRate());
+        }
         episode.violation |= violation;
         if (novel) {
             episode.novel++;
@@ -115,7 +118,8 @@ class EvidenceTracker {
         }
         episode.reassess();
         return new ContainerRisk(t.containerId(), novel, episode.events, episode.novel, episode.peak,
-                detector.threshold(), episode.mixPeak, detector.mixThreshold(), episode.risk(), episode.ref());
+                detector.threshold(), episode.mixPeak, detector.mixThreshold(), episode.modelPeak, detector.modelThreshold(),
+                episode.risk(), episode.ref());
     }
 
     private String sequence(ObservedTransition t) {

@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPairs            the most distinct token pairs a container's mix counts (later new pairs share one count)
  * @param proposalContainers  dry-run behaviour seen on at least this many containers …
  * @param proposalNodes       … and nodes is proposed as normal, for a person to accept
+ * @param modelAnomalyRate    the share of normal events the model calls ANOMALOUS, as its thresholds are calibrated
+ *                            (habitus.model.target-false-positive-rate): the null of the model's evidence
  * @param pollInterval        how often a replica looks for detectors to build
  * @param idleExpiry          a container without events for this long loses its evidence (its episode ends; an
  *                            open incident stays open)
@@ -37,6 +39,7 @@ public record IncidentProperties(
         @Min(10) @Max(100_000) @DefaultValue("1000") int maxMixReferences,
         @Min(16) @Max(1_000_000) @DefaultValue("4096") int maxPairs,
         @DefaultValue("P1D") Duration dryRun,
+        @DecimalMin("0.0001") @DecimalMax("0.5") @DefaultValue("0.01") double modelAnomalyRate,
         @Min(1) @DefaultValue("3") int proposalContainers,
         @Min(1) @DefaultValue("2") int proposalNodes,
         @DefaultValue("1s") Duration pollInterval,

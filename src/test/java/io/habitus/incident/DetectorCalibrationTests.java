@@ -28,7 +28,8 @@ class DetectorCalibrationTests {
     void aWindowWithoutHeldOutNoveltyGetsTheBinomialFloor() {
         DetectorCalibration.Result result = DetectorCalibration.calibrate(regularWindow(new Random(1)), 4, 0.01, 1000);
 
-        assertThat(result.threshold()).as("half the target each for sequences and mixes").isEqualTo(-Math.log10(0.005));
+        assertThat(result.threshold()).as("a third of the target each for sequences, mixes and the model")
+                .isEqualTo(-Math.log10(0.01 / 3));
         assertThat(result.learned().size()).isEqualTo(50);
         assertThat(result.statistics()).containsEntry("heldOutContainers", 400).containsEntry("heldOutContainersPast", 0L);
     }
@@ -49,8 +50,8 @@ class DetectorCalibrationTests {
 
         long past = (long) result.statistics().get("heldOutContainersPast");
         assertThat(past).isLessThanOrEqualTo((long) result.statistics().get("containersAllowedPast"));
-        assertThat(past / 400.0).isLessThanOrEqualTo(0.005);
-        assertThat(result.threshold()).isGreaterThan(-Math.log10(0.005));
+        assertThat(past / 400.0).isLessThanOrEqualTo(0.01 / 3);
+        assertThat(result.threshold()).isGreaterThan(-Math.log10(0.01 / 3));
         assertThat(result.learned().size()).as("complete memory: every sequence of the window").isEqualTo(50 + 40 * 5 + 39 * 40 / 2);
     }
 

@@ -19,7 +19,7 @@ public class EvidenceStore {
 
     private static final String COLUMNS = """
             container_id, digest, detector_id, events, novel_events, evidence, peak_evidence, mix_evidence, violated,
-            pair_counts, incident_id""";
+            anomalous_events, model_evidence, pair_counts, incident_id""";
 
     private final JdbcTemplate jdbc;
 
@@ -40,8 +40,8 @@ public class EvidenceStore {
         Map<String, EvidenceRow> rows = new HashMap<>();
         jdbc.query(sql, rs -> {
             rows.put(rs.getString(1), new EvidenceRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                    rs.getLong(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getBoolean(9), rs.getBytes(10),
-                    (Long) rs.getObject(11)));
+                    rs.getLong(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getBoolean(9), rs.getLong(10),
+                    rs.getDouble(11), rs.getBytes(12), (Long) rs.getObject(13)));
         }, (Object) containerIds.toArray(String[]::new));
         return rows;
     }
@@ -50,11 +50,13 @@ public class EvidenceStore {
         List<EvidenceRow> sorted = rows.stream().sorted(Comparator.comparing(EvidenceRow::containerId)).toList();
         jdbc.batchUpdate("""
                 insert into incident_evidence (container_id, digest, detector_id, events, novel_events, evidence, peak_evidence,
-                                               mix_evidence, violated, pair_counts, incident_id, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                               mix_evidence, violated, anomalous_events, model_evidence, pair_counts,
+                                               incident_id, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (container_id) do update set digest = excluded.digest, detector_id = excluded.detector_id,
                   events = excluded.events, novel_events = excluded.novel_events, evidence = excluded.evidence,
                   peak_evidence = excluded.peak_evidence, mix_evidence = excluded.mix_evidence, violated = excluded.violated,
+                  anomalous_events = excluded.anomalous_events, model_evidence = excluded.model_evidence,
                   pair_counts = excluded.pair_counts, incident_id = excluded.incident_id, updated_at = excluded.updated_at""",
                 sorted, 500, (ps, r) -> {
                     ps.setString(1, r.containerId());
@@ -66,9 +68,11 @@ public class EvidenceStore {
                     ps.setDouble(7, r.peakEvidence());
                     ps.setDouble(8, r.mixEvidence());
                     ps.setBoolean(9, r.violated());
-                    ps.setBytes(10, r.pairCounts());
-                    ps.setObject(11, r.incidentId());
-                    ps.setTimestamp(12, Timestamp.from(at));
+                    ps.setLong(10, r.anomalousEvents());
+                    ps.setDouble(11, r.modelEvidence());
+                    ps.setBytes(12, r.pairCounts());
+                    ps.setObject(13, r.incidentId());
+                    ps.setTimestamp(14, Timestamp.from(at));
                 });
     }
 
