@@ -13,10 +13,9 @@ import io.habitus.shared.HabitusProblem;
 import io.habitus.shared.ImageDigest;
 import io.habitus.shared.NotFoundException;
 import io.habitus.shared.ProblemType;
+import io.habitus.shared.web.PageCursor;
 import io.habitus.shared.Verdict;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -26,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Audits {
 
-    private static final String CURSOR_PREFIX = "before:";
 
     private final AuditStore store;
     private final Profiles profiles;
@@ -42,9 +40,9 @@ public class Audits {
 
     @Transactional(readOnly = true)
     public AuditPage list(AuditFilter filter, String cursor, int limit) {
-        List<Audit> found = store.find(filter, decode(cursor), limit + 1);
+        List<Audit> found = store.find(filter, PageCursor.idBefore(cursor), limit + 1);
         List<Audit> page = found.size() > limit ? found.subList(0, limit) : found;
-        String next = found.size() > limit ? encode(page.getLast().id()) : null;
+        String next = found.size() > limit ? PageCursor.before(page.getLast().id()) : null;
         return new AuditPage(List.copyOf(page), next);
     }
 
@@ -84,26 +82,5 @@ public class Audits {
         return new Transition(ContainerState.of(t.before().processes(), t.before().recentTokens()), t.event(),
                 ContainerState.of(t.after().processes(), t.after().recentTokens()),
                 t.actor() == null ? null : new ActorState(t.actor().process(), t.actor().recentTokens()));
-    }
-
-    private static String encode(long id) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((CURSOR_PREFIX + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Long decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!text.startsWith(CURSOR_PREFIX)) {
-                throw new IllegalArgumentException(text);
-            }
-            return Long.parseLong(text.substring(CURSOR_PREFIX.length()));
-        } catch (IllegalArgumentException e) {
-            throw new HabitusProblem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
-                    "cursor is not one this API handed out");
-        }
     }
 }

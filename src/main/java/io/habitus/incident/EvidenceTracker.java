@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
@@ -66,6 +67,8 @@ class EvidenceTracker {
             return Arrays.asList(risks);
         }
         Map<String, EvidenceRow> stored = commit ? evidence.lock(byContainer.keySet()) : evidence.find(byContainer.keySet());
+        Map<Long, Incident> open = incidents.find(stored.values().stream().map(EvidenceRow::incidentId)
+                .filter(Objects::nonNull).toList());
         Instant now = clock.instant();
         List<EvidenceRow> updated = new ArrayList<>(byContainer.size());
         byContainer.forEach((container, indexes) -> {
@@ -73,7 +76,7 @@ class EvidenceTracker {
             ContainerDetector detector = active.get(first.digest());
             EvidenceRow row = stored.get(container);
             Episode episode = row == null || row.detectorId() != detector.id() ? Episode.fresh(detector)
-                    : Episode.of(row, detector, row.incidentId() == null ? null : incidents.find(row.incidentId()).orElse(null));
+                    : Episode.of(row, detector, row.incidentId() == null ? null : open.get(row.incidentId()));
             for (int index : indexes) {
                 risks[index] = step(episode, judgements.get(index), commit, now);
             }

@@ -9,10 +9,9 @@ import io.habitus.shared.HabitusProblem;
 import io.habitus.shared.ImageDigest;
 import io.habitus.shared.NotFoundException;
 import io.habitus.shared.ProblemType;
-import java.nio.charset.StandardCharsets;
+import io.habitus.shared.web.PageCursor;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -34,7 +33,6 @@ public class Incidents {
 
     static final int MAX_REASONS = 50;
     private static final Logger log = LoggerFactory.getLogger(Incidents.class);
-    private static final String CURSOR_PREFIX = "before:";
     private static final TypeReference<Map<String, Object>> STATISTICS = new TypeReference<>() {};
 
     private final EvidenceTracker tracker;
@@ -75,9 +73,9 @@ public class Incidents {
 
     @Transactional(readOnly = true)
     public IncidentPage list(IncidentFilter filter, String cursor, int limit) {
-        List<Incident> found = incidents.find(filter, decode(cursor), limit + 1);
+        List<Incident> found = incidents.find(filter, PageCursor.idBefore(cursor), limit + 1);
         List<Incident> page = found.size() > limit ? found.subList(0, limit) : found;
-        return new IncidentPage(page, found.size() > limit ? encode(page.getLast().id()) : null);
+        return new IncidentPage(page, found.size() > limit ? PageCursor.before(page.getLast().id()) : null);
     }
 
     @Transactional(readOnly = true)
@@ -184,30 +182,12 @@ public class Incidents {
     private DetectorView view(DetectorRow row) {
         long[] counts = incidents.countsOf(row.id());
         Instant dryRunUntil = row.readyAt() == null ? null : row.readyAt().plus(properties.dryRun());
+        Map<String, Object> statistics = row.statistics() == null ? Map.of() : json.readValue(row.statistics(), STATISTICS);
         Integer learned = row.statistics() == null ? null
-                : ((Number) json.readValue(row.statistics(), STATISTICS).getOrDefault("distinctSequences", 0)).intValue();
+                : ((Number) statistics.getOrDefault("distinctSequences", 0)).intValue();
         long proposals = incidents.dryRunSequences(row.id(), properties.proposalContainers(), properties.proposalNodes(), 500).size();
         return new DetectorView(row.id(), row.digest(), row.window(), row.status(), row.createdAt(), row.readyAt(), learned,
-                row.noveltyRate(), row.threshold(), row.mixThreshold(), row.statistics() == null ? Map.of() : json.readValue(row.statistics(), STATISTICS),
+                row.noveltyRate(), row.threshold(), row.mixThreshold(), statistics,
                 row.error(), dryRunUntil, counts[0], counts[1], proposals);
-    }
-
-    private static String encode(long id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Long decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!text.startsWith(CURSOR_PREFIX)) {
-                throw new IllegalArgumentException(text);
-            }
-            return Long.parseLong(text.substring(CURSOR_PREFIX.length()));
-        } catch (IllegalArgumentException e) {
-            throw new HabitusProblem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, "Invalid cursor: " + cursor);
-        }
     }
 }

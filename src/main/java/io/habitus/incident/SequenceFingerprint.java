@@ -1,6 +1,5 @@
 package io.habitus.incident;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -29,12 +28,13 @@ final class SequenceFingerprint {
         return finish(h);
     }
 
+    /** Over the string's UTF-16 units, without encoding it: this runs for every judged and learning event. */
     private static long mix(long h, String part) {
-        for (byte b : part.getBytes(StandardCharsets.UTF_8)) {
-            h = (h ^ (b & 0xff)) * FNV_PRIME;
+        for (int i = 0; i < part.length(); i++) {
+            h = (h ^ part.charAt(i)) * FNV_PRIME;
         }
-        // A separator no UTF-8 text contains, so that ("ab", "c") and ("a", "bc") differ.
-        return (h ^ 0xff) * FNV_PRIME;
+        // A separator outside the 16-bit units, so that ("ab", "c") and ("a", "bc") differ.
+        return (h ^ 0x10000) * FNV_PRIME;
     }
 
     /** MurmurHash3's fmix64: FNV's low bits alone mix poorly. */

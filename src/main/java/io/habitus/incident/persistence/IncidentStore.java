@@ -11,7 +11,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -65,6 +68,16 @@ public class IncidentStore {
 
     public Optional<Incident> find(long id) {
         return jdbc.query("select " + COLUMNS + " from incident where id = ?", this::incident, id).stream().findFirst();
+    }
+
+    /** The incidents of the given ids that exist, by id: one query for a batch's containers. */
+    public Map<Long, Incident> find(Collection<Long> ids) {
+        Map<Long, Incident> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.query("select " + COLUMNS + " from incident where id = any(?)", this::incident,
+                    (Object) ids.toArray(Long[]::new)).forEach(i -> found.put(i.id(), i));
+        }
+        return found;
     }
 
     public Optional<Incident> lock(long id) {

@@ -1,5 +1,6 @@
 package io.habitus.ingest.persistence;
 
+import io.habitus.shared.database.CopyEscape;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -38,31 +39,7 @@ public final class CopyText {
     }
 
     static String escape(String value) {
-        if (value == null) {
-            return "\\N";
-        }
-        StringBuilder out = null;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            String replacement = switch (c) {
-                case '\\' -> "\\\\";
-                case '\t' -> "\\t";
-                case '\n' -> "\\n";
-                case '\r' -> "\\r";
-                default -> null;
-            };
-            if (replacement != null && out == null) {
-                out = new StringBuilder(value.length() + 16).append(value, 0, i);
-            }
-            if (out != null) {
-                if (replacement != null) {
-                    out.append(replacement);
-                } else {
-                    out.append(c);
-                }
-            }
-        }
-        return out == null ? value : out.toString();
+        return CopyEscape.text(value);
     }
 
     /**

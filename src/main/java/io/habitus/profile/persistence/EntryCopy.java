@@ -1,6 +1,7 @@
 package io.habitus.profile.persistence;
 
 import io.habitus.profile.ProfileEntry;
+import io.habitus.shared.database.CopyEscape;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -90,20 +91,6 @@ final class EntryCopy {
     }
 
     private static String escape(String value) {
-        if (value == null) {
-            return "\\N";
-        }
-        StringBuilder out = new StringBuilder(value.length() + 8);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return CopyEscape.text(value);
     }
 }
