@@ -89,9 +89,19 @@ class ActiveDetectors {
         });
     }
 
+    /** A detector built before the process's own lengths were learned finds no evidence in them (rate 1). */
+    private static SequenceNovelty novelty(DetectorRow row) {
+        if (row.localNoveltyRate() == null || row.actionNoveltyRate() == null || row.localThreshold() == null
+                || row.actionThreshold() == null) {
+            return SequenceNovelty.containerOnly(row.noveltyRate(), row.threshold());
+        }
+        return new SequenceNovelty(new double[] {row.noveltyRate(), row.localNoveltyRate(), row.actionNoveltyRate()},
+                new double[] {row.threshold(), row.localThreshold(), row.actionThreshold()});
+    }
+
     private ContainerDetector detector(DetectorRow row) {
         return new ContainerDetector(row.id(), row.digest(), row.window(), LearnedSequences.fromBytes(row.learned()),
-                Set.copyOf(store.allowedSequences(row.digest())), row.noveltyRate(), row.threshold(),
+                Set.copyOf(store.allowedSequences(row.digest())), novelty(row),
                 MixReferences.fromBytes(row.mix()), row.mixThreshold(), modelThreshold, row.readyAt());
     }
 }

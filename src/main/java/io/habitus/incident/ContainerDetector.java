@@ -5,11 +5,16 @@ import java.util.Set;
 
 /** A READY detector in memory: what its window learned, plus sequences people allowed since. */
 record ContainerDetector(long id, String digest, int window, LearnedSequences learned, Set<Long> allowed,
-        double noveltyRate, double threshold, MixReferences mix, double mixThreshold, double modelThreshold,
+        SequenceNovelty novelty, MixReferences mix, double mixThreshold, double modelThreshold,
         Instant readyAt) {
 
     /** The largest of the three evidences, each over its threshold: an incident opens above 1. */
+    double threshold() {
+        return novelty.threshold();
+    }
+
     double risk(double evidence, double mixEvidence, double modelEvidence) {
+        double threshold = threshold();
         return Math.max(Math.max(evidence / threshold, mixEvidence / mixThreshold), modelEvidence / modelThreshold);
     }
 

@@ -61,10 +61,10 @@ class DetectorBuilder {
             try {
                 Map<String, DetectorCalibration.Trace> windowTraces = new LinkedHashMap<>();
                 traces.load(row.digest(), row.window()).forEach((container, chunk) -> windowTraces.put(container,
-                        new DetectorCalibration.Trace(chunk.fingerprints(), chunk.pairs())));
+                        new DetectorCalibration.Trace(chunk.fingerprints(), chunk.locals(), chunk.actions(), chunk.pairs())));
                 DetectorCalibration.Result result = DetectorCalibration.calibrate(windowTraces, properties.folds(),
                         properties.targetContainerRate(), properties.maxMixReferences());
-                detectors.ready(row.id(), result.learned().toBytes(), result.noveltyRate(), result.threshold(),
+                detectors.ready(row.id(), result.learned().toBytes(), result.novelty().rates(), result.novelty().thresholds(),
                         result.mix().toBytes(), result.mixThreshold(), json.writeValueAsString(result.statistics()),
                         clock.instant());
                 log.info("container detector {} of {} window {} ready: threshold {}, {}", row.id(), row.digest(),

@@ -8,24 +8,47 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds a container detector from a learning window's containers and calibrates its threshold on
+ * Builds a container detector from a learning window's containers and calibrates its thresholds on
  * containers held out of the window (docs/incidents.md). The containers are split into folds by
  * their id; each fold is judged against the sequences of the other folds only, so every container
- * of the window is once a fresh container the detector never learned from. That gives the normal
- * novelty rate (how often a normal event is a sequence the rest of the window never showed) and,
- * per held-out container, the peak evidence it reached over its life. The threshold lets at most
- * the target share of those containers past it, with 95 % confidence ({@link RateBound}), and is
- * never below {@code -log10(target)}: a container whose novelty the binomial null alone makes that
- * unlikely. The detector finally learns every sequence of the window (complete memory), so fresh
- * containers are judged against more than any held-out one was: the calibration is conservative.
+ * of the window is once a fresh container the detector never learned from. That gives, at each of
+ * the three sequence lengths ({@link EventSequences}), the normal novelty rate (how often a normal
+ * event is a sequence the rest of the window never showed) and, per held-out container, the peak
+ * surprise it reached over its life. Each length's threshold lets at most its share of the target
+ * past, with 95 % confidence ({@link RateBound}), and is never below {@code -log10(share)}: a
+ * container whose novelty the binomial null alone makes that unlikely. The detector finally learns
+ * every sequence of the window (complete memory), so fresh containers are judged against more than
+ * any held-out one was: the calibration is conservative.
  */
 final class DetectorCalibration {
 
-    /** One learning container's events: sequence fingerprints and token-pair keys, in event order. */
-    record Trace(long[] sequences, long[] pairs) {}
+    /**
+     * One learning container's events in event order: the fingerprints of the sequences each ends at
+     * the three lengths ({@link EventSequences}; {@link SequenceFingerprint#UNTRACED} where not
+     * traced) and its token-pair keys.
+     */
+    record Trace(long[] sequences, long[] locals, long[] actions, long[] pairs) {
 
-    record Result(LearnedSequences learned, double noveltyRate, double threshold, MixReferences mix, double mixThreshold,
-            Map<String, Object> statistics) {}
+        long[] at(int length) {
+            return switch (length) {
+                case EventSequences.SEQUENCE -> sequences;
+                case EventSequences.LOCAL -> locals;
+                default -> actions;
+            };
+        }
+
+        int events() {
+            return sequences.length;
+        }
+    }
+
+    record Result(LearnedSequences learned, SequenceNovelty novelty, MixReferences mix, double mixThreshold,
+            Map<String, Object> statistics) {
+
+        double threshold() {
+            return novelty.threshold();
+        }
+    }
 
     /** Sequences, mixes and the model's anomalous transitions: each gets this share of the target. */
     static final int SIGNALS = 3;
@@ -37,87 +60,126 @@ final class DetectorCalibration {
      * @param traces        each container's events
      * @param maxReferences the most learning containers whose mixes are kept to compare with
      */
-    static Result calibrate(Map<String, Trace> windowTraces, int folds, double target, int maxReferences) {
-        Map<String, long[]> traces = new LinkedHashMap<>();
-        windowTraces.forEach((container, trace) -> traces.put(container, trace.sequences()));
+    static Result calibrate(Map<String, Trace> traces, int folds, double target, int maxReferences) {
         // Each signal gets a third of the target: together they keep within it (a union bound).
-        double half = target / SIGNALS;
+        double third = target / SIGNALS;
         List<String> containers = new ArrayList<>(traces.keySet());
         containers.sort(null);
         long total = 0;
-        for (long[] trace : traces.values()) {
-            total += trace.length;
+        for (Trace trace : traces.values()) {
+            total += trace.events();
         }
-        long[] all = new long[Math.toIntExact(total)];
+        // All three lengths in one mask: their fingerprints are salted apart (SequenceFingerprint).
+        long[] all = new long[Math.toIntExact(total * EventSequences.LENGTHS)];
         int[] foldOf = new int[all.length];
         int at = 0;
         for (String container : containers) {
-            long[] trace = traces.get(container);
+            Trace trace = traces.get(container);
             int fold = fold(container, folds);
-            System.arraycopy(trace, 0, all, at, trace.length);
-            Arrays.fill(foldOf, at, at + trace.length, fold);
-            at += trace.length;
+            for (int length = 0; length < EventSequences.LENGTHS; length++) {
+                long[] fingerprints = trace.at(length);
+                System.arraycopy(fingerprints, 0, all, at, fingerprints.length);
+                Arrays.fill(foldOf, at, at + fingerprints.length, fold);
+                at += fingerprints.length;
+            }
         }
         FoldMasks masks = FoldMasks.of(all, foldOf);
         boolean heldOut = containers.stream().map(c -> fold(c, folds)).distinct().count() > 1;
-        long novel = 0;
+        long[] novel = new long[EventSequences.LENGTHS];
         long events = 0;
-        if (heldOut) {
-            for (String container : containers) {
-                int fold = fold(container, folds);
-                for (long fingerprint : traces.get(container)) {
-                    events++;
-                    if (!masks.seenOutside(fingerprint, fold)) {
-                        novel++;
+        for (int i = 0; heldOut && i < containers.size(); i++) {
+            Trace trace = traces.get(containers.get(i));
+            int fold = fold(containers.get(i), folds);
+            events += trace.events();
+            for (int length = 0; length < EventSequences.LENGTHS; length++) {
+                for (long fingerprint : trace.at(length)) {
+                    if (novel(fingerprint, fold, masks)) {
+                        novel[length]++;
                     }
                 }
             }
         }
-        double rate = (novel + 1.0) / (events + 2.0);
-        double floor = -Math.log10(half);
-        double[] peaks = new double[heldOut ? containers.size() : 0];
+        double[] rates = new double[EventSequences.LENGTHS];
+        for (int length = 0; length < rates.length; length++) {
+            rates[length] = (novel[length] + 1.0) / (events + 2.0);
+        }
+        // The sequence signal's share of the target is split again among the three lengths.
+        double share = third / EventSequences.LENGTHS;
+        double floor = -Math.log10(share);
+        long allowed = RateBound.allowedPast(heldOut ? containers.size() : 0, share);
+        double[][] peaks = new double[EventSequences.LENGTHS][heldOut ? containers.size() : 0];
         for (int i = 0; heldOut && i < containers.size(); i++) {
             String container = containers.get(i);
-            peaks[i] = peak(traces.get(container), fold(container, folds), masks, rate);
+            double[] peak = peaks(traces.get(container), fold(container, folds), masks, rates);
+            for (int length = 0; length < peak.length; length++) {
+                peaks[length][i] = peak[length];
+            }
         }
-        Arrays.sort(peaks);
-        long allowed = RateBound.allowedPast(peaks.length, half);
-        double calibrated = allowed < peaks.length ? peaks[peaks.length - 1 - (int) allowed] : 0;
-        double threshold = Math.max(floor, calibrated);
-        long past = Arrays.stream(peaks).filter(p -> p > threshold).count();
+        double[] thresholds = new double[EventSequences.LENGTHS];
+        double[] calibrated = new double[EventSequences.LENGTHS];
+        for (int length = 0; length < thresholds.length; length++) {
+            double[] sorted = peaks[length].clone();
+            Arrays.sort(sorted);
+            calibrated[length] = allowed < sorted.length ? sorted[sorted.length - 1 - (int) allowed] : 0;
+            thresholds[length] = Math.max(floor, calibrated[length]);
+        }
+        SequenceNovelty novelty = new SequenceNovelty(rates, thresholds);
+        long past = 0;
+        for (int i = 0; heldOut && i < containers.size(); i++) {
+            boolean over = false;
+            for (int length = 0; length < thresholds.length; length++) {
+                over |= peaks[length][i] > thresholds[length];
+            }
+            past += over ? 1 : 0;
+        }
+        double[] sequencePeaks = peaks[EventSequences.SEQUENCE].clone();
+        Arrays.sort(sequencePeaks);
         Map<String, Object> statistics = new LinkedHashMap<>();
         statistics.put("containers", containers.size());
         statistics.put("events", total);
         statistics.put("distinctSequences", masks.distinct());
         statistics.put("folds", folds);
-        statistics.put("heldOutContainers", peaks.length);
-        statistics.put("heldOutNovelEvents", novel);
+        statistics.put("heldOutContainers", sequencePeaks.length);
+        statistics.put("heldOutNovelEvents", novel[EventSequences.SEQUENCE]);
+        statistics.put("heldOutNovelLocalEvents", novel[EventSequences.LOCAL]);
+        statistics.put("heldOutNovelActions", novel[EventSequences.ACTION]);
         statistics.put("heldOutEvents", events);
+        statistics.put("localNoveltyRate", rates[EventSequences.LOCAL]);
+        statistics.put("actionNoveltyRate", rates[EventSequences.ACTION]);
         statistics.put("targetContainerRate", target);
         statistics.put("containersAllowedPast", allowed);
         statistics.put("heldOutContainersPast", past);
         statistics.put("thresholdFloor", floor);
-        statistics.put("calibratedThreshold", calibrated);
-        statistics.put("heldOutPeakMedian", quantile(peaks, 0.5));
-        statistics.put("heldOutPeak90", quantile(peaks, 0.9));
-        statistics.put("heldOutPeak99", quantile(peaks, 0.99));
-        statistics.put("heldOutPeakMax", peaks.length == 0 ? 0.0 : peaks[peaks.length - 1]);
-        MixCalibration.Result mix = MixCalibration.calibrate(windowTraces, folds, half, maxReferences);
+        statistics.put("calibratedThreshold", calibrated[EventSequences.SEQUENCE]);
+        statistics.put("localThreshold", thresholds[EventSequences.LOCAL]);
+        statistics.put("actionThreshold", thresholds[EventSequences.ACTION]);
+        statistics.put("heldOutPeakMedian", quantile(sequencePeaks, 0.5));
+        statistics.put("heldOutPeak90", quantile(sequencePeaks, 0.9));
+        statistics.put("heldOutPeak99", quantile(sequencePeaks, 0.99));
+        statistics.put("heldOutPeakMax", sequencePeaks.length == 0 ? 0.0 : sequencePeaks[sequencePeaks.length - 1]);
+        MixCalibration.Result mix = MixCalibration.calibrate(traces, folds, third, maxReferences);
         statistics.putAll(mix.statistics());
-        return new Result(LearnedSequences.of(all), rate, threshold, mix.references(), mix.threshold(), statistics);
+        long[] learned = Arrays.stream(all).filter(f -> f != SequenceFingerprint.UNTRACED).toArray();
+        return new Result(LearnedSequences.of(learned), novelty, mix.references(), mix.threshold(), statistics);
     }
 
-    /** The largest evidence a container reaches over its life, judged against the other folds. */
-    static double peak(long[] trace, int fold, FoldMasks masks, double rate) {
-        long novel = 0;
-        double peak = 0;
-        for (int i = 0; i < trace.length; i++) {
-            if (!masks.seenOutside(trace[i], fold)) {
-                novel++;
-                peak = Math.max(peak, NoveltySurprise.of(novel, i + 1, rate));
+    /** The largest surprise a container reaches over its life at each length, judged against the other folds. */
+    static double[] peaks(Trace trace, int fold, FoldMasks masks, double[] rates) {
+        long[] novel = new long[EventSequences.LENGTHS];
+        double[] peaks = new double[EventSequences.LENGTHS];
+        for (int i = 0; i < trace.events(); i++) {
+            for (int length = 0; length < EventSequences.LENGTHS; length++) {
+                if (novel(trace.at(length)[i], fold, masks)) {
+                    novel[length]++;
+                    peaks[length] = Math.max(peaks[length], NoveltySurprise.of(novel[length], i + 1, rates[length]));
+                }
             }
         }
-        return peak;
+        return peaks;
+    }
+
+    private static boolean novel(long fingerprint, int fold, FoldMasks masks) {
+        return fingerprint != SequenceFingerprint.UNTRACED && !masks.seenOutside(fingerprint, fold);
     }
 
     static int fold(String containerId, int folds) {

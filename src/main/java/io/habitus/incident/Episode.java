@@ -18,7 +18,8 @@ final class Episode {
 
     final ContainerDetector detector;
     long events;
-    long novel;
+    /** Events novel at each length ({@link EventSequences}); the first is the container sequence's count people see. */
+    final long[] novel = new long[EventSequences.LENGTHS];
     double evidence;
     double peak;
     double mixPeak;
@@ -43,7 +44,9 @@ final class Episode {
     static Episode of(EvidenceRow row, ContainerDetector detector, Incident incident) {
         Episode episode = new Episode(detector);
         episode.events = row.events();
-        episode.novel = row.novelEvents();
+        episode.novel[EventSequences.SEQUENCE] = row.novelEvents();
+        episode.novel[EventSequences.LOCAL] = row.novelLocals();
+        episode.novel[EventSequences.ACTION] = row.novelActions();
         episode.evidence = row.evidence();
         episode.peak = row.peakEvidence();
         episode.mixPeak = row.mixEvidence();
@@ -81,6 +84,24 @@ final class Episode {
         return violation || detector.risk(peak, mixPeak, modelPeak) > 1;
     }
 
+    /**
+     * Counts an event novel at the given lengths: the sequence evidence is the largest binomial
+     * surprise over the three lengths' counts, and its peak what the threshold judges.
+     */
+    void novel(boolean[] novelAt) {
+        for (int length = 0; length < novelAt.length; length++) {
+            if (novelAt[length]) {
+                novel[length]++;
+            }
+        }
+        evidence = detector.novelty().evidence(novel, events);
+        peak = Math.max(peak, evidence);
+    }
+
+    long novelSequences() {
+        return novel[EventSequences.SEQUENCE];
+    }
+
     /** Counts a transition the active model judged ANOMALOUS, as a binomial surprise at the model's event rate. */
     void anomalous(double modelRate) {
         anomalous++;
@@ -104,20 +125,20 @@ final class Episode {
         severity = Severity.of(risk(), violation);
         Incident opened = new Incident(0, t.digest(), t.containerId(), t.event().container().node(), IncidentStatus.OPEN,
                 severity, dryRun, now, now, firstEventAt, lastEventAt, risk(), peak, detector.threshold(), mixPeak,
-                detector.mixThreshold(), events, novel, detector.id(),
+                detector.mixThreshold(), events, novelSequences(), detector.id(),
                 trigger.profile() == null ? null : trigger.profile().version(),
                 trigger.model() == null ? null : trigger.model().version(), reasons, null, null, null);
         long id = store.open(opened);
         incident = new Incident(id, opened.digest(), opened.containerId(), opened.node(), opened.status(), severity, dryRun,
                 now, now, firstEventAt, lastEventAt, opened.risk(), peak, opened.threshold(), mixPeak, opened.mixThreshold(),
-                events, novel, detector.id(), opened.profileVersion(), opened.modelVersion(), List.of(), null, null, null);
+                events, novelSequences(), detector.id(), opened.profileVersion(), opened.modelVersion(), List.of(), null, null, null);
         reasons.clear();
     }
 
     /** Writes what this batch added to an incident that was open before it (or since it opened in it). */
     void grow(IncidentStore store, int maxReasons, Instant now) {
         if (incident != null) {
-            store.grow(incident.id(), severity, lastEventAt, risk(), peak, mixPeak, events, novel, reasons, maxReasons, now);
+            store.grow(incident.id(), severity, lastEventAt, risk(), peak, mixPeak, events, novelSequences(), reasons, maxReasons, now);
         }
     }
 

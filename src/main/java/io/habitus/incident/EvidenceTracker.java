@@ -82,7 +82,9 @@ class EvidenceTracker {
             }
             if (commit) {
                 episode.grow(incidents, Incidents.MAX_REASONS, now);
-                updated.add(new EvidenceRow(container, first.digest(), detector.id(), episode.events, episode.novel,
+                updated.add(new EvidenceRow(container, first.digest(), detector.id(), episode.events,
+                        episode.novel[EventSequences.SEQUENCE], episode.novel[EventSequences.LOCAL],
+                        episode.novel[EventSequences.ACTION],
                         episode.evidence, episode.peak, episode.mixPeak, episode.violation, episode.anomalous,
                         episode.modelPeak, episode.pairCounts(), episode.incidentId()));
             }
@@ -96,9 +98,16 @@ class EvidenceTracker {
     private ContainerRisk step(Episode episode, Judgement j, boolean commit, Instant now) {
         ObservedTransition t = j.transition();
         ContainerDetector detector = episode.detector;
-        long fingerprint = sequences.fingerprint(t);
+        EventSequences fingerprints = sequences.sequences(t);
         boolean violation = j.verdict() == Verdict.VIOLATION;
-        boolean novel = violation || !detector.knows(fingerprint);
+        boolean[] novelAt = new boolean[EventSequences.LENGTHS];
+        boolean novel = false;
+        for (int length = 0; length < novelAt.length; length++) {
+            novelAt[length] = !detector.knows(fingerprints.at(length));
+            novel |= novelAt[length];
+        }
+        novelAt[EventSequences.SEQUENCE] |= violation;
+        novel |= violation;
         episode.events++;
         episode.pair(LearningSequences.pair(t), properties.maxPairs());
         if (j.verdict() == Verdict.ANOMALOUS) {
@@ -106,11 +115,16 @@ class EvidenceTracker {
         }
         episode.violation |= violation;
         if (novel) {
-            episode.novel++;
-            episode.evidence = NoveltySurprise.of(episode.novel, episode.events, detector.noveltyRate());
-            episode.peak = Math.max(episode.peak, episode.evidence);
+            episode.novel(novelAt);
+            int shortest = shortestNovel(novelAt);
+            List<String> learnable = new ArrayList<>(EventSequences.LENGTHS);
+            for (int length = 0; length < novelAt.length; length++) {
+                if (novelAt[length]) {
+                    learnable.add(Long.toHexString(fingerprints.at(length)));
+                }
+            }
             episode.reason(new IncidentReason(t.event().time(), t.tokens().token().text(), j.verdict(), j.score(),
-                    sequence(t), Long.toHexString(fingerprint), episode.evidence));
+                    sequence(t, shortest), Long.toHexString(fingerprints.at(shortest)), learnable, episode.evidence));
         }
         episode.lastEventAt = t.event().time();
         if (episode.firstEventAt == null) {
@@ -120,12 +134,29 @@ class EvidenceTracker {
             episode.open(incidents, j, now, now.isBefore(detector.readyAt().plus(properties.dryRun())));
         }
         episode.reassess();
-        return new ContainerRisk(t.containerId(), novel, episode.events, episode.novel, episode.peak,
+        return new ContainerRisk(t.containerId(), novel, episode.events, episode.novelSequences(), episode.peak,
                 detector.threshold(), episode.mixPeak, detector.mixThreshold(), episode.modelPeak, detector.modelThreshold(),
                 episode.risk(), episode.ref());
     }
 
-    private String sequence(ObservedTransition t) {
+    /** The most telling of the lengths an event was novel at: a process's new action, then its own sequence. */
+    private static int shortestNovel(boolean[] novelAt) {
+        if (novelAt[EventSequences.ACTION]) {
+            return EventSequences.ACTION;
+        }
+        return novelAt[EventSequences.LOCAL] ? EventSequences.LOCAL : EventSequences.SEQUENCE;
+    }
+
+    /** The novel sequence as people read it: the acting process, then its tokens, oldest first. */
+    private String sequence(ObservedTransition t, int length) {
+        if (length == EventSequences.ACTION) {
+            return t.actor().process() + ": " + t.tokens().token().text();
+        }
+        if (length == EventSequences.LOCAL) {
+            List<String> own = new ArrayList<>(t.actor().recentTokens());
+            own.add(t.tokens().token().text());
+            return t.actor().process() + " (own): " + String.join(" → ", own);
+        }
         List<String> recent = t.before().recentTokens();
         List<String> parts = new ArrayList<>(recent.subList(Math.max(0, recent.size() - (properties.sequenceLength() - 1)),
                 recent.size()));

@@ -107,7 +107,7 @@ public class Incidents {
     @Transactional
     public Incident markFalsePositive(long id, String by, String note) {
         Incident incident = close(id, IncidentStatus.FALSE_POSITIVE, by, note);
-        List<Long> fingerprints = incident.reasons().stream().map(IncidentReason::sequenceFingerprint)
+        List<Long> fingerprints = incident.reasons().stream().flatMap(r -> r.fingerprints().stream())
                 .map(hex -> Long.parseUnsignedLong(hex, 16)).distinct().toList();
         detectors.allow(incident.digest(), fingerprints);
         active.forget(incident.digest());
@@ -136,7 +136,9 @@ public class Incidents {
         List<ProposedSequence> proposed = proposals(digest, detectorId);
         List<ProposedSequence> accepted = proposed.stream()
                 .filter(p -> fingerprints == null || fingerprints.contains(p.sequenceFingerprint())).toList();
-        detectors.allow(digest.value(), accepted.stream().map(p -> Long.parseUnsignedLong(p.sequenceFingerprint(), 16)).toList());
+        List<String> keys = accepted.stream().map(ProposedSequence::sequenceFingerprint).toList();
+        detectors.allow(digest.value(), incidents.reasonFingerprints(detectorId, keys).stream()
+                .map(hex -> Long.parseUnsignedLong(hex, 16)).toList());
         active.forget(digest.value());
         return accepted;
     }

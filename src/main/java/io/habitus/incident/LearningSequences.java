@@ -53,7 +53,10 @@ public class LearningSequences {
                     return;
                 }
                 count.addAndGet(transitions.size());
-                chunks.add(new TraceStore.TraceChunk(container, transitions.stream().mapToLong(this::fingerprint).toArray(),
+                List<EventSequences> sequences = transitions.stream().map(this::sequences).toList();
+                chunks.add(new TraceStore.TraceChunk(container, sequences.stream().mapToLong(EventSequences::sequence).toArray(),
+                        sequences.stream().mapToLong(EventSequences::local).toArray(),
+                        sequences.stream().mapToLong(EventSequences::action).toArray(),
                         transitions.stream().mapToLong(LearningSequences::pair).toArray()));
             });
             if (!chunks.isEmpty()) {
@@ -68,8 +71,10 @@ public class LearningSequences {
         return SequenceFingerprint.of("", recent.isEmpty() ? List.of() : List.of(recent.getLast()), t.tokens().token().text(), 2);
     }
 
-    long fingerprint(ObservedTransition t) {
-        return SequenceFingerprint.of(t.actor().process(), t.before().recentTokens(), t.tokens().token().text(),
-                properties.sequenceLength());
+    EventSequences sequences(ObservedTransition t) {
+        String process = t.actor().process();
+        String token = t.tokens().token().text();
+        return new EventSequences(SequenceFingerprint.of(process, t.before().recentTokens(), token, properties.sequenceLength()),
+                SequenceFingerprint.local(process, t.actor().recentTokens(), token), SequenceFingerprint.action(process, token));
     }
 }

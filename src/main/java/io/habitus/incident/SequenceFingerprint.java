@@ -3,9 +3,11 @@ package io.habitus.incident;
 import java.util.List;
 
 /**
- * The 64-bit fingerprint of a short sequence: the container's last {@code length - 1} tokens and
- * the event's token (STIDE's unit), with the process that acted. The container's recent tokens, not
- * the process's own: a container state keeps 8 (habitus.behavior.recent-tokens), a process only 2.
+ * The 64-bit fingerprints of the short sequences an event ends, at three lengths
+ * (docs/incidents.md, "Novelty at three lengths"): the container's last {@code length - 1} tokens
+ * and the event's token (STIDE's unit), with the process that acted; the acting process's own last
+ * tokens and the event's ({@link #local}); and the acting process with the event's token alone
+ * ({@link #action}). The three are salted apart, so one set of learned fingerprints holds them all.
  * 64 bits keep a window of millions of distinct sequences in a few megabytes with a collision
  * chance below one in a billion.
  */
@@ -17,15 +19,33 @@ final class SequenceFingerprint {
     private SequenceFingerprint() {
     }
 
+    /** "Never seen" cannot be told for an event traced before a length was fingerprinted: it counts as learned. */
+    static final long UNTRACED = 0L;
+
     static long of(String process, List<String> recent, String token, int length) {
-        long h = FNV_OFFSET;
+        return sequence(FNV_OFFSET, process, recent, token, length);
+    }
+
+    /** The acting process's own last tokens and the event's: a process's habit, whatever runs beside it. */
+    static long local(String process, List<String> processRecent, String token) {
+        return sequence(mix(FNV_OFFSET, "local"), process, processRecent, token, processRecent.size() + 1);
+    }
+
+    /** The acting process and the event's token: something this kind of process never did while learning. */
+    static long action(String process, String token) {
+        return sequence(mix(FNV_OFFSET, "action"), process, List.of(), token, 1);
+    }
+
+    private static long sequence(long seed, String process, List<String> recent, String token, int length) {
+        long h = seed;
         h = mix(h, process);
         int from = Math.max(0, recent.size() - (length - 1));
         for (int i = from; i < recent.size(); i++) {
             h = mix(h, recent.get(i));
         }
         h = mix(h, token);
-        return finish(h);
+        long fingerprint = finish(h);
+        return fingerprint == UNTRACED ? 1L : fingerprint;
     }
 
     /** Over the string's UTF-16 units, without encoding it: this runs for every judged and learning event. */

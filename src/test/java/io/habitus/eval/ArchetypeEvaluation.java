@@ -31,6 +31,7 @@ final class ArchetypeEvaluation {
     private final EvalOptions options;
     private final Archetype archetype;
     private final Instant start;
+    private final AnswerDump dump = AnswerDump.fromEnvironment();
 
     ArchetypeEvaluation(HabitusClient client, EvalOptions options, Archetype archetype, Instant start) {
         this.client = client;
@@ -122,8 +123,10 @@ final class ArchetypeEvaluation {
     private List<Judged> commit(List<SimEvent> events, String phase, int container) {
         List<Judged> answers = new ArrayList<>(events.size());
         for (int from = 0, chunk = 0; from < events.size(); from += CHUNK, chunk++) {
-            client.score(events.subList(from, Math.min(events.size(), from + CHUNK)), null, true,
-                    batchId(phase, container, chunk)).forEach(result -> answers.add(Judged.of(result)));
+            JsonNode results = client.score(events.subList(from, Math.min(events.size(), from + CHUNK)), null, true,
+                    batchId(phase, container, chunk));
+            dump.write(archetype.name(), phase, container, results);
+            results.forEach(result -> answers.add(Judged.of(result)));
         }
         return answers;
     }

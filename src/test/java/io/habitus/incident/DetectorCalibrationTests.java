@@ -16,10 +16,11 @@ class DetectorCalibrationTests {
             long[] trace = new long[200];
             long[] pairs = new long[200];
             for (int i = 0; i < trace.length; i++) {
-                trace[i] = random.nextInt(50);
+                trace[i] = 1 + random.nextInt(50);
                 pairs[i] = random.nextInt(20);
             }
-            traces.put("container-" + c, new DetectorCalibration.Trace(trace, pairs));
+            // The process's own sequences untraced (zeros), as in a window traced before they were: they count as learned.
+            traces.put("container-" + c, new DetectorCalibration.Trace(trace, new long[200], new long[200], pairs));
         }
         return traces;
     }
@@ -28,8 +29,8 @@ class DetectorCalibrationTests {
     void aWindowWithoutHeldOutNoveltyGetsTheBinomialFloor() {
         DetectorCalibration.Result result = DetectorCalibration.calibrate(regularWindow(new Random(1)), 4, 0.01, 1000);
 
-        assertThat(result.threshold()).as("a third of the target each for sequences, mixes and the model")
-                .isEqualTo(-Math.log10(0.01 / 3));
+        assertThat(result.threshold()).as("a third of the target each for sequences, mixes and the model; "
+                + "the sequences' third split among three lengths").isEqualTo(-Math.log10(0.01 / 9));
         assertThat(result.learned().size()).isEqualTo(50);
         assertThat(result.statistics()).containsEntry("heldOutContainers", 400).containsEntry("heldOutContainersPast", 0L);
     }
@@ -51,7 +52,7 @@ class DetectorCalibrationTests {
         long past = (long) result.statistics().get("heldOutContainersPast");
         assertThat(past).isLessThanOrEqualTo((long) result.statistics().get("containersAllowedPast"));
         assertThat(past / 400.0).isLessThanOrEqualTo(0.01 / 3);
-        assertThat(result.threshold()).isGreaterThan(-Math.log10(0.01 / 3));
+        assertThat(result.threshold()).isGreaterThan(-Math.log10(0.01 / 9));
         assertThat(result.learned().size()).as("complete memory: every sequence of the window").isEqualTo(50 + 40 * 5 + 39 * 40 / 2);
     }
 
@@ -80,7 +81,41 @@ class DetectorCalibrationTests {
 
         assertThat(masks.seenOutside(1, foldA)).isTrue();
         assertThat(masks.seenOutside(3, foldA)).as("only its own fold showed 3").isFalse();
-        assertThat(DetectorCalibration.peak(new long[] {1, 2, 3}, foldA, masks, 0.01))
+        DetectorCalibration.Trace trace = new DetectorCalibration.Trace(new long[] {1, 2, 3}, new long[3], new long[3], new long[3]);
+        assertThat(DetectorCalibration.peaks(trace, foldA, masks, new double[] {0.01, 1, 1})[EventSequences.SEQUENCE])
                 .isEqualTo(NoveltySurprise.of(1, 3, 0.01));
+    }
+
+    @Test
+    void aProcessDoingWhatItsKindNeverDidWeighsMoreThanANewContainerSequence() {
+        // Container sequences are often new (interleaved processes), a process's actions almost never.
+        Random random = new Random(4);
+        Map<String, DetectorCalibration.Trace> traces = new LinkedHashMap<>();
+        for (int c = 0; c < 300; c++) {
+            long[] sequences = new long[100];
+            long[] locals = new long[100];
+            long[] actions = new long[100];
+            for (int i = 0; i < 100; i++) {
+                sequences[i] = random.nextInt(4) == 0 ? random.nextLong() : 1 + random.nextInt(200);
+                locals[i] = 1_000 + random.nextInt(100);
+                actions[i] = 2_000 + random.nextInt(20);
+            }
+            traces.put("container-" + c, new DetectorCalibration.Trace(sequences, locals, actions, new long[100]));
+        }
+
+        DetectorCalibration.Result result = DetectorCalibration.calibrate(traces, 10, 0.01, 100);
+
+        SequenceNovelty novelty = result.novelty();
+        assertThat(novelty.rate(EventSequences.SEQUENCE)).isBetween(0.2, 0.3);
+        assertThat(novelty.rate(EventSequences.ACTION)).isLessThan(0.001);
+        assertThat(novelty.threshold(EventSequences.ACTION)).as("no held-out container did a new action: the floor")
+                .isEqualTo(-Math.log10(0.01 / 9));
+        assertThat(novelty.threshold()).as("held-out containers' interleavings set the container sequences' threshold")
+                .isGreaterThan(novelty.threshold(EventSequences.ACTION));
+        long[] twoNewActions = {0, 0, 2};
+        long[] twoNewSequences = {2, 0, 0};
+        assertThat(novelty.evidence(twoNewActions, 50)).as("two new actions in 50 events")
+                .isGreaterThan(result.threshold());
+        assertThat(novelty.evidence(twoNewSequences, 50)).isLessThan(0.1);
     }
 }

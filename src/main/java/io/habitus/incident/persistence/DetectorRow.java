@@ -2,7 +2,10 @@ package io.habitus.incident.persistence;
 
 import java.time.Instant;
 
-/** A detector row; {@code learned} and the figures are null until it is READY. */
+/**
+ * A detector row; {@code learned} and the figures are null until it is READY. The process's own
+ * novelty rates are null for detectors built before those lengths were learned.
+ */
 public record DetectorRow(long id, String digest, int window, String status, Instant createdAt, Instant readyAt,
         byte[] learned, Double noveltyRate, Double threshold, byte[] mix, Double mixThreshold, String statistics,
-        String error) {}
+        String error, Double localNoveltyRate, Double actionNoveltyRate, Double localThreshold, Double actionThreshold) {}

@@ -18,10 +18,10 @@ public class DetectorStore {
 
     private static final String COLUMNS = """
             id, digest, window_no, status, created_at, ready_at, learned, novelty_rate, threshold, mix, mix_threshold,
-            statistics::text, error""";
+            statistics::text, error, local_novelty_rate, action_novelty_rate, local_threshold, action_threshold""";
     private static final String HEADER_COLUMNS = """
             id, digest, window_no, status, created_at, ready_at, null::bytea, novelty_rate, threshold, null::bytea,
-            mix_threshold, statistics::text, error""";
+            mix_threshold, statistics::text, error, local_novelty_rate, action_novelty_rate, local_threshold, action_threshold""";
 
     private final JdbcTemplate jdbc;
 
@@ -42,12 +42,15 @@ public class DetectorStore {
                 DetectorStore::row).stream().findFirst();
     }
 
-    public void ready(long id, byte[] learned, double noveltyRate, double threshold, byte[] mix, double mixThreshold,
+    /** Rates and thresholds in the order container sequence, process's own sequence, process's action. */
+    public void ready(long id, byte[] learned, double[] noveltyRates, double[] thresholds, byte[] mix, double mixThreshold,
             String statistics, Instant at) {
         jdbc.update("""
-                update incident_detector set status = 'READY', learned = ?, novelty_rate = ?, threshold = ?, mix = ?,
+                update incident_detector set status = 'READY', learned = ?, novelty_rate = ?, local_novelty_rate = ?,
+                  action_novelty_rate = ?, threshold = ?, local_threshold = ?, action_threshold = ?, mix = ?,
                   mix_threshold = ?, statistics = cast(? as jsonb), ready_at = ?, error = null where id = ?""",
-                learned, noveltyRate, threshold, mix, mixThreshold, statistics, Timestamp.from(at), id);
+                learned, noveltyRates[0], noveltyRates[1], noveltyRates[2], thresholds[0], thresholds[1], thresholds[2], mix,
+                mixThreshold, statistics, Timestamp.from(at), id);
     }
 
     public void failed(long id, String error) {
@@ -99,6 +102,7 @@ public class DetectorStore {
         return new DetectorRow(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                 rs.getTimestamp(5).toInstant(), ready == null ? null : ready.toInstant(), rs.getBytes(7),
                 (Double) rs.getObject(8), (Double) rs.getObject(9), rs.getBytes(10), (Double) rs.getObject(11),
-                rs.getString(12), rs.getString(13));
+                rs.getString(12), rs.getString(13), (Double) rs.getObject(14), (Double) rs.getObject(15),
+                (Double) rs.getObject(16), (Double) rs.getObject(17));
     }
 }

@@ -19,7 +19,7 @@ public class EvidenceStore {
 
     private static final String COLUMNS = """
             container_id, digest, detector_id, events, novel_events, evidence, peak_evidence, mix_evidence, violated,
-            anomalous_events, model_evidence, pair_counts, incident_id""";
+            anomalous_events, model_evidence, pair_counts, incident_id, novel_locals, novel_actions""";
 
     private final JdbcTemplate jdbc;
 
@@ -40,7 +40,7 @@ public class EvidenceStore {
         Map<String, EvidenceRow> rows = new HashMap<>();
         jdbc.query(sql, rs -> {
             rows.put(rs.getString(1), new EvidenceRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                    rs.getLong(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getBoolean(9), rs.getLong(10),
+                    rs.getLong(5), rs.getLong(14), rs.getLong(15), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getBoolean(9), rs.getLong(10),
                     rs.getDouble(11), rs.getBytes(12), (Long) rs.getObject(13)));
         }, (Object) containerIds.toArray(String[]::new));
         return rows;
@@ -51,13 +51,14 @@ public class EvidenceStore {
         jdbc.batchUpdate("""
                 insert into incident_evidence (container_id, digest, detector_id, events, novel_events, evidence, peak_evidence,
                                                mix_evidence, violated, anomalous_events, model_evidence, pair_counts,
-                                               incident_id, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                               incident_id, updated_at, novel_locals, novel_actions)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (container_id) do update set digest = excluded.digest, detector_id = excluded.detector_id,
                   events = excluded.events, novel_events = excluded.novel_events, evidence = excluded.evidence,
                   peak_evidence = excluded.peak_evidence, mix_evidence = excluded.mix_evidence, violated = excluded.violated,
                   anomalous_events = excluded.anomalous_events, model_evidence = excluded.model_evidence,
-                  pair_counts = excluded.pair_counts, incident_id = excluded.incident_id, updated_at = excluded.updated_at""",
+                  pair_counts = excluded.pair_counts, incident_id = excluded.incident_id, updated_at = excluded.updated_at,
+                  novel_locals = excluded.novel_locals, novel_actions = excluded.novel_actions""",
                 sorted, 500, (ps, r) -> {
                     ps.setString(1, r.containerId());
                     ps.setString(2, r.digest());
@@ -73,6 +74,8 @@ public class EvidenceStore {
                     ps.setBytes(12, r.pairCounts());
                     ps.setObject(13, r.incidentId());
                     ps.setTimestamp(14, Timestamp.from(at));
+                    ps.setLong(15, r.novelLocals());
+                    ps.setLong(16, r.novelActions());
                 });
     }
 

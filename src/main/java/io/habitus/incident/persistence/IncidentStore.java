@@ -140,6 +140,19 @@ public class IncidentStore {
                 rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)), detectorId, minContainers, minNodes, limit);
     }
 
+    /** Every fingerprint of the dry-run reasons shown as these sequences (an event novel at several lengths has several). */
+    public List<String> reasonFingerprints(long detectorId, List<String> sequenceFingerprints) {
+        if (sequenceFingerprints.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.queryForList("""
+                select distinct coalesce(f, r->>'sequenceFingerprint')
+                from incident i cross join lateral jsonb_array_elements(i.reasons) r
+                     left join lateral jsonb_array_elements_text(r->'fingerprints') f on true
+                where i.detector_id = ? and i.dry_run and r->>'sequenceFingerprint' = any(?)""", String.class, detectorId,
+                (Object) sequenceFingerprints.toArray(String[]::new));
+    }
+
     private Incident incident(ResultSet rs, int n) throws SQLException {
         Timestamp statusAt = rs.getTimestamp(25);
         return new Incident(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

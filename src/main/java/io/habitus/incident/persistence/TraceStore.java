@@ -11,8 +11,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TraceStore {
 
-    /** One batch's events of one container: their sequence fingerprints and token-pair keys, in event order. */
-    public record TraceChunk(String containerId, long[] fingerprints, long[] pairs) {}
+    /**
+     * One batch's events of one container, in event order: the fingerprints of the sequences each ends
+     * (the container's, the acting process's own, the process's action) and its token-pair keys.
+     * Rows written before the process's own sequences were traced load with zeros for them
+     * (SequenceFingerprint.UNTRACED: counted as learned).
+     */
+    public record TraceChunk(String containerId, long[] fingerprints, long[] locals, long[] actions, long[] pairs) {}
 
     private final JdbcTemplate jdbc;
 
@@ -21,13 +26,16 @@ public class TraceStore {
     }
 
     public void append(String digest, int window, List<TraceChunk> chunks) {
-        jdbc.batchUpdate("insert into incident_learning_trace (digest, window_no, container_id, fingerprints, pairs) values (?, ?, ?, ?, ?)",
-                chunks, 500, (ps, chunk) -> {
+        jdbc.batchUpdate("""
+                insert into incident_learning_trace (digest, window_no, container_id, fingerprints, locals, actions, pairs)
+                values (?, ?, ?, ?, ?, ?, ?)""", chunks, 500, (ps, chunk) -> {
                     ps.setString(1, digest);
                     ps.setInt(2, window);
                     ps.setString(3, chunk.containerId());
                     ps.setArray(4, ps.getConnection().createArrayOf("bigint", boxed(chunk.fingerprints())));
-                    ps.setArray(5, ps.getConnection().createArrayOf("bigint", boxed(chunk.pairs())));
+                    ps.setArray(5, ps.getConnection().createArrayOf("bigint", boxed(chunk.locals())));
+                    ps.setArray(6, ps.getConnection().createArrayOf("bigint", boxed(chunk.actions())));
+                    ps.setArray(7, ps.getConnection().createArrayOf("bigint", boxed(chunk.pairs())));
                 });
     }
 
@@ -42,16 +50,25 @@ public class TraceStore {
     public Map<String, TraceChunk> load(String digest, int window) {
         Map<String, List<TraceChunk>> chunks = new LinkedHashMap<>();
         jdbc.query("""
-                select container_id, fingerprints, pairs from incident_learning_trace
+                select container_id, fingerprints, locals, actions, pairs from incident_learning_trace
                 where digest = ? and window_no = ? order by id""", rs -> {
                     String container = rs.getString(1);
-                    chunks.computeIfAbsent(container, c -> new ArrayList<>()).add(new TraceChunk(container,
-                            unboxed((Long[]) rs.getArray(2).getArray()), unboxed((Long[]) rs.getArray(3).getArray())));
+                    long[] fingerprints = unboxed((Long[]) rs.getArray(2).getArray());
+                    chunks.computeIfAbsent(container, c -> new ArrayList<>()).add(new TraceChunk(container, fingerprints,
+                            traced(unboxed((Long[]) rs.getArray(3).getArray()), fingerprints.length),
+                            traced(unboxed((Long[]) rs.getArray(4).getArray()), fingerprints.length),
+                            unboxed((Long[]) rs.getArray(5).getArray())));
                 }, digest, window);
         Map<String, TraceChunk> traces = new LinkedHashMap<>();
         chunks.forEach((container, parts) -> traces.put(container, new TraceChunk(container,
-                join(parts.stream().map(TraceChunk::fingerprints).toList()), join(parts.stream().map(TraceChunk::pairs).toList()))));
+                join(parts.stream().map(TraceChunk::fingerprints).toList()), join(parts.stream().map(TraceChunk::locals).toList()),
+                join(parts.stream().map(TraceChunk::actions).toList()), join(parts.stream().map(TraceChunk::pairs).toList()))));
         return traces;
+    }
+
+    /** A row from before a length was traced has none of its fingerprints: zeros, one per event. */
+    private static long[] traced(long[] fingerprints, int events) {
+        return fingerprints.length == events ? fingerprints : new long[events];
     }
 
     private static long[] join(List<long[]> parts) {

@@ -72,6 +72,7 @@ final class HabitusClient {
         if (results.size() != events.size()) {
             throw new IOException("expected " + events.size() + " results, got " + results.size());
         }
+        dump(events, results);
         List<Judged> judged = new ArrayList<>(results.size());
         for (JsonNode result : results) {
             JsonNode container = result.get("container");
@@ -82,6 +83,28 @@ final class HabitusClient {
                     hasContainer && container.get("incident") != null && !container.get("incident").isNull()));
         }
         return judged;
+    }
+
+    /** A diagnostic: with EVAL_DUMP=<file>, each committed answer's container standing, one tab-separated line per event. */
+    private static synchronized void dump(ArrayNode events, JsonNode results) throws IOException {
+        String file = System.getenv("EVAL_DUMP");
+        if (file == null || file.isBlank() || events.isEmpty()) {
+            return;
+        }
+        String id = events.get(0).path("container").path("id").asString();
+        StringBuilder lines = new StringBuilder();
+        for (JsonNode result : results) {
+            JsonNode c = result.path("container");
+            lines.append(id).append('\t').append(result.path("verdict").asString()).append('\t')
+                    .append(result.path("score").asString("")).append('\t').append(result.path("learned").asBoolean(false))
+                    .append('\t').append(c.path("novel").asBoolean(false)).append('\t').append(c.path("evidence").asString(""))
+                    .append('\t').append(c.path("threshold").asString("")).append('\t').append(c.path("mixEvidence").asString(""))
+                    .append('\t').append(c.path("mixThreshold").asString("")).append('\t').append(c.path("modelEvidence").asString(""))
+                    .append('\t').append(c.path("modelThreshold").asString("")).append('\t').append(c.path("risk").asString(""))
+                    .append('\n');
+        }
+        java.nio.file.Files.writeString(java.nio.file.Path.of(file), lines, StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     void learning(String digest, ObjectNode request) throws IOException, InterruptedException {
