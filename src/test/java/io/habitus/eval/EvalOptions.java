@@ -20,7 +20,9 @@ record EvalOptions(String url, String token, long seed, String salt, Path out, i
             --salt=<seed>                 changes image digests and container ids only (for a Habitus that saw a run)
             --out=target/eval             where results.json, results.txt and the pictures go
             --learn-pods=6 --learn-steps=1500       learning traffic per archetype
-            --learn-short-lives=0         short lives (as --short-steps) added to learning: more learning containers
+            --learn-short-lives=200       short lives (as --short-steps) added to learning: the learning fleet has
+                                          the judged fleet's mix of lives (a 1 % container rate cannot be
+                                          calibrated from the long-lived pods' ten containers)
             --heldout-pods=3 --heldout-steps=1000   held-out normal traffic per archetype (new pods, other seed)
             --short-lives=200 --short-steps=10-50   more held-out normal containers per archetype, each a fresh
                                           container living that many steps (the ages of attack containers)
@@ -54,7 +56,7 @@ record EvalOptions(String url, String token, long seed, String salt, Path out, i
                 flags.getOrDefault("salt", "s" + seed), Path.of(flags.getOrDefault("out", "target/eval")),
                 Integer.parseInt(flags.getOrDefault("learn-pods", "6")),
                 Integer.parseInt(flags.getOrDefault("learn-steps", "1500")),
-                Integer.parseInt(flags.getOrDefault("learn-short-lives", "0")),
+                Integer.parseInt(flags.getOrDefault("learn-short-lives", "200")),
                 Integer.parseInt(flags.getOrDefault("heldout-pods", "3")),
                 Integer.parseInt(flags.getOrDefault("heldout-steps", "1000")),
                 Integer.parseInt(flags.getOrDefault("short-lives", "200")), shortMin, shortMax,
