@@ -1,6 +1,7 @@
 package io.habitus.behavior;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Rule {@code random-name}: parts that look generated rather than chosen. Natural names rarely
@@ -8,6 +9,9 @@ import java.util.List;
  * silly-renames, ReplicaSet hashes) do. A part (a maximal run of ASCII letters and digits) is
  * random-looking when
  * <ol>
+ * <li>it is Python's {@code tempfile} name: {@code tmp} and exactly {@value #PYTHON_TEMP_CHARS} characters of
+ *     {@code [a-z0-9_]} (its alphabet), even all letters or across an underscore: {@code tmpzm_xketj} →
+ *     {@code tmp*}, {@code tmpxufwlugc_h.png} → {@code tmp*_h.png};</li>
  * <li>it starts with a stable temp prefix ({@code tmp}, {@code php}, {@code nfs}, {@code sess})
  *     followed by at least {@value #MIN_SUFFIX} characters with a digit: {@code tmpa8f3kq} →
  *     {@code tmp*}, {@code .nfs000000012b3} → {@code .nfs*}; the prefix is kept;</li>
@@ -19,7 +23,7 @@ import java.util.List;
  *     letters and two digits (random keys).</li>
  * </ol>
  * Words with a version or an architecture change at most three times ({@code utf8mb4},
- * {@code x509v3}, {@code libv4l2rds}, {@code x86_64}) and stay. All-letter random suffixes are
+ * {@code x509v3}, {@code libv4l2rds}, {@code x86_64}) and stay. Other all-letter random suffixes are
  * indistinguishable from words and stay too; the wide-directory rule catches a temp directory
  * full of them.
  */
@@ -29,11 +33,20 @@ final class RandomNameRule {
     static final int MIN_CHANGES = 5;
     static final int LONG_PART = 20;
 
+    static final int PYTHON_TEMP_CHARS = 8;
+
     private static final List<String> TEMP_PREFIXES = List.of("tmp", "php", "nfs", "sess");
+    /**
+     * Python's tempfile: "tmp" and 8 characters drawn from [a-z0-9_]. Their words would be rare (an
+     * 11-letter name starting "tmp"), and the sequences a container's processes end are learned per
+     * token: a temp name left literal is a new action every time.
+     */
+    private static final Pattern PYTHON_TEMPFILE = Pattern.compile("(?<![A-Za-z0-9_])tmp[a-z0-9_]{8}(?![A-Za-z0-9])");
 
     private RandomNameRule() {}
 
-    static String apply(String segment) {
+    static String apply(String original) {
+        String segment = PYTHON_TEMPFILE.matcher(original).replaceAll("tmp*");
         SegmentRewrite rewrite = null;
         int previousStart = -1;
         int previousEnd = -1;

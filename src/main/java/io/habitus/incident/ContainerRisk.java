@@ -1,9 +1,14 @@
 package io.habitus.incident;
 
+import java.util.List;
+
 /**
  * A container's standing right after one of its events, next to that event's verdict.
  *
  * @param novel         whether this event was a sequence the image never showed while learning (or broke a rule)
+ * @param novelAs       the lengths at which it was: CONTAINER_SEQUENCE (the container's last tokens and its own),
+ *                      PROCESS_SEQUENCE (the acting process's own last tokens and its own), PROCESS_ACTION (the
+ *                      acting process and its token); empty when it was not novel
  * @param evidence      the container's peak sequence evidence in its current episode (binomial surprise of novel sequences)
  * @param threshold     the image's threshold for it
  * @param mixEvidence   the container's peak mix evidence (distance of its mix of token pairs to the learning containers')
@@ -14,9 +19,12 @@ package io.habitus.incident;
  *                      an incident opens above 1
  * @param incident      the container's incident of this episode; null when none
  */
-public record ContainerRisk(String containerId, boolean novel, long events, long novelEvents, double evidence,
+public record ContainerRisk(String containerId, boolean novel, List<NoveltyLength> novelAs, long events, long novelEvents, double evidence,
         double threshold, double mixEvidence, double mixThreshold, double modelEvidence, double modelThreshold, double risk,
         IncidentRef incident) {
+
+    /** A length at which an event's sequence can be novel (docs/incidents.md, "Unit: short sequences, at three lengths"). */
+    public enum NoveltyLength { CONTAINER_SEQUENCE, PROCESS_SEQUENCE, PROCESS_ACTION }
 
     /** The incident a risk belongs to, as far as a score answer shows it. */
     public record IncidentRef(long id, IncidentStatus status, Severity severity, boolean dryRun) {}

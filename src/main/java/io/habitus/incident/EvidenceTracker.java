@@ -134,7 +134,13 @@ class EvidenceTracker {
             episode.open(incidents, j, now, now.isBefore(detector.readyAt().plus(properties.dryRun())));
         }
         episode.reassess();
-        return new ContainerRisk(t.containerId(), novel, episode.events, episode.novelSequences(), episode.peak,
+        List<ContainerRisk.NoveltyLength> novelAs = new ArrayList<>(EventSequences.LENGTHS);
+        for (int length = 0; length < novelAt.length; length++) {
+            if (novelAt[length]) {
+                novelAs.add(ContainerRisk.NoveltyLength.values()[length]);
+            }
+        }
+        return new ContainerRisk(t.containerId(), novel, List.copyOf(novelAs), episode.events, episode.novelSequences(), episode.peak,
                 detector.threshold(), episode.mixPeak, detector.mixThreshold(), episode.modelPeak, detector.modelThreshold(),
                 episode.risk(), episode.ref());
     }

@@ -84,6 +84,9 @@ class GeneralisationRuleTests {
     @ParameterizedTest(name = "random-name: {0} -> {1}")
     @CsvSource({
             "/tmp/tmpa8f3kq, /tmp/tmp*",
+            "/tmp/tmpzm_xketj, /tmp/tmp*",
+            "/tmp/tmpxufwlugc, /tmp/tmp*",
+            "/tmp/tmpy8_6mvu3_h.png, /tmp/tmp*_h.png",
             "/tmp/tmpk2jdhxq7.json, /tmp/tmp*.json",
             "/tmp/tmp.Xk2LmQ9zPa, /tmp/tmp.*",
             "/tmp/tmp.XkqLmQpzPa, /tmp/tmp.*",

@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A diagnostic: with {@code EVAL_DUMP=<file>} every committed answer is appended to that file as
  * one tab-separated line (archetype, phase, container, verdict, model score, threshold, learned,
- * and the container's standing), for studying the container verdict's signals offline.
+ * the container's standing, the token, the lengths it was novel at and
+ * the acting process), for studying the container verdict's signals offline.
  */
 final class AnswerDump {
 
@@ -39,6 +40,8 @@ final class AnswerDump {
                     .append('\t').append(c.path("novel").asBoolean(false)).append('\t').append(c.path("evidence").asString(""))
                     .append('\t').append(c.path("mixEvidence").asString("")).append('\t').append(c.path("modelEvidence").asString(""))
                     .append('\t').append(c.path("risk").asString("")).append('\t').append(result.path("token").asString())
+                    .append('\t').append(c.path("novelAs").toString())
+                    .append('\t').append(result.path("transition").path("actor").path("process").asString(""))
                     .append('\n');
         }
         try {
