@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * <ol>
  * <li>it is Python's {@code tempfile} name: {@code tmp} and exactly {@value #PYTHON_TEMP_CHARS} characters of
  *     {@code [a-z0-9_]} (its alphabet), even all letters or across an underscore: {@code tmpzm_xketj} →
- *     {@code tmp*}, {@code tmpxufwlugc_h.png} → {@code tmp*_h.png};</li>
+ *     {@code tmp*}, {@code tmpxufwlugc_h.png} → {@code tmp*_h.png}; or, after a word and a {@code -}, the same
+ *     8 characters with a digit ({@code mkstemp(prefix=…)}): {@code wgunicorn-zw0wdjy5} → {@code wgunicorn-*};</li>
  * <li>it starts with a stable temp prefix ({@code tmp}, {@code php}, {@code nfs}, {@code sess})
  *     followed by at least {@value #MIN_SUFFIX} characters with a digit: {@code tmpa8f3kq} →
  *     {@code tmp*}, {@code .nfs000000012b3} → {@code .nfs*}; the prefix is kept;</li>
@@ -42,11 +43,14 @@ final class RandomNameRule {
      * token: a temp name left literal is a new action every time.
      */
     private static final Pattern PYTHON_TEMPFILE = Pattern.compile("(?<![A-Za-z0-9_])tmp[a-z0-9_]{8}(?![A-Za-z0-9])");
+    /** The same 8 characters after a caller's prefix ending in '-'; with a digit, since a word could be 8 letters. */
+    private static final Pattern PYTHON_PREFIXED_TEMPFILE =
+            Pattern.compile("(?<=[A-Za-z]-)(?=[a-z_]*[0-9])[a-z0-9_]{8}(?![A-Za-z0-9_.])");
 
     private RandomNameRule() {}
 
     static String apply(String original) {
-        String segment = PYTHON_TEMPFILE.matcher(original).replaceAll("tmp*");
+        String segment = PYTHON_PREFIXED_TEMPFILE.matcher(PYTHON_TEMPFILE.matcher(original).replaceAll("tmp*")).replaceAll("*");
         SegmentRewrite rewrite = null;
         int previousStart = -1;
         int previousEnd = -1;

@@ -87,6 +87,8 @@ class GeneralisationRuleTests {
             "/tmp/tmpzm_xketj, /tmp/tmp*",
             "/tmp/tmpxufwlugc, /tmp/tmp*",
             "/tmp/tmpy8_6mvu3_h.png, /tmp/tmp*_h.png",
+            "/dev/shm/wgunicorn-zw0wdjy5, /dev/shm/wgunicorn-*",
+            "/dev/shm/wgunicorn-ztryh_h8, /dev/shm/wgunicorn-*",
             "/tmp/tmpk2jdhxq7.json, /tmp/tmp*.json",
             "/tmp/tmp.Xk2LmQ9zPa, /tmp/tmp.*",
             "/tmp/tmp.XkqLmQpzPa, /tmp/tmp.*",
@@ -108,7 +110,8 @@ class GeneralisationRuleTests {
             "/usr/bin/sha256sum", "/usr/share/i18n/charmaps/ISO-8859-1.gz", "/usr/lib/python3.11/encodings/cp1252.py",
             "/usr/share/phpMyAdmin/index.php", "/usr/lib/tmpfiles.d/nginx.conf", "/usr/share/templates/a.html",
             "/usr/lib/libQt5WebEngineCore.so.5", "/usr/lib/libx264.so.164", "/tmp/tmp_files/readme",
-            "/etc/ssl/certs/ca-certificates.crt", "/usr/share/zoneinfo/Etc/GMT+10", "/opt/mssql-2019/x",
+            "/etc/ssl/certs/ca-certificates.crt", "/usr/share/doc/python3-requests/copyright", "/opt/app-v2release/x",
+            "/usr/lib/node-modules/base-64xxxxxx.js", "/usr/share/zoneinfo/Etc/GMT+10", "/opt/mssql-2019/x",
             "/usr/lib/jvm/java-21-openjdk-amd64/lib/server/libjvm.so"})
     void versionsArchitecturesAndWordsStay(String path) {
         assertThat(PathGeneraliser.generalise(path, NGINX)).isEqualTo(path);
