@@ -60,6 +60,7 @@ class IncidentTests extends IntegrationTest {
             JsonNode risk = result.get("container");
             assertThat(risk.get("containerId").stringValue()).isEqualTo(container);
             assertThat(risk.get("novel").booleanValue()).isFalse();
+            assertThat(risk.get("novelAs")).isEmpty();
             assertThat(risk.get("evidence").doubleValue()).isZero();
             assertThat(risk.get("risk").doubleValue()).as("its mix is near the learning containers'").isLessThan(1.0);
             assertThat(risk.get("incident").isNull()).isTrue();
@@ -78,6 +79,8 @@ class IncidentTests extends IntegrationTest {
 
         JsonNode last = results.get(results.size() - 1).get("container");
         assertThat(last.get("novel").booleanValue()).isTrue();
+        assertThat(last.get("novelAs").toString()).as("nginx never started curl while learning")
+                .contains("PROCESS_ACTION", "PROCESS_SEQUENCE", "CONTAINER_SEQUENCE");
         assertThat(last.get("risk").doubleValue()).isGreaterThan(1.0);
         JsonNode ref = last.get("incident");
         assertThat(ref.get("status").stringValue()).isEqualTo("OPEN");
