@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * <li>it is Python's {@code tempfile} name: {@code tmp} and exactly {@value #PYTHON_TEMP_CHARS} characters of
  *     {@code [a-z0-9_]} (its alphabet), even all letters or across an underscore: {@code tmpzm_xketj} →
  *     {@code tmp*}, {@code tmpxufwlugc_h.png} → {@code tmp*_h.png}; or, after a word and a {@code -}, the same
- *     8 characters with a digit ({@code mkstemp(prefix=…)}): {@code wgunicorn-zw0wdjy5} → {@code wgunicorn-*};</li>
+ *     8 characters with a digit ({@code mkstemp(prefix=…)}): {@code wgunicorn-zw0wdjy5} → {@code wgunicorn-*};
+ *     or {@code tmp} and a number, with any numbers after it joined by '.' (PostgreSQL's
+ *     {@code pgsql_tmp12.2}: a pid and a counter) → {@code tmp*};</li>
  * <li>it starts with a stable temp prefix ({@code tmp}, {@code php}, {@code nfs}, {@code sess})
  *     followed by at least {@value #MIN_SUFFIX} characters with a digit: {@code tmpa8f3kq} →
  *     {@code tmp*}, {@code .nfs000000012b3} → {@code .nfs*}; the prefix is kept;</li>
@@ -47,10 +49,15 @@ final class RandomNameRule {
     private static final Pattern PYTHON_PREFIXED_TEMPFILE =
             Pattern.compile("(?<=[A-Za-z]-)(?=[a-z_]*[0-9])[a-z0-9_]{8}(?![A-Za-z0-9_.])");
 
+    /** "tmp" and a number (a pid), with counters after it: PostgreSQL's pgsql_tmp1234.5. */
+    private static final Pattern NUMBERED_TEMP = Pattern.compile("(?<![A-Za-z0-9])tmp[0-9]+(?:\\.[0-9]+)*(?![A-Za-z0-9])");
+
     private RandomNameRule() {}
 
     static String apply(String original) {
-        String segment = PYTHON_PREFIXED_TEMPFILE.matcher(PYTHON_TEMPFILE.matcher(original).replaceAll("tmp*")).replaceAll("*");
+        String segment = PYTHON_TEMPFILE.matcher(original).replaceAll("tmp*");
+        segment = PYTHON_PREFIXED_TEMPFILE.matcher(segment).replaceAll("*");
+        segment = NUMBERED_TEMP.matcher(segment).replaceAll("tmp*");
         SegmentRewrite rewrite = null;
         int previousStart = -1;
         int previousEnd = -1;

@@ -89,6 +89,7 @@ class GeneralisationRuleTests {
             "/tmp/tmpy8_6mvu3_h.png, /tmp/tmp*_h.png",
             "/dev/shm/wgunicorn-zw0wdjy5, /dev/shm/wgunicorn-*",
             "/dev/shm/wgunicorn-ztryh_h8, /dev/shm/wgunicorn-*",
+            "/var/lib/postgresql/data/base/pgsql_tmp/pgsql_tmp12.2, /var/lib/postgresql/data/base/pgsql_tmp/pgsql_tmp*",
             "/tmp/tmpk2jdhxq7.json, /tmp/tmp*.json",
             "/tmp/tmp.Xk2LmQ9zPa, /tmp/tmp.*",
             "/tmp/tmp.XkqLmQpzPa, /tmp/tmp.*",
