@@ -96,9 +96,10 @@ final class KprobeEvents {
     }
 
     private static Translation network(String function, String type, JsonNode kprobe, Function<String, EventDraft> draft) {
-        JsonNode sock = argument(kprobe.get("args"), "sock_arg");
+        // inet_csk_accept's argument is the listening socket; the accepted one is its return value.
+        JsonNode sock = JsonFields.object(kprobe, "return", "sock_arg");
         if (sock == null) {
-            sock = JsonFields.object(kprobe, "return", "sock_arg");
+            sock = argument(kprobe.get("args"), "sock_arg");
         }
         if (sock != null) {
             boolean local = !type.equals("network.connect");
