@@ -64,16 +64,22 @@ public final class SensorRecords {
         }
     }
 
-    /** Copies of the records with their {@code time} moved so that the last is at {@code end}, spacing kept. */
+    /**
+     * Copies of the records with their {@code time} moved to just before {@code end}, one millisecond
+     * apart in the order of their original times (records without one keep their place), because
+     * retention refuses old times and the originals may lie months apart.
+     */
     public static List<JsonNode> movedTo(List<JsonNode> records, Instant end) {
-        Instant last = records.stream().map(SensorRecords::time).filter(t -> t != null).max(Instant::compareTo).orElse(end);
-        long shiftNanos = java.time.Duration.between(last, end).toNanos();
-        return records.stream().map(r -> {
-            ObjectNode copy = (ObjectNode) r.deepCopy();
-            Instant time = time(r);
-            copy.put("time", (time == null ? end : time.plusNanos(shiftNanos)).toString());
-            return (JsonNode) copy;
-        }).toList();
+        List<Integer> order = java.util.stream.IntStream.range(0, records.size()).boxed()
+                .sorted(java.util.Comparator.comparing(i -> { Instant t = time(records.get(i)); return t == null ? Instant.MIN : t; }))
+                .toList();
+        ObjectNode[] moved = new ObjectNode[records.size()];
+        for (int rank = 0; rank < order.size(); rank++) {
+            int i = order.get(rank);
+            moved[i] = (ObjectNode) records.get(i).deepCopy();
+            moved[i].put("time", end.minusMillis(order.size() - rank).toString());
+        }
+        return List.of(moved);
     }
 
     private static Instant time(JsonNode record) {

@@ -10,7 +10,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,15 +28,17 @@ final class RecordReader {
     }
 
     static List<JsonNode> read(byte[] body, int maxRecords, JsonMapper json) {
+        // Records follow one another in one body: each is read alone, the next is no trailing token.
+        ObjectReader reader = json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         List<JsonNode> records = new ArrayList<>();
         try (JsonParser parser = json.createParser(body)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token == JsonToken.START_ARRAY) {
                     for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
-                        add(records, json.readTree(parser), parser, maxRecords);
+                        add(records, reader.readValue(parser), parser, maxRecords);
                     }
                 } else {
-                    add(records, json.readTree(parser), parser, maxRecords);
+                    add(records, reader.readValue(parser), parser, maxRecords);
                 }
             }
         } catch (JacksonException e) {
