@@ -71,10 +71,10 @@ class SensorController {
     @Parameter(in = ParameterIn.HEADER, name = "Content-Encoding", description = "gzip, or absent",
             required = false, example = "gzip", schema = @Schema(type = "string", allowableValues = "gzip"))
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-        @Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE, schema = @Schema(type = "string",
+        @Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE, schema = @Schema(type = "object",
                 description = "Tetragon events, one JSON object per line"),
                 examples = @ExampleObject(name = "exec", value = TETRAGON_EXAMPLE)),
-        @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "string",
+        @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object",
                 description = "Tetragon events as JSON objects one after another, or a JSON array of them"),
                 examples = @ExampleObject(name = "exec", value = TETRAGON_EXAMPLE))})
     @PostMapping(path = "/tetragon", consumes = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
@@ -93,10 +93,10 @@ class SensorController {
     @Parameter(in = ParameterIn.HEADER, name = "Content-Encoding", description = "gzip, or absent",
             required = false, example = "gzip", schema = @Schema(type = "string", allowableValues = "gzip"))
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-        @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "string",
+        @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object",
                 description = "One Falco alert, several one after another (one per line), or a JSON array of them"),
                 examples = @ExampleObject(name = "exec", value = FALCO_EXAMPLE)),
-        @Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE, schema = @Schema(type = "string",
+        @Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE, schema = @Schema(type = "object",
                 description = "Falco alerts, one JSON object per line"),
                 examples = @ExampleObject(name = "exec", value = FALCO_EXAMPLE))})
     @PostMapping(path = "/falco", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE})
