@@ -171,7 +171,7 @@ class SensorIngestTests extends IntegrationTest {
     }
 
     @Test
-    void tooManyRecordsOrTooLargeABodyIs413AndOtherMediaTypesAre415() {
+    void tooManyRecordsOrTooLargeABodyIs413OtherMethodsAre405AndOtherMediaTypes415() {
         byte[] manyRecords = "{}\n".repeat(10_001).getBytes(StandardCharsets.UTF_8);
         Api.Reply many = api().send("POST", TETRAGON, NDJSON, manyRecords);
         assertThat(many.status()).isEqualTo(413);
@@ -182,6 +182,10 @@ class SensorIngestTests extends IntegrationTest {
         assertThat(api().send("POST", FALCO, NDJSON, huge).status()).isEqualTo(413);
         assertThat(api().send("POST", FALCO, NDJSON, Api.gzip(huge), "Content-Encoding", "gzip").status())
                 .as("limit applies after decoding").isEqualTo(413);
+
+        Api.Reply get = api().get(TETRAGON);
+        assertThat(get.status()).isEqualTo(405);
+        assertThat(get.contentType()).startsWith("application/problem+json");
 
         Api.Reply text = api().send("POST", TETRAGON, "text/plain", "{}".getBytes(StandardCharsets.UTF_8));
         assertThat(text.status()).isEqualTo(415);
