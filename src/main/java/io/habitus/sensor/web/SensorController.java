@@ -34,6 +34,11 @@ class SensorController {
             habitus.http.max-body-size (also after gzip decoding), a 413. Bodies may be gzip-encoded. While the \
             database is unreachable the answer is 503 with Retry-After.""";
 
+    private static final String IDEMPOTENCY_KEY = """
+            Names this delivery (1 to 128 printable ASCII characters): a retry with the same key is stored once. \
+            Optional: without it the key is the SHA-256 of the decoded body, so a shipper's byte-for-byte retry \
+            is recognised.""";
+
     private static final String TETRAGON_EXAMPLE = """
             {"process_exec":{"process":{"exec_id":"bWluaWt1YmU6MzM0OTc2NjQ2MjgyMjozODMxMw==","pid":38313,"uid":0,\
             "binary":"/usr/bin/cat","arguments":"/etc/hostname","pod":{"namespace":"web","name":"nginx-7d9f",\
@@ -104,11 +109,6 @@ class SensorController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return ingest(Sensor.FALCO, body, idempotencyKey);
     }
-
-    private static final String IDEMPOTENCY_KEY = """
-            Names this delivery (1 to 128 printable ASCII characters): a retry with the same key is stored once. \
-            Optional: without it the key is the SHA-256 of the decoded body, so a shipper's byte-for-byte retry \
-            is recognised.""";
 
     private SensorResponse ingest(Sensor sensor, byte[] body, String idempotencyKey) {
         String key = IdempotencyKeys.of(idempotencyKey, body);
