@@ -171,6 +171,27 @@ class SensorIngestTests extends IntegrationTest {
     }
 
     @Test
+    void malformedUtf8InAnNdjsonBodyIsA400AndStoresNothing() {
+        String line = SensorRecords.ndjson(SensorRecords.movedTo(SensorRecords.fixture("tetragon/pod-events.jsonl"), Instant.now())
+                .subList(0, 1)).replace("/docker-entrypoint.sh", "/bin/OVERLONGsh");
+        int mark = line.indexOf("OVERLONG");
+        byte[] prefix = line.substring(0, mark).getBytes(StandardCharsets.UTF_8);
+        byte[] suffix = line.substring(mark + "OVERLONG".length()).getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[prefix.length + 2 + suffix.length];
+        System.arraycopy(prefix, 0, body, 0, prefix.length);
+        body[prefix.length] = (byte) 0xC0; // an overlong '/': /bin/\xc0\xafsh must not read as /bin//sh
+        body[prefix.length + 1] = (byte) 0xAF;
+        System.arraycopy(suffix, 0, body, prefix.length + 2, suffix.length);
+        String key = Events.newId("utf8");
+
+        Api.Reply reply = api().send("POST", TETRAGON, NDJSON, Api.gzip(body), "Content-Encoding", "gzip", "Idempotency-Key", key);
+
+        assertThat(reply.status()).as(reply.raw().body()).isEqualTo(400);
+        assertThat(reply.json().get("detail").stringValue()).contains("UTF-8");
+        assertThat(stored("tetragon:" + key)).isZero();
+    }
+
+    @Test
     void tooManyRecordsOrTooLargeABodyIs413OtherMethodsAre405AndOtherMediaTypes415() {
         byte[] manyRecords = "{}\n".repeat(10_001).getBytes(StandardCharsets.UTF_8);
         Api.Reply many = api().send("POST", TETRAGON, NDJSON, manyRecords);
