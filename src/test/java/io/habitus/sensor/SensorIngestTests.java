@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST /api/v1/sensors/tetragon} and {@code /falco} over HTTP against real PostgreSQL: the
@@ -123,6 +124,35 @@ class SensorIngestTests extends IntegrationTest {
         assertThat(stored(first.json().get("batchId").stringValue())).isEqualTo(1);
         assertThat(api().get("/api/v1/images/sha256:0e1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a7f8e9d0c1b2a3f4e5d6c7b8a9f0e1d")
                 .json().get("nodes").toString()).contains("worker-2");
+    }
+
+    @Test
+    void tetragonsEventsAreLearnedAndThenJudgedLikeAnAgentsEvents() {
+        String digest = Events.newDigest();
+        String container = Events.newDigest().substring("sha256:".length());
+        String fixture = SensorRecords.fixtureText("tetragon/pod-events.jsonl")
+                .replace("sha256:5f0c2a1e9b8d7c6f4e3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e", digest)
+                .replace("9b2f6c1d4e7a8b3c5d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7", container);
+        List<JsonNode> learned = SensorRecords.movedTo(fixture.lines().map(SensorRecords.JSON::readTree).toList(),
+                Instant.now().minusSeconds(60));
+        assertThat(api().send("POST", TETRAGON, NDJSON, ndjson(learned)).json().get("accepted").intValue()).isEqualTo(13);
+        Api.Reply finished = api().post("/api/v1/images/" + digest + "/learning", Api.json(Map.of("action", "FINISH")));
+        assertThat(finished.status()).as(finished.raw().body()).isEqualTo(200);
+
+        // nginx starts a shell: Tetragon's exec of /bin/sh whose parent is nginx.
+        JsonNode shell = learned.get(1).deepCopy();
+        ((ObjectNode) shell.get("process_exec").get("process")).put("binary", "/bin/sh")
+                .put("exec_id", "c2hlbGw=").put("pid", 4242);
+        ((ObjectNode) shell.get("process_exec").get("parent")).put("binary", "/usr/sbin/nginx");
+        ((ObjectNode) shell).put("time", Instant.now().toString());
+        Api.Reply judged = api().send("POST", TETRAGON, NDJSON, ndjson(List.of(shell)));
+        assertThat(judged.json().get("accepted").intValue()).as(judged.raw().body()).isEqualTo(1);
+
+        JsonNode audits = api().get("/api/v1/audits?image=" + digest + "&verdict=VIOLATION").json().get("items");
+        assertThat(audits).hasSize(1);
+        assertThat(audits.get(0).get("ruleValue").stringValue()).isEqualTo("/bin/sh <- /usr/sbin/nginx");
+        assertThat(audits.get(0).get("containerId").stringValue()).isEqualTo(container);
+        assertThat(audits.get(0).get("node").stringValue()).isEqualTo("worker-1");
     }
 
     @Test
