@@ -37,18 +37,18 @@ class ShippingRecipeTests {
     void everyHabitusRuleOutputsTheFieldsTheMappingNeedsAndItsAlertsBecomeEvents() throws IOException {
         List<Map<String, Object>> rules = habitusRules();
         assertThat(rules).extracting(r -> r.get("rule"))
-                .containsExactly("Habitus exec", "Habitus file open", "Habitus connect", "Habitus accept", "Habitus listen");
+                .containsExactly("Habitus exec", "Habitus exit", "Habitus file open", "Habitus connect", "Habitus accept", "Habitus listen");
         List<String> tokens = new ArrayList<>();
         for (Map<String, Object> rule : rules) {
             String output = (String) rule.get("output");
             List<String> fields = FIELD.matcher(output).results().map(m -> m.group(1)).distinct().toList();
             assertThat(fields).as(rule.get("rule") + " output").containsAll(ALWAYS);
-            if (!rule.get("rule").equals("Habitus exec")) {
+            if (!List.of("Habitus exec", "Habitus exit").contains(rule.get("rule"))) {
                 assertThat(fields).as(rule.get("rule") + " output").contains("fd.name");
             }
             tokens.add(SensorRecords.token(new FalcoTranslator().translate(alertOf(rule, fields))));
         }
-        assertThat(tokens).containsExactly("exec /usr/bin/example <- /bin/sh", "read /etc/example.conf",
+        assertThat(tokens).containsExactly("exec /usr/bin/example <- /bin/sh", "exit /usr/bin/example", "read /etc/example.conf",
                 "connect tcp/443", "accept tcp/443", "listen tcp/443");
     }
 
