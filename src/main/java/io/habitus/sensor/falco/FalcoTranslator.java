@@ -51,9 +51,13 @@ public class FalcoTranslator implements RecordTranslator {
         if (type == null) {
             return Translation.skip(SkipReason.UNSUPPORTED_KIND, evtType);
         }
-        String containerId = first(fields, "container.full_id", "container.id");
-        if (containerId == null || containerId.equals("host")) {
+        String rawContainerId = first(fields, "container.full_id", "container.id");
+        if (rawContainerId == null || rawContainerId.equals("host")) {
             return Translation.skip(SkipReason.HOST_PROCESS, null);
+        }
+        String containerId = ImageIds.containerId(rawContainerId);
+        if (containerId == null) {
+            return Translation.skip(SkipReason.MISSING_FIELDS, rule + ": container.id");
         }
         String repository = JsonFields.text(fields, "container.image.repository");
         String digest = ImageIds.digest(JsonFields.text(fields, "container.image.digest"));
@@ -69,7 +73,7 @@ public class FalcoTranslator implements RecordTranslator {
             type = "file.write";
         }
         EventDraft draft = new EventDraft(JsonFields.text(alert, "time"), type)
-                .container(ImageIds.containerId(containerId), imageName(repository, JsonFields.text(fields, "container.image.tag")),
+                .container(containerId, imageName(repository, JsonFields.text(fields, "container.image.tag")),
                         digest, node, JsonFields.text(fields, "k8s.ns.name"), JsonFields.text(fields, "k8s.pod.name"), null)
                 .process(JsonFields.number(fields, "proc.pid"), JsonFields.number(fields, "proc.ppid"), exe,
                         JsonFields.number(fields, "user.uid"), JsonFields.text(fields, "proc.pexepath"))
