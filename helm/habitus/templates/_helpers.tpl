@@ -151,3 +151,58 @@ Included from the Deployment so that every render validates.
 {{- fail "autoscaling.maxReplicas must be >= autoscaling.minReplicas" }}
 {{- end }}
 {{- end }}
+
+{{/*
+Labels of a sensor component (tetragon-shipper, falcosidekick, sensors): the chart's labels with
+their own component, so that the Habitus Service and PodDisruptionBudget never select them.
+Call with (dict "root" $ "component" "falcosidekick").
+*/}}
+{{- define "habitus.componentSelectorLabels" -}}
+app.kubernetes.io/name: {{ include "habitus.name" .root }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end }}
+
+{{- define "habitus.componentLabels" -}}
+helm.sh/chart: {{ include "habitus.chart" .root }}
+{{ include "habitus.componentSelectorLabels" . }}
+app.kubernetes.io/version: {{ (default .root.Chart.AppVersion .root.Values.image.tag) | trunc 63 | trimSuffix "-" | quote }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+app.kubernetes.io/part-of: habitus
+{{- with .root.Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/*
+Habitus's URL inside the cluster, for the sensors' shippers.
+*/}}
+{{- define "habitus.internalUrl" -}}
+{{- printf "http://%s.%s.svc:%v" (include "habitus.fullname" .) .Release.Namespace .Values.service.port }}
+{{- end }}
+
+{{/*
+Secret and key holding the shippers' bearer token (role AGENT); fails when none is given.
+*/}}
+{{- define "habitus.sensorsTokenSecretName" -}}
+{{- if .Values.sensors.token.existingSecret }}
+{{- tpl .Values.sensors.token.existingSecret . }}
+{{- else }}
+{{- printf "%s-sensors" (include "habitus.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+
+{{- define "habitus.sensorsTokenKey" -}}
+{{- if .Values.sensors.token.existingSecret }}
+{{- required "sensors.token.existingSecretKey is required when sensors.token.existingSecret is set" .Values.sensors.token.existingSecretKey }}
+{{- else }}agent-token{{- end }}
+{{- end }}
+
+{{- define "habitus.validateSensors" -}}
+{{- if and (or .Values.sensors.tetragon.enabled .Values.sensors.falco.enabled) (not .Values.sensors.token.existingSecret) }}
+{{- $_ := required "sensors.token.value is required when a sensor is enabled: a token of role AGENT (POST /api/v1/tokens {\"name\": \"sensors\", \"role\": \"AGENT\"}), or set sensors.token.existingSecret" .Values.sensors.token.value }}
+{{- end }}
+{{- if and .Values.sensors.tetragon.enabled (not (has .Values.sensors.tetragon.shipper (list "vector" "fluent-bit"))) }}
+{{- fail (printf "sensors.tetragon.shipper must be vector or fluent-bit (got %q)" .Values.sensors.tetragon.shipper) }}
+{{- end }}
+{{- end }}

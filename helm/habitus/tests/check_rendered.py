@@ -2,7 +2,7 @@
 """Checks the manifests rendered by `helm template` for the Habitus chart.
 
 Usage:
-  check_rendered.py --scenario {default,existing-secret,extras,no-hpa} RENDERED.yaml
+  check_rendered.py --scenario {default,existing-secret,extras,no-hpa,sensors,sensors-fluent-bit} RENDERED.yaml
   check_rendered.py --self-test RENDERED.yaml...   (built-in YAML reader == PyYAML)
 
 Standard library only. PyYAML is used when it is importable; otherwise a small reader for
@@ -283,10 +283,21 @@ def load_all(text: str):
 # Assertions
 # --------------------------------------------------------------------------------------
 
+# Components of the optional sensor shippers (values sensors.*): checked by the sensors scenarios,
+# kept out of the checks of the Habitus server's own resources.
+SENSOR_COMPONENTS = {"tetragon-shipper", "falcosidekick", "sensors"}
+
+
+def component(doc):
+    return dig(doc, "metadata", "labels", "app.kubernetes.io/component")
+
+
 class Checks:
     def __init__(self, scenario: str, docs):
         self.scenario = scenario
-        self.docs = docs
+        self.all_docs = docs
+        self.docs = [d for d in docs if not (isinstance(d, dict) and component(d) in SENSOR_COMPONENTS)]
+        self.sensor_docs = [d for d in docs if isinstance(d, dict) and component(d) in SENSOR_COMPONENTS]
         self.failures: list[str] = []
         self.passed = 0
 
@@ -333,7 +344,7 @@ def env_by_name(container):
 
 
 def check_common(c: Checks):
-    for d in c.docs:
+    for d in c.all_docs:
         c.ok(isinstance(d, dict) and d.get("apiVersion") and d.get("kind")
              and dig(d, "metadata", "name"),
              "every document needs apiVersion, kind and metadata.name: %r" % (str(d)[:120],))
@@ -344,8 +355,10 @@ def check_common(c: Checks):
                 c.ok(label in labels, "%s %s lacks label %s"
                      % (d.get("kind"), dig(d, "metadata", "name"), label))
 
-    # No manifest anywhere may run as root.
-    for k, v in walk(c.docs):
+    # No manifest may run as root, except the Tetragon shipper (scenario_sensors checks it is
+    # otherwise locked down: it must read root's export file and keep checkpoints on the host).
+    unprivileged = [d for d in c.all_docs if not (isinstance(d, dict) and component(d) == "tetragon-shipper")]
+    for k, v in walk(unprivileged):
         if k == "runAsUser":
             c.ok(v != 0, "runAsUser: 0 found")
         if k == "privileged":
@@ -519,6 +532,90 @@ def scenario_default(c: Checks):
              "pod template lacks a checksum/secret annotation")
     for kind in ("ServiceMonitor", "NetworkPolicy", "Ingress"):
         c.ok(not c.of_kind(kind), "%s rendered although disabled by default" % kind)
+    c.ok(not c.sensor_docs, "sensor resources rendered although sensors are disabled by default")
+
+
+def sensor_docs(c: Checks, kind: str, comp: str):
+    return [d for d in c.sensor_docs if d.get("kind") == kind and component(d) == comp]
+
+
+def check_sensor_env(c: Checks, container, token_secret: str, token_key: str):
+    env = env_by_name(container)
+    ref = dig(env, "HABITUS_TOKEN", "valueFrom", "secretKeyRef", default={}) or {}
+    c.ok(ref.get("name") == token_secret and ref.get("key") == token_key,
+         "%s: HABITUS_TOKEN should come from %s/%s, got %r" % (container.get("name"), token_secret, token_key, ref))
+
+
+def check_tetragon_shipper(c: Checks, shipper: str, token_secret: str, token_key: str):
+    ds = sensor_docs(c, "DaemonSet", "tetragon-shipper")
+    c.ok(len(ds) == 1, "expected one tetragon-shipper DaemonSet, found %d" % len(ds))
+    if not ds:
+        return
+    pod = dig(ds[0], "spec", "template", "spec", default={}) or {}
+    sel = dig(ds[0], "spec", "selector", "matchLabels", default={}) or {}
+    c.ok(sel.get("app.kubernetes.io/component") == "tetragon-shipper", "shipper selector is not its own component")
+    container = (pod.get("containers") or [{}])[0]
+    c.ok(container.get("name") == shipper, "shipper container is not %s" % shipper)
+    sc = container.get("securityContext") or {}
+    c.ok(sc.get("allowPrivilegeEscalation") is False, "shipper allows privilege escalation")
+    c.ok(sc.get("readOnlyRootFilesystem") is True, "shipper root filesystem is writable")
+    c.ok(sc.get("privileged") is not True, "shipper is privileged")
+    c.ok(dig(sc, "capabilities", "drop") == ["ALL"] and not dig(sc, "capabilities", "add"), "shipper keeps capabilities")
+    mounts = {m.get("name"): m for m in container.get("volumeMounts") or []}
+    c.ok(dig(mounts, "export", "readOnly") is True, "Tetragon's export directory is not mounted read-only")
+    c.ok(dig(mounts, "config", "readOnly") is True, "shipper configuration is not mounted read-only")
+    volumes = {v.get("name"): v for v in pod.get("volumes") or []}
+    c.ok(dig(volumes, "state", "hostPath", "path"), "shipper checkpoints are not kept on the host")
+    check_sensor_env(c, container, token_secret, token_key)
+    url = dig(env_by_name(container), "HABITUS_URL", "value", default="")
+    c.ok(url == "http://habitus.habitus.svc:80", "HABITUS_URL is not the Habitus Service (%r)" % url)
+    cms = sensor_docs(c, "ConfigMap", "tetragon-shipper")
+    data = dig(cms[0], "data", default={}) if cms else {}
+    config = data.get("vector.yaml") if shipper == "vector" else data.get("fluent-bit.conf")
+    c.ok(config and "/api/v1/sensors/tetragon" in config and "gzip" in config,
+         "shipper configuration does not post gzip to /api/v1/sensors/tetragon")
+    if shipper == "vector" and config:
+        batch = re.search(r"max_events: (\d+)", config)
+        c.ok(batch and int(batch.group(1)) <= 10000, "Vector batches exceed Habitus's 10000 records")
+        c.ok("Content-Type: application/x-ndjson" in config, "Vector does not send application/x-ndjson")
+    if shipper == "fluent-bit" and config:
+        c.ok("json_lines" in config and "parsers.conf" in data, "Fluent Bit does not send JSON lines")
+
+
+def scenario_sensors(c: Checks):
+    dep = check_common(c)
+    check_hpa(c, dep)
+    check_tetragon_shipper(c, "vector", "habitus-sensors", "agent-token")
+    secrets = [d for d in c.sensor_docs if d.get("kind") == "Secret"]
+    c.ok(len(secrets) == 1 and base64.b64decode(dig(secrets[0], "data", "agent-token", default="")).decode() == "ci-agent-token",
+         "the sensors Secret does not hold the token passed with --set")
+    rules = sensor_docs(c, "ConfigMap", "sensors")
+    c.ok(rules and "rule: Habitus exec" in dig(rules[0], "data", "habitus-rules.yaml", default=""),
+         "the Falco rules ConfigMap lacks Habitus's rules")
+    sidekick = sensor_docs(c, "Deployment", "falcosidekick")
+    c.ok(len(sidekick) == 1, "expected one falcosidekick Deployment")
+    if sidekick:
+        container = dig(sidekick[0], "spec", "template", "spec", "containers", 0, default={}) or {}
+        env = env_by_name(container)
+        c.ok(dig(env, "WEBHOOK_ADDRESS", "value") == "http://habitus.habitus.svc:80/api/v1/sensors/falco",
+             "Falcosidekick's webhook does not post to the Habitus Service's /api/v1/sensors/falco")
+        c.ok("$(HABITUS_TOKEN)" in str(dig(env, "WEBHOOK_CUSTOMHEADERS", "value", default="")),
+             "Falcosidekick does not send the bearer token")
+        check_sensor_env(c, container, "habitus-sensors", "agent-token")
+    svc = sensor_docs(c, "Service", "falcosidekick")
+    c.ok(svc and dig(svc[0], "spec", "selector", "app.kubernetes.io/component") == "falcosidekick",
+         "the falcosidekick Service does not select Falcosidekick")
+    server_svc = c.one("Service")
+    if server_svc:
+        c.ok(dig(server_svc, "spec", "selector", "app.kubernetes.io/component") == "server",
+             "the Habitus Service could select sensor pods")
+
+
+def scenario_sensors_fluent_bit(c: Checks):
+    check_common(c)
+    check_tetragon_shipper(c, "fluent-bit", "habitus-agent", "token")
+    c.ok(not [d for d in c.sensor_docs if d.get("kind") == "Secret"], "a sensors Secret was rendered although the token comes from an existing Secret")
+    c.ok(not sensor_docs(c, "Deployment", "falcosidekick"), "Falcosidekick rendered although sensors.falco.enabled is false")
 
 
 def scenario_existing_secret(c: Checks):
@@ -585,6 +682,8 @@ SCENARIOS = {
     "existing-secret": scenario_existing_secret,
     "extras": scenario_extras,
     "no-hpa": scenario_no_hpa,
+    "sensors": scenario_sensors,
+    "sensors-fluent-bit": scenario_sensors_fluent_bit,
 }
 
 

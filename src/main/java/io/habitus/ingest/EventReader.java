@@ -115,7 +115,8 @@ final class EventReader {
         }
         return new ProcessInfo(natural(node, "process", "pid"), natural(node, "process", "ppid"),
                 required(node, "process", "exe"), argList, natural(node, "process", "uid"),
-                optional(node, "process", "parentExe"));
+                optional(node, "process", "parentExe"), optional(node, "process", "execId"),
+                optional(node, "process", "parentExecId"));
     }
 
     private FileInfo file(JsonNode node) {

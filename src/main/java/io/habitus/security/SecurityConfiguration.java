@@ -13,7 +13,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
- * Who may call what. {@code /api/**} needs a bearer token: agents ingest and score, analysts read,
+ * Who may call what. {@code /api/**} needs a bearer token: agents ingest (their own events and
+ * sensors' exports) and score, analysts read,
  * admins do everything. Health, metrics and the OpenAPI document are open. Everything else is
  * left to Spring MVC, which answers unknown routes with a 404 problem.
  */
@@ -37,6 +38,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/events").hasAnyRole(AGENT, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sensors/*").hasAnyRole(AGENT, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/score").hasAnyRole(AGENT, ANALYST, ADMIN)
                         .requestMatchers("/api/v1/tokens", "/api/v1/tokens/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ANALYST, ADMIN)

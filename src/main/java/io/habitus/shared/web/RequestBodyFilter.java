@@ -68,7 +68,10 @@ class RequestBodyFilter extends OncePerRequestFilter {
         chain.doFilter(new DecodedRequest(request, decoded), response);
     }
 
-    /** The media type if it is JSON ({@code application/json} or {@code application/*+json}), else null. */
+    /**
+     * The media type if it is JSON ({@code application/json}, {@code application/*+json}, or
+     * newline-delimited JSON, {@code application/x-ndjson}, as sensors' shippers send it), else null.
+     */
     private static MediaType jsonType(String contentType) {
         if (contentType == null || contentType.isBlank()) {
             return null;
@@ -76,7 +79,8 @@ class RequestBodyFilter extends OncePerRequestFilter {
         try {
             MediaType type = MediaType.parseMediaType(contentType);
             boolean json = "application".equalsIgnoreCase(type.getType())
-                    && ("json".equalsIgnoreCase(type.getSubtype()) || "json".equalsIgnoreCase(type.getSubtypeSuffix()));
+                    && ("json".equalsIgnoreCase(type.getSubtype()) || "json".equalsIgnoreCase(type.getSubtypeSuffix())
+                            || "x-ndjson".equalsIgnoreCase(type.getSubtype()));
             return json ? type : null;
         } catch (InvalidMediaTypeException e) {
             return null; // Spring MVC answers 415 for it

@@ -1,0 +1,11 @@
+package io.habitus.sensor;
+
+import tools.jackson.databind.JsonNode;
+
+/** Turns one record of a sensor's export into a Habitus event or a reasoned skip; never throws for bad input. */
+public interface RecordTranslator {
+
+    Sensor sensor();
+
+    Translation translate(JsonNode record);
+}

@@ -1,0 +1,26 @@
+package io.habitus.sensor;
+
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/** What one sensor record became: a Habitus event (JSON, still to be validated) or a skip. */
+public sealed interface Translation {
+
+    /** @param event the event in the ingest contract's JSON, validated later like any agent's event */
+    record Mapped(JsonNode event, String node) implements Translation {
+        public Mapped {
+            Objects.requireNonNull(event, "event");
+        }
+    }
+
+    /** @param what the kind, function, rule or image that was skipped, for people reading the answer; may be null */
+    record Skipped(SkipReason reason, String what) implements Translation {
+        public Skipped {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    static Translation skip(SkipReason reason, String what) {
+        return new Skipped(reason, what);
+    }
+}

@@ -1,0 +1,2 @@
+/** What every sensor adapter needs: building an event of the ingest contract and reading runtime and image ids. */
+package io.habitus.sensor.event;

@@ -1,0 +1,2 @@
+/** Falco's JSON alerts ({@code json_output: true}, or as Falcosidekick's webhook posts them) onto Habitus events. */
+package io.habitus.sensor.falco;
