@@ -2,6 +2,8 @@ package io.habitus.pipeline.web;
 
 import io.habitus.ingest.IncomingBatch;
 import io.habitus.pipeline.EventPipeline;
+import io.habitus.security.Caller;
+import io.habitus.security.TokenScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -11,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -52,7 +55,9 @@ class EventController {
             schema = @Schema(implementation = EventBatchRequest.class),
             examples = @ExampleObject(name = "exec", value = EXAMPLE)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    IngestResponse ingest(@Valid @RequestBody EventBatchRequest request) {
+    IngestResponse ingest(@Valid @RequestBody EventBatchRequest request, @AuthenticationPrincipal Caller caller) {
+        EventScopes.allow(caller, TokenScope.Operation.INGEST);
+        EventScopes.cover(caller, "events", request.events());
         return IngestResponse.of(pipeline.process(new IncomingBatch(request.batchId(), request.agent(), request.events())).receipt());
     }
 }

@@ -6,6 +6,7 @@ import io.habitus.pipeline.ScoreCall;
 import io.habitus.pipeline.Scoring;
 import io.habitus.security.Caller;
 import io.habitus.security.Role;
+import io.habitus.security.TokenScope;
 import io.habitus.shared.HabitusProblem;
 import io.habitus.shared.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -68,11 +69,17 @@ class ScoreController {
             throw new HabitusProblem(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN,
                     "An analyst token may only score with commit=false");
         }
+        EventScopes.allow(caller, TokenScope.Operation.SCORE);
+        if (commit) {
+            EventScopes.allow(caller, TokenScope.Operation.INGEST);
+        }
+        EventScopes.cover(caller, "events", request.events());
+        EventScopes.cover(caller, "priorEvents", request.priorEvents());
         PriorState.Given prior = request.priorState() == null ? null : given(request.priorState());
         AgentInfo agent = request.agent() != null ? request.agent()
                 : new AgentInfo(caller.name().replaceAll("\\s+", "-"), null, null, null);
         return ScoreResponse.of(scoring.score(new ScoreCall(request.events(), commit, prior, request.priorEvents(),
-                request.batchId(), agent)));
+                request.batchId(), agent)), caller.role() != Role.AGENT);
     }
 
     private static PriorState.Given given(PriorStateRequest state) {

@@ -41,8 +41,13 @@ record ScoreResponse(
                     + "has no container detector (learning, unknown)") ContainerRisk container) {}
 
     @Schema(name = "ScoredTransition",
-            description = "The transition scored: state before, event, state after, and the process that acted")
-    record Transition(State before, String event, State after, Actor actor) {}
+            description = "The transition scored: state before, event, state after, and the process that acted. "
+                    + "Answers to AGENT tokens carry the event only: before, after and actor are null")
+    record Transition(
+            @Schema(description = "The container's state before the event; null for AGENT callers") State before,
+            @Schema(description = "The event's token") String event,
+            @Schema(description = "The container's state after the event; null for AGENT callers") State after,
+            @Schema(description = "The process that acted; null for AGENT callers") Actor actor) {}
 
     @Schema(name = "ScoredActor",
             description = "The process that performed the event (its executable <- its parent's) and its own last "
@@ -61,19 +66,25 @@ record ScoreResponse(
     @Schema(name = "RuleViolation", description = "A broken profile rule")
     record Violation(@Schema(example = "PROCESS") String kind, String value, String reason) {}
 
-    static ScoreResponse of(ScoreAnswer answer) {
+    /**
+     * @param withState whether the answer may show container state (the transition's before and after and the
+     *     acting process's tokens): not to agents, whose tokens would otherwise read what any container is doing
+     */
+    static ScoreResponse of(ScoreAnswer answer, boolean withState) {
         return new ScoreResponse(answer.commit(), answer.batchId(), answer.duplicate(),
-                answer.results().stream().map(ScoreResponse::result).toList(), answer.rejected());
+                answer.results().stream().map(s -> result(s, withState)).toList(), answer.rejected());
     }
 
-    private static Result result(ScoreAnswer.Scored scored) {
+    private static Result result(ScoreAnswer.Scored scored, boolean withState) {
         Judgement j = scored.judgement();
         var t = j.transition();
         List<Violation> violations = j.breach() == null ? List.of()
                 : List.of(new Violation(j.breach().kind().name(), j.breach().value(), j.breach().reason()));
         return new Result(scored.index(), t.containerId(), t.digest(), j.verdict(), j.score(), j.threshold(), j.learned(),
-                t.tokens().token().text(), new Transition(State.of(t.before()), t.tokens().token().text(), State.of(t.after()),
-                        new Actor(t.actor().process(), t.actor().recentTokens())),
+                t.tokens().token().text(), withState
+                        ? new Transition(State.of(t.before()), t.tokens().token().text(), State.of(t.after()),
+                                new Actor(t.actor().process(), t.actor().recentTokens()))
+                        : new Transition(null, t.tokens().token().text(), null, null),
                 violations, j.profile(), j.model(), j.explanation(), scored.container());
     }
 }

@@ -3,6 +3,7 @@ package io.habitus.security.web;
 import io.habitus.security.ApiTokens;
 import io.habitus.security.Caller;
 import io.habitus.security.IssuedToken;
+import io.habitus.security.TokenScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -35,7 +36,8 @@ class TokenController {
     @PostMapping
     ResponseEntity<IssuedTokenResponse> issue(@Valid @RequestBody CreateTokenRequest request,
             @AuthenticationPrincipal Caller caller) {
-        IssuedToken issued = tokens.issue(request.name(), request.role(), caller.name());
+        IssuedToken issued = tokens.issue(request.name(), request.role(),
+                request.scope() == null ? TokenScope.UNRESTRICTED : request.scope().toScope(), caller.name());
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.token().id()))
                 .body(IssuedTokenResponse.of(issued));
     }

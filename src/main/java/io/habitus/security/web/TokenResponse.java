@@ -11,13 +11,15 @@ record TokenResponse(
         UUID id,
         @Schema(example = "node-agents-prod-eu") String name,
         Role role,
+        @Schema(description = "What the token's events may be about and which event endpoints it may call; null: "
+                + "unrestricted") TokenScopeResponse scope,
         @Schema(description = "First characters of the secret, to recognise it", example = "hab_Xk3v9Q") String prefix,
         Instant createdAt,
         String createdBy,
-        @Schema(description = "When the token was revoked; absent while it is valid") Instant revokedAt) {
+        @Schema(description = "When the token was revoked; null while it is valid") Instant revokedAt) {
 
     static TokenResponse of(ApiToken token) {
-        return new TokenResponse(token.id(), token.name(), token.role(), token.prefix(), token.createdAt(),
+        return new TokenResponse(token.id(), token.name(), token.role(), TokenScopeResponse.of(token.scope()), token.prefix(), token.createdAt(),
                 token.createdBy(), token.revokedAt());
     }
 }
