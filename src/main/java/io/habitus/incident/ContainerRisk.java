@@ -1,5 +1,7 @@
 package io.habitus.incident;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A container's standing right after one of its events, next to that event's verdict.
  *
@@ -16,7 +18,7 @@ package io.habitus.incident;
  */
 public record ContainerRisk(String containerId, boolean novel, long events, long novelEvents, double evidence,
         double threshold, double mixEvidence, double mixThreshold, double modelEvidence, double modelThreshold, double risk,
-        IncidentRef incident) {
+        @Nullable IncidentRef incident) {
 
     /** The incident a risk belongs to, as far as a score answer shows it. */
     public record IncidentRef(long id, IncidentStatus status, Severity severity, boolean dryRun) {}

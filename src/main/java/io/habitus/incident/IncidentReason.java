@@ -2,6 +2,7 @@ package io.habitus.incident;
 
 import io.habitus.shared.Verdict;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One event that added to an incident's evidence: a sequence the image never showed while
@@ -12,5 +13,5 @@ import java.time.Instant;
  *                            makes the detector treat it as learned
  * @param evidence the container's evidence right after it
  */
-public record IncidentReason(Instant time, String token, Verdict verdict, Double score, String sequence,
-        String sequenceFingerprint, double evidence) {}
+public record IncidentReason(Instant time, String token, Verdict verdict, @Nullable Double score, @Nullable String sequence,
+        @Nullable String sequenceFingerprint, double evidence) {}

@@ -8,6 +8,7 @@ import io.habitus.shared.ImageDigest;
 import io.habitus.shared.Verdict;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -60,6 +61,8 @@ class AuditController {
     @Operation(operationId = "allowAudit", summary = "Accept an audit as normal",
             description = "Its rule joins the image's active profile as a manual entry (a new, active version) and the "
                     + "audit is resolved. 409 if it was already allowed.")
+    @ApiResponse(responseCode = "200", description = "The allowed audit")
+    @ApiResponse(responseCode = "409", description = "The audit was already allowed, or its image has no active profile")
     @PostMapping("/{id}/allow")
     AuditResponse allow(@PathVariable long id, @Valid @RequestBody(required = false) AllowRequest request,
             @AuthenticationPrincipal Caller caller) {

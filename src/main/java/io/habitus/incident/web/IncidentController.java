@@ -10,6 +10,7 @@ import io.habitus.security.Caller;
 import io.habitus.shared.ImageDigest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -61,6 +62,8 @@ class IncidentController {
     }
 
     @Operation(operationId = "acknowledgeIncident", summary = "Acknowledge an open incident", description = "409 unless it is OPEN.")
+    @ApiResponse(responseCode = "200", description = "The incident after the action")
+    @ApiResponse(responseCode = "409", description = "The incident is not OPEN")
     @PostMapping("/api/v1/incidents/{id}/acknowledge")
     Incident acknowledge(@PathVariable long id, @Valid @RequestBody(required = false) IncidentActionRequest request,
             @AuthenticationPrincipal Caller caller) {
@@ -69,6 +72,8 @@ class IncidentController {
 
     @Operation(operationId = "resolveIncident", summary = "Resolve an incident",
             description = "Ends the container's episode; its next events start from no evidence. 409 if already closed.")
+    @ApiResponse(responseCode = "200", description = "The incident after the action")
+    @ApiResponse(responseCode = "409", description = "The incident is already closed")
     @PostMapping("/api/v1/incidents/{id}/resolve")
     Incident resolve(@PathVariable long id, @Valid @RequestBody(required = false) IncidentActionRequest request,
             @AuthenticationPrincipal Caller caller) {
@@ -78,6 +83,8 @@ class IncidentController {
     @Operation(operationId = "markIncidentFalsePositive", summary = "Mark an incident a false positive",
             description = "Ends the episode, and the sequences that raised it count as learned for the image from now on. "
                     + "409 if already closed.")
+    @ApiResponse(responseCode = "200", description = "The incident after the action")
+    @ApiResponse(responseCode = "409", description = "The incident is already closed")
     @PostMapping("/api/v1/incidents/{id}/false-positive")
     Incident falsePositive(@PathVariable long id, @Valid @RequestBody(required = false) IncidentActionRequest request,
             @AuthenticationPrincipal Caller caller) {

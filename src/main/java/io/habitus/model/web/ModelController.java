@@ -7,17 +7,22 @@ import io.habitus.model.TrainingJob;
 import io.habitus.security.Caller;
 import io.habitus.shared.ImageDigest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Models", description = "One-class SVM models of an image's transitions: train, read, activate")
@@ -46,6 +51,9 @@ class ModelController {
             description = "Queues a training job on the image's current (or last) learning window and answers 202 with "
                     + "the job; training runs in the background and activates the new version. An unfinished job of "
                     + "the image is returned instead of a second one.")
+    @ApiResponse(responseCode = "202", description = "The queued (or unfinished) job", headers = @Header(name = "Location",
+            description = "The job's URL", schema = @Schema(type = "string", format = "uri-reference")))
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping
     ResponseEntity<TrainingJob> train(@PathVariable @Pattern(regexp = ImageDigest.PATTERN, message = MESSAGE) String digest,
             @AuthenticationPrincipal Caller caller) {

@@ -5,6 +5,7 @@ import io.habitus.profile.LearningSettings;
 import io.habitus.security.Caller;
 import io.habitus.shared.ImageDigest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -37,6 +38,8 @@ class LearningController {
             description = "FINISH builds and activates a profile from the open window now; CONFIGURE sets this image's "
                     + "targets; RELEARN opens a new window while the active profile keeps judging. 409 when the "
                     + "action does not fit the image's state (e.g. FINISH without an open window).")
+    @ApiResponse(responseCode = "200", description = "The learning progress after the action")
+    @ApiResponse(responseCode = "409", description = "FINISH without an open learning window, or RELEARN while one is open")
     @PostMapping
     LearningResponse act(@PathVariable @Pattern(regexp = ImageDigest.PATTERN, message = "must be sha256:<64 lower-case hex>") String digest,
             @Valid @RequestBody LearningRequest request, @AuthenticationPrincipal Caller caller) {

@@ -11,6 +11,9 @@ import io.habitus.security.Caller;
 import io.habitus.shared.ImageDigest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -18,6 +21,7 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Profiles", description = "Versioned allowlist profiles: read, build, import, edit, diff, activate")
@@ -53,6 +58,7 @@ class ProfileController {
     @Operation(operationId = "getProfile", summary = "Read (export) a profile version",
             description = "All rules with provenance. The body is the export format that `POST …/profiles` imports; "
                     + "the ETag header is what `PATCH` needs in If-Match.")
+    @ApiResponse(responseCode = "200", description = "The version", headers = @Header(name = "ETag", description = "The version's entity tag, for If-Match", schema = @Schema(type = "string")))
     @GetMapping("/{version}")
     ResponseEntity<ProfileResponse> read(@PathVariable @Pattern(regexp = DIGEST, message = DIGEST_MESSAGE) String digest,
             @PathVariable @Min(1) int version) {
@@ -63,6 +69,12 @@ class ProfileController {
     @Operation(operationId = "createProfile", summary = "Build or import a profile version",
             description = "OBSERVATIONS builds a version from the image's current (or last) learning window; IMPORT "
                     + "takes an exported profile, also one of another image. Answers 201 with the new version.")
+    @ApiResponse(responseCode = "201", description = "The new version", headers = {
+        @Header(name = "Location", description = "The new version's URL", schema = @Schema(type = "string", format = "uri-reference")),
+        @Header(name = "ETag", description = "The version's entity tag, for If-Match", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "409", description = "Nothing to build from: the image observed nothing yet, or its learning "
+            + "window observed no behaviour")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<ProfileResponse> create(@PathVariable @Pattern(regexp = DIGEST, message = DIGEST_MESSAGE) String digest,
             @Valid @RequestBody CreateProfileRequest request, @AuthenticationPrincipal Caller caller) {
@@ -79,6 +91,14 @@ class ProfileController {
             description = "Adds and removes rules of the latest version, giving a new version (active if the edited "
                     + "one was). Needs If-Match with the ETag of the latest version: a stale one gets 412, a missing "
                     + "one 428; removing an absent rule or adding a present one gets 409.")
+    @ApiResponse(responseCode = "201", description = "The new version", headers = {
+        @Header(name = "Location", description = "The new version's URL", schema = @Schema(type = "string", format = "uri-reference")),
+        @Header(name = "ETag", description = "The version's entity tag, for If-Match", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "409", description = "The version is not the latest, or the edit adds a rule the version "
+            + "has or removes one it has not")
+    @ApiResponse(responseCode = "412", description = "If-Match does not match the version's ETag: re-read it")
+    @ApiResponse(responseCode = "428", description = "If-Match is missing")
+    @ResponseStatus(HttpStatus.CREATED)
     @PatchMapping("/{version}")
     ResponseEntity<ProfileResponse> edit(@PathVariable @Pattern(regexp = DIGEST, message = DIGEST_MESSAGE) String digest,
             @PathVariable @Min(1) int version,
