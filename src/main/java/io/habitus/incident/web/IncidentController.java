@@ -95,29 +95,26 @@ class IncidentController {
             description = "One per learning window, newest first: its calibration on held-out containers, its threshold, "
                     + "and how its dry run went (incidents raised, of them in the dry run).")
     @GetMapping("/api/v1/images/{digest}/detectors")
-    List<DetectorView> detectors(@PathVariable
-            @Pattern(regexp = ImageDigest.PATTERN, message = "must be sha256:<64 lower-case hex>") String digest) {
-        return incidents.detectors(new ImageDigest(digest));
+    List<DetectorView> detectors(@PathVariable ImageDigest digest) {
+        return incidents.detectors(digest);
     }
 
     @Operation(operationId = "listDryRunProposals", summary = "What a detector's dry run proposes as normal",
             description = "Sequences that raised dry-run incidents on several containers and nodes "
                     + "(habitus.incident.proposal-containers, …-nodes). Nothing is learned until a person accepts them.")
     @GetMapping("/api/v1/images/{digest}/detectors/{id}/proposals")
-    List<ProposedSequence> proposals(@PathVariable
-            @Pattern(regexp = ImageDigest.PATTERN, message = "must be sha256:<64 lower-case hex>") String digest,
+    List<ProposedSequence> proposals(@PathVariable ImageDigest digest,
             @PathVariable long id) {
-        return incidents.proposals(new ImageDigest(digest), id);
+        return incidents.proposals(digest, id);
     }
 
     @Operation(operationId = "acceptDryRunProposals", summary = "Accept dry-run proposals in one step",
             description = "The accepted sequences count as learned for the image from now on (on every replica within "
                     + "a refresh). Answers the proposals accepted.")
     @PostMapping("/api/v1/images/{digest}/detectors/{id}/proposals/accept")
-    List<ProposedSequence> acceptProposals(@PathVariable
-            @Pattern(regexp = ImageDigest.PATTERN, message = "must be sha256:<64 lower-case hex>") String digest,
+    List<ProposedSequence> acceptProposals(@PathVariable ImageDigest digest,
             @PathVariable long id, @Valid @RequestBody(required = false) AcceptProposalsRequest request) {
-        return incidents.acceptProposals(new ImageDigest(digest), id, request == null ? null : request.sequenceFingerprints());
+        return incidents.acceptProposals(digest, id, request == null ? null : request.sequenceFingerprints());
     }
 
     private static String note(IncidentActionRequest request) {

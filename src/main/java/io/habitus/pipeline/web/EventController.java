@@ -5,8 +5,6 @@ import io.habitus.pipeline.EventPipeline;
 import io.habitus.security.Caller;
 import io.habitus.security.TokenScope;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -48,9 +46,9 @@ class EventController {
                     Retrying a batch with the same batchId is safe: it is acknowledged again (outcome DUPLICATE) \
                     and stored once. A batch with no valid event is answered 400 and leaves nothing behind. \
                     Bodies may be gzip-encoded. While the database is unreachable the answer is 503 with Retry-After.""")
-    @Parameter(in = ParameterIn.HEADER, name = "Content-Encoding", description = "gzip, or absent",
-            required = false, example = "gzip", schema = @Schema(type = "string", allowableValues = "gzip"))
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = """
+            The batch. It may be sent gzip-compressed with `Content-Encoding: gzip` (see `x-content-encodings`); \
+            the size limit applies on the wire and after decoding.""", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = EventBatchRequest.class),
             examples = @ExampleObject(name = "exec", value = EXAMPLE)))
