@@ -49,7 +49,7 @@ class ModelController {
             description = "Queues a training job on the image's current (or last) learning window and answers 202 with "
                     + "the job; training runs in the background and activates the new version. An unfinished job of "
                     + "the image is returned instead of a second one.")
-    @ApiResponse(responseCode = "202", description = "The queued (or unfinished) job", headers = @Header(name = "Location",
+    @ApiResponse(responseCode = "202", description = "The queued (or unfinished) job", headers = @Header(name = "Location", required = true,
             description = "The job's URL", schema = @Schema(type = "string", format = "uri-reference")))
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping

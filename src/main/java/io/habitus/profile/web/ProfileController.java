@@ -55,7 +55,7 @@ class ProfileController {
     @Operation(operationId = "getProfile", summary = "Read (export) a profile version",
             description = "All rules with provenance. The body is the export format that `POST …/profiles` imports; "
                     + "the ETag header is what `PATCH` needs in If-Match.")
-    @ApiResponse(responseCode = "200", description = "The version", headers = @Header(name = "ETag", description = "The version's entity tag, for If-Match", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "200", description = "The version", headers = @Header(name = "ETag", required = true, description = "The version's entity tag, for If-Match", schema = @Schema(type = "string")))
     @GetMapping("/{version}")
     ResponseEntity<ProfileResponse> read(@PathVariable ImageDigest digest,
             @PathVariable @Min(1) int version) {
@@ -67,8 +67,8 @@ class ProfileController {
             description = "OBSERVATIONS builds a version from the image's current (or last) learning window; IMPORT "
                     + "takes an exported profile, also one of another image. Answers 201 with the new version.")
     @ApiResponse(responseCode = "201", description = "The new version", headers = {
-        @Header(name = "Location", description = "The new version's URL", schema = @Schema(type = "string", format = "uri-reference")),
-        @Header(name = "ETag", description = "The version's entity tag, for If-Match", schema = @Schema(type = "string"))})
+        @Header(name = "Location", required = true, description = "The new version's URL", schema = @Schema(type = "string", format = "uri-reference")),
+        @Header(name = "ETag", required = true, description = "The version's entity tag, for If-Match", schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "409", description = "Nothing to build from: the image observed nothing yet, or its learning "
             + "window observed no behaviour")
     @ResponseStatus(HttpStatus.CREATED)
@@ -89,8 +89,8 @@ class ProfileController {
                     + "one was). Needs If-Match with the ETag of the latest version: a stale one gets 412, a missing "
                     + "one 428; removing an absent rule or adding a present one gets 409.")
     @ApiResponse(responseCode = "201", description = "The new version", headers = {
-        @Header(name = "Location", description = "The new version's URL", schema = @Schema(type = "string", format = "uri-reference")),
-        @Header(name = "ETag", description = "The version's entity tag, for If-Match", schema = @Schema(type = "string"))})
+        @Header(name = "Location", required = true, description = "The new version's URL", schema = @Schema(type = "string", format = "uri-reference")),
+        @Header(name = "ETag", required = true, description = "The version's entity tag, for If-Match", schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "409", description = "The version is not the latest, or the edit adds a rule the version "
             + "has or removes one it has not")
     @ApiResponse(responseCode = "412", description = "If-Match does not match the version's ETag: re-read it")

@@ -38,7 +38,7 @@ class TokenController {
 
     @Operation(operationId = "issueToken", summary = "Issue a token",
             description = "The response holds the secret; it is stored only as a hash and never shown again.")
-    @ApiResponse(responseCode = "201", description = "The token, with its secret", headers = @Header(name = "Location",
+    @ApiResponse(responseCode = "201", description = "The token, with its secret", headers = @Header(name = "Location", required = true,
             description = "The new token's URL", schema = @Schema(type = "string", format = "uri-reference")))
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
