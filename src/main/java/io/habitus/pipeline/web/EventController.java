@@ -45,7 +45,9 @@ class EventController {
                     index, field and reason. A 200 answer means every accepted event is durably committed. \
                     Retrying a batch with the same batchId is safe: it is acknowledged again (outcome DUPLICATE) \
                     and stored once. A batch with no valid event is answered 400 and leaves nothing behind. \
-                    Bodies may be gzip-encoded. While the database is unreachable the answer is 503 with Retry-After.""")
+                    Bodies may be gzip-encoded. While the database is unreachable the answer is 503 with Retry-After. \
+                    A scoped token's batch with any event outside its namespaces or clusters is answered 403 \
+                    (the events listed) and nothing is stored.""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(description = """
             The batch. It may be sent gzip-compressed with `Content-Encoding: gzip` (see `x-content-encodings`); \
             the size limit applies on the wire and after decoding.""", content = @Content(

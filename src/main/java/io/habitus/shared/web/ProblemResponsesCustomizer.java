@@ -57,7 +57,9 @@ class ProblemResponsesCustomizer implements GlobalOpenApiCustomizer {
         Map<String, String> problems = new TreeMap<>();
         problems.put("400", "The request is malformed or breaks a constraint; `errors` lists the fields");
         problems.put("401", "No valid bearer token");
-        problems.put("403", "The token's role does not allow this");
+        problems.put("403", path.equals("/api/v1/events") || path.equals("/api/v1/score")
+                ? "The token's role or scope does not allow this; `errors` lists the events outside its scope"
+                : "The token's role does not allow this");
         problems.put("503", "The database is unreachable. Retry after `Retry-After` seconds. `outcome` says whether "
                 + "nothing was stored (NOT_STORED) or the connection broke while committing (UNKNOWN: retry unchanged; "
                 + "a batch retried with the same batchId is stored once)");
