@@ -36,6 +36,12 @@ public class ApiTokens {
                 .build();
     }
 
+    /** Issues a token limited by its role only. */
+    @Transactional
+    public IssuedToken issue(String name, Role role, String issuedBy) {
+        return issue(name, role, TokenScope.UNRESTRICTED, issuedBy);
+    }
+
     @Transactional
     public IssuedToken issue(String name, Role role, TokenScope scope, String issuedBy) {
         String secret = TokenSecrets.newSecret();

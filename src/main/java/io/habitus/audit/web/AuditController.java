@@ -41,7 +41,7 @@ class AuditController {
     @GetMapping
     AuditPageResponse list(
             @Parameter(description = "Image digest") @RequestParam(required = false)
-            @Pattern(regexp = ImageDigest.PATTERN, message = "must be sha256:<64 lower-case hex>") String image,
+            @Pattern(regexp = ImageDigest.PATTERN, message = ImageDigest.FORMAT) String image,
             @Parameter(description = "Container id") @RequestParam(required = false) @Size(max = 256) String container,
             @RequestParam(required = false) Verdict verdict,
             @RequestParam(required = false) AuditStatus status,

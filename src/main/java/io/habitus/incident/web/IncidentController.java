@@ -45,7 +45,7 @@ class IncidentController {
     @GetMapping("/api/v1/incidents")
     IncidentPageResponse list(
             @Parameter(description = "Image digest") @RequestParam(required = false)
-            @Pattern(regexp = ImageDigest.PATTERN, message = "must be sha256:<64 lower-case hex>") String image,
+            @Pattern(regexp = ImageDigest.PATTERN, message = ImageDigest.FORMAT) String image,
             @Parameter(description = "Container id") @RequestParam(required = false) @Size(max = 256) String container,
             @RequestParam(required = false) IncidentStatus status,
             @Parameter(description = "Opened at or after (ISO-8601)") @RequestParam(required = false) Instant from,
