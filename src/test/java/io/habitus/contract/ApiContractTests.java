@@ -33,6 +33,7 @@ class ApiContractTests extends IntegrationTest {
 
     private final Set<String> succeeded = new TreeSet<>();
     private final Set<String> violations = new LinkedHashSet<>();
+    private final Set<Integer> statuses = new TreeSet<>();
 
     @Test
     void everyDocumentedOperationAnswersWhatTheDocumentSays() throws InterruptedException {
@@ -53,6 +54,51 @@ class ApiContractTests extends IntegrationTest {
         Set<String> missing = new TreeSet<>(CONTRACT.operations());
         missing.removeAll(succeeded);
         assertThat(missing).as("documented operations this test never saw succeed").isEmpty();
+    }
+
+    /**
+     * Every operation refused or fed nonsense: without a token, with a role that may not call it,
+     * with unknown resources, an empty or malformed body, a body of the wrong media type. Whatever
+     * it answers must be a status it declares, with a problem body.
+     */
+    @Test
+    void everyOperationDeclaresItsRefusalsAndProblems() {
+        String agent = api().post("/api/v1/tokens", Api.json(Map.of("name", "sweep-agent", "role", "AGENT")))
+                .json().get("secret").stringValue();
+        String analyst = api().post("/api/v1/tokens", Api.json(Map.of("name", "sweep-analyst", "role", "ANALYST")))
+                .json().get("secret").stringValue();
+        for (String operation : CONTRACT.operations()) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            String template = operation.substring(operation.indexOf(' ') + 1);
+            String path = unknownResource(template);
+            boolean body = !method.equals("GET") && !method.equals("DELETE");
+            for (Api caller : List.of(api(null), api("hab_unknown"), api(agent), api(analyst), api())) {
+                record(method, template, send(caller, method, path, body ? "{}" : null, "application/json"));
+            }
+            if (body) {
+                record(method, template, send(api(), method, path, "{\"not json", "application/json"));
+                record(method, template, send(api(), method, path, "<x/>", "application/xml"));
+                record(method, template, send(api(), method, path, "[1, 2]", "application/json"));
+            }
+        }
+        assertThat(violations).as("answers the document does not describe").isEmpty();
+        assertThat(statuses).as("the sweep met every kind of refusal").contains(400, 401, 403, 404, 415);
+    }
+
+    private static String unknownResource(String template) {
+        String path = template.replace("{digest}", Events.newDigest());
+        if (template.startsWith("/api/v1/tokens/")) {
+            path = path.replace("{id}", "6f0c1a52-3c1e-4a8e-9d59-0d2c4f8e9a10");
+        }
+        return path.replaceAll("\\{[^}]+}", "987654");
+    }
+
+    private static Api.Reply send(Api api, String method, String path, String body, String contentType) {
+        return switch (method) {
+            case "GET" -> api.get(path);
+            case "DELETE" -> api.delete(path);
+            default -> api.send(method, path, contentType, body.getBytes(StandardCharsets.UTF_8));
+        };
     }
 
     private String tokens() {
@@ -245,6 +291,7 @@ class ApiContractTests extends IntegrationTest {
                 reply.contentType(), headers, reply.raw().body()));
         // One line per kind of violation, not one per array element.
         found.forEach(v -> violations.add(v.replaceAll("/\\d+(?=[/ ])", "/*")));
+        statuses.add(reply.status());
         if (found.isEmpty() && reply.status() / 100 == 2) {
             succeeded.add(method + " " + operation);
         }
