@@ -32,7 +32,8 @@ final class OpenApiContract {
     static final Path DOCUMENT = Path.of("openapi/habitus.yaml");
     private static final String IRI = "https://habitus.io/openapi/habitus.json";
     /** Headers a client acts on: if the service sends one, the document must say so. */
-    private static final List<String> CONTRACT_HEADERS = List.of("Location", "ETag", "Retry-After", "WWW-Authenticate");
+    private static final List<String> CONTRACT_HEADERS =
+            List.of("Location", "ETag", "Retry-After", "WWW-Authenticate", "X-Request-Id");
 
     /** One answer as the checker sees it. */
     record Answer(int status, String contentType, Map<String, String> headers, String body) {}
