@@ -1,5 +1,6 @@
 package io.habitus.shared.web;
 
+import io.habitus.shared.ProblemType;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +99,10 @@ class ProblemResponsesCustomizer implements GlobalOpenApiCustomizer {
         problem.setRequired(List.of("type", "title", "status"));
         return problem
                 .description("An RFC 9457 problem document. `type`, `title` and `status` are always present")
-                .addProperty("type", new StringSchema().format("uri").example("https://habitus.io/problems/invalid-request"))
+                .addProperty("type", new StringSchema().format("uri")
+                        ._enum(Arrays.stream(ProblemType.values()).map(type -> type.uri().toString()).toList())
+                        .description("Stable; clients may switch on it (titles and details are for people)")
+                        .example("https://habitus.io/problems/invalid-request"))
                 .addProperty("title", new StringSchema().example("The request is malformed or breaks a constraint"))
                 .addProperty("status", new IntegerSchema().example(400))
                 .addProperty("detail", new StringSchema())
