@@ -57,7 +57,8 @@ class ScoreController {
                     stored, container states advance, deviations become audits and an unknown image starts learning. \
                     All events must be valid: any invalid one answers 400 naming its field, and nothing is scored. \
                     A scoped token's call with an event (or prior event) outside its scope is answered 403. Answers \
-                    to AGENT tokens carry verdicts, not container state: transition.before, after and actor are null.""")
+                    to AGENT tokens carry verdicts, not container state: transition.before, after and actor are null, \
+                    and the explanation names no state.""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = ScoreRequest.class),

@@ -68,8 +68,9 @@ record ScoreResponse(
     record Violation(@Schema(example = "PROCESS") String kind, String value, String reason) {}
 
     /**
-     * @param withState whether the answer may show container state (the transition's before and after and the
-     *     acting process's tokens): not to agents, whose tokens would otherwise read what any container is doing
+     * @param withState whether the answer may show container state (the transition's before and after, the
+     *     acting process, and explanations that name them): not to agents, whose tokens would otherwise read
+     *     what any container is doing
      */
     static ScoreResponse of(ScoreAnswer answer, boolean withState) {
         return new ScoreResponse(answer.commit(), answer.batchId(), answer.duplicate(),
@@ -86,6 +87,7 @@ record ScoreResponse(
                         ? new Transition(State.of(t.before()), t.tokens().token().text(), State.of(t.after()),
                                 new Actor(t.actor().process(), t.actor().recentTokens()))
                         : new Transition(null, t.tokens().token().text(), null, null),
-                violations, j.profile(), j.model(), j.explanation(), scored.container());
+                violations, j.profile(), j.model(),
+                withState ? j.explanation() : AgentExplanations.of(j, t.tokens().token().text()), scored.container());
     }
 }
