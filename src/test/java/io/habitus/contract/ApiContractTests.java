@@ -75,6 +75,8 @@ class ApiContractTests extends IntegrationTest {
             for (Api caller : List.of(api(null), api("hab_unknown"), api(agent), api(analyst), api())) {
                 record(method, template, send(caller, method, path, body ? "{}" : null, "application/json"));
             }
+            record(method, template, api().send(method, path, body ? "application/json" : null,
+                    (body ? "{}" : "").getBytes(StandardCharsets.UTF_8), "Accept", "text/csv"));
             if (body) {
                 record(method, template, send(api(), method, path, "{\"not json", "application/json"));
                 record(method, template, send(api(), method, path, "<x/>", "application/xml"));
@@ -82,7 +84,7 @@ class ApiContractTests extends IntegrationTest {
             }
         }
         assertThat(violations).as("answers the document does not describe").isEmpty();
-        assertThat(statuses).as("the sweep met every kind of refusal").contains(400, 401, 403, 404, 415);
+        assertThat(statuses).as("the sweep met every kind of refusal").contains(400, 401, 403, 404, 406, 415);
     }
 
     private static String unknownResource(String template) {

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Documents the problem responses every operation can give, so that generated clients know the
- * error shape: 400/401/403/503 everywhere under {@code /api}, 404 where a path names a resource,
+ * error shape: 400/401/403/406/503 everywhere under {@code /api}, 404 where a path names a resource,
  * 413/415 where a body is sent. Statuses a controller declares itself (409, 412, 428) get the
  * problem body here too, and 401 and 503 their headers. Runs before {@link ResponseSchemasCustomizer},
  * which needs every response in place.
@@ -59,6 +59,8 @@ class ProblemResponsesCustomizer implements GlobalOpenApiCustomizer {
         Map<String, String> problems = new TreeMap<>();
         problems.put("400", "The request is malformed or breaks a constraint; `errors` lists the fields");
         problems.put("401", "No valid bearer token");
+        problems.put("406", "The request's Accept header admits no JSON: answers are application/json, problems "
+                + "application/problem+json");
         problems.put("403", path.equals("/api/v1/events") || path.equals("/api/v1/score")
                 ? "The token's role or scope does not allow this; `errors` lists the events outside its scope"
                 : "The token's role does not allow this");
