@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,8 +39,7 @@ class AuditController {
             description = "Newest first, filtered; follow `nextCursor` for more.")
     @GetMapping
     AuditPageResponse list(
-            @Parameter(description = "Image digest") @RequestParam(required = false)
-            @Pattern(regexp = ImageDigest.PATTERN, message = ImageDigest.FORMAT) String image,
+            @RequestParam(required = false) ImageDigest image,
             @Parameter(description = "Container id") @RequestParam(required = false) @Size(max = 256) String container,
             @RequestParam(required = false) Verdict verdict,
             @RequestParam(required = false) AuditStatus status,
@@ -49,7 +47,7 @@ class AuditController {
             @Parameter(description = "First seen before (ISO-8601)") @RequestParam(required = false) Instant to,
             @Parameter(description = "From a previous page's nextCursor") @RequestParam(required = false) @Size(max = 100) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return AuditPageResponse.of(audits.list(new AuditFilter(image, container, verdict, status, from, to), cursor, limit));
+        return AuditPageResponse.of(audits.list(new AuditFilter(image == null ? null : image.value(), container, verdict, status, from, to), cursor, limit));
     }
 
     @Operation(operationId = "getAudit", summary = "Read an audit")

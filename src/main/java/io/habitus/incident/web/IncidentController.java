@@ -15,7 +15,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -44,15 +43,14 @@ class IncidentController {
                     + "image's detector was in its dry run) are listed with `dryRun: true`.")
     @GetMapping("/api/v1/incidents")
     IncidentPageResponse list(
-            @Parameter(description = "Image digest") @RequestParam(required = false)
-            @Pattern(regexp = ImageDigest.PATTERN, message = ImageDigest.FORMAT) String image,
+            @RequestParam(required = false) ImageDigest image,
             @Parameter(description = "Container id") @RequestParam(required = false) @Size(max = 256) String container,
             @RequestParam(required = false) IncidentStatus status,
             @Parameter(description = "Opened at or after (ISO-8601)") @RequestParam(required = false) Instant from,
             @Parameter(description = "Opened before (ISO-8601)") @RequestParam(required = false) Instant to,
             @Parameter(description = "From a previous page's nextCursor") @RequestParam(required = false) @Size(max = 100) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return IncidentPageResponse.of(incidents.list(new IncidentFilter(image, container, status, from, to), cursor, limit));
+        return IncidentPageResponse.of(incidents.list(new IncidentFilter(image == null ? null : image.value(), container, status, from, to), cursor, limit));
     }
 
     @Operation(operationId = "getIncident", summary = "Read an incident, with the events that raised it")

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Every {@code {digest}} path variable is bound by one converter: one check, one message. */
-class DigestPathVariablesTests extends IntegrationTest {
+/** Every image digest in a path or query is bound by one converter: one check, one message. */
+class ImageDigestBindingTests extends IntegrationTest {
 
     @Test
     void aMalformedDigestIsTheSame400OnEveryPath() {
@@ -25,6 +25,18 @@ class DigestPathVariablesTests extends IntegrationTest {
                 assertThat(error.get("reason").stringValue()).isEqualTo("must be sha256:<64 lower-case hex>");
             }
         }
+    }
+
+    @Test
+    void aMalformedDigestFilterIsTheSame400() {
+        for (String path : List.of("/api/v1/audits?image=sha256:nope", "/api/v1/incidents?image=sha256:nope")) {
+            Api.Reply reply = api().get(path);
+            assertThat(reply.status()).as(path + " " + reply.raw().body()).isEqualTo(400);
+            JsonNode error = reply.json().get("errors").get(0);
+            assertThat(error.get("field").stringValue()).isEqualTo("image");
+            assertThat(error.get("reason").stringValue()).isEqualTo("must be sha256:<64 lower-case hex>");
+        }
+        assertThat(api().get("/api/v1/audits?image=sha256:" + "0".repeat(64)).status()).isEqualTo(200);
     }
 
     @Test
