@@ -11,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,15 +23,12 @@ import tools.jackson.databind.JsonNode;
  * PostgreSQL) and checks each answer against the document: the status is declared for the
  * operation, the content type and headers are declared, and the body is valid against the declared
  * schema. Every documented operation must have answered at least one declared success. What a
- * generated client (TypeScript, Java) believes is then what the service does.
+ * generated client (TypeScript, Java) believes is then what the service does. Refusals and problems:
+ * {@link RefusalContractTests}.
  */
 class ApiContractTests extends IntegrationTest {
 
-    private static final OpenApiContract CONTRACT = OpenApiContract.committed();
-
-    private final Set<String> succeeded = new TreeSet<>();
-    private final Set<String> violations = new LinkedHashSet<>();
-    private final Set<Integer> statuses = new TreeSet<>();
+    private final ContractLog log = new ContractLog();
 
     @Test
     void everyDocumentedOperationAnswersWhatTheDocumentSays() throws InterruptedException {
@@ -50,57 +45,10 @@ class ApiContractTests extends IntegrationTest {
         call(api(), "GET", "/api/v1/containers/{id}/state", "never-seen");
         errors(digest);
 
-        assertThat(violations).as("answers the document does not describe").isEmpty();
-        Set<String> missing = new TreeSet<>(CONTRACT.operations());
-        missing.removeAll(succeeded);
+        assertThat(log.violations).as("answers the document does not describe").isEmpty();
+        Set<String> missing = new TreeSet<>(ContractLog.CONTRACT.operations());
+        missing.removeAll(log.succeeded);
         assertThat(missing).as("documented operations this test never saw succeed").isEmpty();
-    }
-
-    /**
-     * Every operation refused or fed nonsense: without a token, with a role that may not call it,
-     * with unknown resources, an empty or malformed body, a body of the wrong media type. Whatever
-     * it answers must be a status it declares, with a problem body.
-     */
-    @Test
-    void everyOperationDeclaresItsRefusalsAndProblems() {
-        String agent = api().post("/api/v1/tokens", Api.json(Map.of("name", "sweep-agent", "role", "AGENT")))
-                .json().get("secret").stringValue();
-        String analyst = api().post("/api/v1/tokens", Api.json(Map.of("name", "sweep-analyst", "role", "ANALYST")))
-                .json().get("secret").stringValue();
-        for (String operation : CONTRACT.operations()) {
-            String method = operation.substring(0, operation.indexOf(' '));
-            String template = operation.substring(operation.indexOf(' ') + 1);
-            String path = unknownResource(template);
-            boolean body = !method.equals("GET") && !method.equals("DELETE");
-            for (Api caller : List.of(api(null), api("hab_unknown"), api(agent), api(analyst), api())) {
-                record(method, template, send(caller, method, path, body ? "{}" : null, "application/json"));
-            }
-            record(method, template, api().send(method, path, body ? "application/json" : null,
-                    (body ? "{}" : "").getBytes(StandardCharsets.UTF_8), "Accept", "text/csv"));
-            if (body) {
-                record(method, template, send(api(), method, path, "{\"not json", "application/json"));
-                record(method, template, send(api(), method, path, "<x/>", "application/xml"));
-                record(method, template, send(api(), method, path, "[1, 2]", "application/json"));
-            }
-        }
-        assertThat(violations).as("answers the document does not describe").isEmpty();
-        assertThat(statuses).as("the sweep met every kind of refusal").contains(400, 401, 403, 404, 406, 415);
-    }
-
-    private static String unknownResource(String template) {
-        String path = template.replace("{digest}", Events.newDigest());
-        if (template.startsWith("/api/v1/tokens/")) {
-            path = path.replace("{id}", "6f0c1a52-3c1e-4a8e-9d59-0d2c4f8e9a10");
-        }
-        return path.replaceAll("\\{[^}]+}", "987654");
-    }
-
-    private static Api.Reply send(Api api, String method, String path, String body, String contentType) {
-        return switch (method) {
-            case "GET" -> api.get(path);
-            case "DELETE" -> api.delete(path);
-            default -> api.send(method, path, contentType, body.getBytes(StandardCharsets.UTF_8));
-        };
     }
 
     private String tokens() {
@@ -247,10 +195,10 @@ class ApiContractTests extends IntegrationTest {
         call(api(), "GET", "/api/v1/images/{digest}/profiles/{version}", digest, 0);
         call(api(), "POST", "/api/v1/events", Map.of("batchId", "has spaces", "agent", Map.of("id", "a"), "events", List.of()));
         Api.Reply unsupported = api().send("POST", "/api/v1/events", "text/plain", "hello".getBytes(StandardCharsets.UTF_8));
-        record("POST", "/api/v1/events", unsupported);
+        log.record("POST", "/api/v1/events", unsupported);
         byte[] huge = new byte[9 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) ' ');
-        record("POST", "/api/v1/score", api().send("POST", "/api/v1/score", "application/json", huge));
+        log.record("POST", "/api/v1/score", api().send("POST", "/api/v1/score", "application/json", huge));
     }
 
     private int latestProfile(String digest) {
@@ -281,21 +229,7 @@ class ApiContractTests extends IntegrationTest {
             default -> api.send(method, path, "application/json",
                     (body == null ? "" : Api.json(body)).getBytes(StandardCharsets.UTF_8), headers.toArray(String[]::new));
         };
-        record(method, template, reply);
+        log.record(method, template, reply);
         return reply;
-    }
-
-    private void record(String method, String template, Api.Reply reply) {
-        String operation = template.contains("?") ? template.substring(0, template.indexOf('?')) : template;
-        Map<String, String> headers = new LinkedHashMap<>();
-        reply.raw().headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.getFirst()));
-        List<String> found = CONTRACT.violations(method, operation, new OpenApiContract.Answer(reply.status(),
-                reply.contentType(), headers, reply.raw().body()));
-        // One line per kind of violation, not one per array element.
-        found.forEach(v -> violations.add(v.replaceAll("/\\d+(?=[/ ])", "/*")));
-        statuses.add(reply.status());
-        if (found.isEmpty() && reply.status() / 100 == 2) {
-            succeeded.add(method + " " + operation);
-        }
     }
 }
