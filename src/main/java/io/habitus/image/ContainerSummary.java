@@ -1,8 +1,9 @@
 package io.habitus.image;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** One container of an image: where it ran and what it sent. */
 public record ContainerSummary(
-        String id, String node, String namespace, String pod, String cluster, long eventCount,
+        String id, @Nullable String node, @Nullable String namespace, @Nullable String pod, @Nullable String cluster, long eventCount,
         Instant firstSeen, Instant lastSeen) {}

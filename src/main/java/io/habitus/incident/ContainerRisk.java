@@ -1,6 +1,7 @@
 package io.habitus.incident;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A container's standing right after one of its events, next to that event's verdict.
@@ -21,7 +22,7 @@ import java.util.List;
  */
 public record ContainerRisk(String containerId, boolean novel, List<NoveltyLength> novelAs, long events, long novelEvents, double evidence,
         double threshold, double mixEvidence, double mixThreshold, double modelEvidence, double modelThreshold, double risk,
-        IncidentRef incident) {
+        @Nullable IncidentRef incident) {
 
     /** A length at which an event's sequence can be novel (docs/incidents.md, "Unit: short sequences, at three lengths"). */
     public enum NoveltyLength { CONTAINER_SEQUENCE, PROCESS_SEQUENCE, PROCESS_ACTION }

@@ -85,16 +85,20 @@ final class Episode {
     }
 
     /**
-     * Counts an event novel at the given lengths: the sequence evidence is the largest binomial
-     * surprise over the three lengths' counts, and its peak what the threshold judges.
+     * Counts an event novel at the given lengths. The sequence evidence is the largest binomial
+     * surprise over the lengths it was novel at (scaled, {@link SequenceNovelty}); the peak, what the
+     * threshold judges, is the same as over all three lengths, since a length's surprise only falls
+     * between its novel events.
      */
     void novel(boolean[] novelAt) {
+        double now = 0;
         for (int length = 0; length < novelAt.length; length++) {
             if (novelAt[length]) {
                 novel[length]++;
+                now = Math.max(now, detector.novelty().evidence(length, novel[length], events));
             }
         }
-        evidence = detector.novelty().evidence(novel, events);
+        evidence = now;
         peak = Math.max(peak, evidence);
     }
 

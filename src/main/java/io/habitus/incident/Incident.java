@@ -2,6 +2,7 @@ package io.habitus.incident;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One container episode whose evidence crossed its image's container threshold.
@@ -14,10 +15,10 @@ import java.util.List;
  * @param detectorId the detector (learning window) that judged the container
  * @param reasons    the events that added evidence, oldest first (at most {@value Incidents#MAX_REASONS})
  */
-public record Incident(long id, String digest, String containerId, String node, IncidentStatus status, Severity severity,
+public record Incident(long id, String digest, String containerId, @Nullable String node, IncidentStatus status, Severity severity,
         boolean dryRun, Instant openedAt, Instant updatedAt, Instant firstEventAt, Instant lastEventAt, double risk,
-        double evidence, double threshold, double mixEvidence, double mixThreshold, long events, long novelEvents, long detectorId, Integer profileVersion,
-        Integer modelVersion, List<IncidentReason> reasons, String statusBy, String statusNote, Instant statusAt) {
+        double evidence, double threshold, double mixEvidence, double mixThreshold, long events, long novelEvents, long detectorId, @Nullable Integer profileVersion,
+        @Nullable Integer modelVersion, List<IncidentReason> reasons, @Nullable String statusBy, @Nullable String statusNote, @Nullable Instant statusAt) {
 
     public Incident {
         reasons = List.copyOf(reasons);

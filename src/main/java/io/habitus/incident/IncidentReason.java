@@ -3,6 +3,7 @@ package io.habitus.incident;
 import io.habitus.shared.Verdict;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One event that added to an incident's evidence: a sequence the image never showed while
@@ -15,10 +16,12 @@ import java.util.List;
  *                     positive makes the detector treat them as learned
  * @param evidence the container's evidence right after it
  */
-public record IncidentReason(Instant time, String token, Verdict verdict, Double score, String sequence,
-        String sequenceFingerprint, List<String> fingerprints, double evidence) {
+public record IncidentReason(Instant time, String token, Verdict verdict, @Nullable Double score, @Nullable String sequence,
+        @Nullable String sequenceFingerprint, List<String> fingerprints, double evidence) {
 
     public IncidentReason {
-        fingerprints = fingerprints == null ? List.of(sequenceFingerprint) : List.copyOf(fingerprints);
+        // Reasons stored before several lengths were learned name one fingerprint.
+        fingerprints = fingerprints != null ? List.copyOf(fingerprints)
+                : sequenceFingerprint == null ? List.of() : List.of(sequenceFingerprint);
     }
 }

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 
 @Schema(description = "The agent that sent a batch")
 public record AgentInfo(
-        @Schema(example = "node-a") @NotBlank @Size(max = 200) @Pattern(regexp = "^\\p{Graph}+$", message = "must be printable without spaces")
+        @Schema(example = "node-a") @NotBlank @Size(max = 200) @Pattern(regexp = "^[\\x21-\\x7E]+$", message = "must be printable without spaces")
         String id,
         @Schema(example = "1.4.2") @Size(max = 100) String version,
         @Schema(description = "A counter per agent, increasing with each batch", example = "123") @Min(0) Long sequence,

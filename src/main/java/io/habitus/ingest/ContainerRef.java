@@ -14,7 +14,7 @@ public record ContainerRef(
         String image,
         @Schema(description = "Image digest: the identity Habitus learns per",
                 example = "sha256:4c1e9d0b5f2a7e3c8d6b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d")
-        @NotNull @Pattern(regexp = ImageDigest.PATTERN, message = "must be sha256:<64 lower-case hex>")
+        @NotNull @Pattern(regexp = ImageDigest.PATTERN, message = ImageDigest.FORMAT)
         String imageDigest,
         @Schema(example = "node-a") String node,
         @Schema(example = "web") String namespace,

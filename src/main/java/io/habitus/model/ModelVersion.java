@@ -1,6 +1,7 @@
 package io.habitus.model;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -10,5 +11,5 @@ import tools.jackson.databind.JsonNode;
  */
 public record ModelVersion(
         String digest, int version, int formatVersion, String sha256, JsonNode featureSpec, JsonNode hyperParameters,
-        double threshold, JsonNode statistics, Integer profileVersion, int windowNo, int sampleDistinct,
-        long sampleEvents, String codeVersion, Instant trainedAt, Long jobId, boolean active) {}
+        double threshold, JsonNode statistics, @Nullable Integer profileVersion, int windowNo, int sampleDistinct,
+        long sampleEvents, @Nullable String codeVersion, Instant trainedAt, @Nullable Long jobId, boolean active) {}

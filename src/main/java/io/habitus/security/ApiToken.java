@@ -5,9 +5,11 @@ import java.util.UUID;
 
 /**
  * A bearer token as people see it: never the secret, only its first characters to recognise it.
+ * {@code revokedAt} is null while the token is valid.
  */
 public record ApiToken(
-        UUID id, String name, Role role, String prefix, Instant createdAt, String createdBy, Instant revokedAt) {
+        UUID id, String name, Role role, TokenScope scope, String prefix, Instant createdAt, String createdBy,
+        Instant revokedAt) {
 
     public boolean revoked() {
         return revokedAt != null;

@@ -36,10 +36,16 @@ public class ApiTokens {
                 .build();
     }
 
+    /** Issues a token limited by its role only. */
     @Transactional
     public IssuedToken issue(String name, Role role, String issuedBy) {
+        return issue(name, role, TokenScope.UNRESTRICTED, issuedBy);
+    }
+
+    @Transactional
+    public IssuedToken issue(String name, Role role, TokenScope scope, String issuedBy) {
         String secret = TokenSecrets.newSecret();
-        ApiTokenRow row = new ApiTokenRow(UUID.randomUUID(), name, role, TokenSecrets.hash(secret),
+        ApiTokenRow row = new ApiTokenRow(UUID.randomUUID(), name, role, scope, TokenSecrets.hash(secret),
                 TokenSecrets.displayPrefix(secret), clock.instant(), issuedBy, null);
         tokens.insert(row);
         return new IssuedToken(view(row), secret);
@@ -75,7 +81,7 @@ public class ApiTokens {
         }
         return verified.get(hash, h -> tokens.findBySecretHash(h)
                 .filter(row -> row.revokedAt() == null)
-                .map(row -> new Caller(row.name(), row.role())));
+                .map(row -> new Caller(row.name(), row.role(), row.scope())));
     }
 
     private static NotFoundException notFound(UUID id) {
@@ -83,7 +89,7 @@ public class ApiTokens {
     }
 
     private static ApiToken view(ApiTokenRow row) {
-        return new ApiToken(row.id(), row.name(), row.role(), row.prefix(), row.createdAt(), row.createdBy(),
+        return new ApiToken(row.id(), row.name(), row.role(), row.scope(), row.prefix(), row.createdAt(), row.createdBy(),
                 row.revokedAt());
     }
 }

@@ -4,6 +4,8 @@ package io.habitus.shared;
 public record ImageDigest(String value) {
 
     public static final String PATTERN = "^sha256:[0-9a-f]{64}$";
+    /** What a malformed digest is told, wherever it is checked. */
+    public static final String FORMAT = "must be sha256:<64 lower-case hex>";
     private static final String PREFIX = "sha256:";
 
     public ImageDigest {

@@ -78,6 +78,32 @@ class ActingProcessTests extends IntegrationTest {
     }
 
     @Test
+    void anAgentIsToldTheWorkersReadIsAnomalousButNotWhatTheContainerWasDoing() {
+        String agent = api().post("/api/v1/tokens", Api.json(Map.of("name", "httpd-agents", "role", "AGENT")))
+                .json().get("secret").stringValue();
+        String container = Events.newId("httpd");
+        Instant t = Instant.now().minusSeconds(200);
+        List<Map<String, Object>> events = life(container, t, 6);
+        Map<String, Object> read = event(container, "file.read", 11, 1, HTTPD, t.plusSeconds(100));
+        read.put("file", Map.of("path", KEY));
+        events.add(read);
+
+        JsonNode results = api(agent).post("/api/v1/score?commit=true", Api.json(Map.of("events", events))).json()
+                .get("results");
+        JsonNode last = results.get(results.size() - 1);
+
+        assertThat(last.get("verdict").stringValue()).as(last.toString()).isEqualTo("ANOMALOUS");
+        assertThat(last.get("score").isNumber()).isTrue();
+        assertThat(last.get("explanation").stringValue()).contains("read " + KEY, "below its threshold")
+                .doesNotContain("right after", "htdocs", "accept tcp/80", "with processes");
+        assertThat(last.get("transition").get("before").isNull()).isTrue();
+        assertThat(last.get("transition").get("actor").isNull()).isTrue();
+        JsonNode audit = api().get("/api/v1/audits?image=" + digest + "&container=" + container + "&verdict=ANOMALOUS")
+                .json().get("items").get(0);
+        assertThat(audit.get("reason").stringValue()).as("people still read the whole story").contains("right after");
+    }
+
+    @Test
     void aWorkerReadingTheKeyMidRequestIsAuditedWithTheActingProcess() {
         String container = Events.newId("httpd");
         Instant t = Instant.now().minusSeconds(200);

@@ -8,11 +8,11 @@ import io.habitus.shared.ImageDigest;
 import io.habitus.shared.Verdict;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,8 +39,7 @@ class AuditController {
             description = "Newest first, filtered; follow `nextCursor` for more.")
     @GetMapping
     AuditPageResponse list(
-            @Parameter(description = "Image digest") @RequestParam(required = false)
-            @Pattern(regexp = ImageDigest.PATTERN, message = "must be sha256:<64 lower-case hex>") String image,
+            @RequestParam(required = false) ImageDigest image,
             @Parameter(description = "Container id") @RequestParam(required = false) @Size(max = 256) String container,
             @RequestParam(required = false) Verdict verdict,
             @RequestParam(required = false) AuditStatus status,
@@ -48,7 +47,7 @@ class AuditController {
             @Parameter(description = "First seen before (ISO-8601)") @RequestParam(required = false) Instant to,
             @Parameter(description = "From a previous page's nextCursor") @RequestParam(required = false) @Size(max = 100) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return AuditPageResponse.of(audits.list(new AuditFilter(image, container, verdict, status, from, to), cursor, limit));
+        return AuditPageResponse.of(audits.list(new AuditFilter(image == null ? null : image.value(), container, verdict, status, from, to), cursor, limit));
     }
 
     @Operation(operationId = "getAudit", summary = "Read an audit")
@@ -60,6 +59,8 @@ class AuditController {
     @Operation(operationId = "allowAudit", summary = "Accept an audit as normal",
             description = "Its rule joins the image's active profile as a manual entry (a new, active version) and the "
                     + "audit is resolved. 409 if it was already allowed.")
+    @ApiResponse(responseCode = "200", description = "The allowed audit")
+    @ApiResponse(responseCode = "409", description = "The audit was already allowed, or its image has no active profile")
     @PostMapping("/{id}/allow")
     AuditResponse allow(@PathVariable long id, @Valid @RequestBody(required = false) AllowRequest request,
             @AuthenticationPrincipal Caller caller) {

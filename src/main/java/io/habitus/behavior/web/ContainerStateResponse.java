@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 @Schema(description = "What a container is doing now: its live processes and its last tokens")
 record ContainerStateResponse(
@@ -22,7 +23,7 @@ record ContainerStateResponse(
 
     @Schema(name = "ProcessHistory", description = "A live process's parent and its own last tokens")
     record ProcessHistoryResponse(
-            @Schema(example = "/usr/sbin/nginx") String parent,
+            @Schema(example = "/usr/sbin/nginx") @Nullable String parent,
             @Schema(example = "[\"accept tcp/80\", \"read /var/www/*\"]") List<String> recentTokens) {}
 
     static ContainerStateResponse of(TrackedState s) {

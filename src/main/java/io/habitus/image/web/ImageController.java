@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,7 +40,7 @@ class ImageController {
     @GetMapping("/{digest}")
     ImageDetailsResponse read(
             @Parameter(description = "Image digest", example = "sha256:4c1e9d0b5f2a7e3c8d6b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d")
-            @PathVariable @Pattern(regexp = ImageDigest.PATTERN, message = "must be sha256:<64 lower-case hex>") String digest) {
-        return ImageDetailsResponse.of(images.find(new ImageDigest(digest)));
+            @PathVariable ImageDigest digest) {
+        return ImageDetailsResponse.of(images.find(digest));
     }
 }

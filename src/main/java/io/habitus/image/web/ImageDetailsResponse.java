@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 @Schema(description = "An image with its nodes, event counts per type and most recent containers")
 record ImageDetailsResponse(
@@ -18,8 +19,8 @@ record ImageDetailsResponse(
         long eventCount,
         Instant firstSeen,
         Instant lastSeen,
-        @Schema(description = "The profile version judging its events; absent while it first learns") Integer activeProfileVersion,
-        @Schema(description = "Checksum of that profile version") String activeProfileChecksum,
+        @Schema(description = "The profile version judging its events; absent while it first learns") @Nullable Integer activeProfileVersion,
+        @Schema(description = "Checksum of that profile version") @Nullable String activeProfileChecksum,
         @Schema(description = "Nodes its containers ran on") List<String> nodes,
         @Schema(description = "Accepted events per type", example = "{\"process.exec\": 12, \"file.read\": 480}")
         Map<String, Long> eventCounts,

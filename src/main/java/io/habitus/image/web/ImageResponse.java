@@ -5,6 +5,7 @@ import io.habitus.image.ImageSummary;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 @Schema(description = "An image at a glance")
 record ImageResponse(
@@ -16,8 +17,8 @@ record ImageResponse(
         @Schema(description = "Accepted events of all its containers") long eventCount,
         @Schema(description = "Time of the earliest event") Instant firstSeen,
         @Schema(description = "Time of the latest event") Instant lastSeen,
-        @Schema(description = "The profile version judging its events; absent while it first learns") Integer activeProfileVersion,
-        @Schema(description = "Checksum of that profile version") String activeProfileChecksum) {
+        @Schema(description = "The profile version judging its events; absent while it first learns") @Nullable Integer activeProfileVersion,
+        @Schema(description = "Checksum of that profile version") @Nullable String activeProfileChecksum) {
 
     static ImageResponse of(ImageSummary s) {
         return new ImageResponse(s.digest().value(), s.status(), s.names(), s.containerCount(), s.nodeCount(),

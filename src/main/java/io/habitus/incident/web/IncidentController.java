@@ -10,11 +10,11 @@ import io.habitus.security.Caller;
 import io.habitus.shared.ImageDigest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -43,15 +43,14 @@ class IncidentController {
                     + "image's detector was in its dry run) are listed with `dryRun: true`.")
     @GetMapping("/api/v1/incidents")
     IncidentPageResponse list(
-            @Parameter(description = "Image digest") @RequestParam(required = false)
-            @Pattern(regexp = ImageDigest.PATTERN, message = "must be sha256:<64 lower-case hex>") String image,
+            @RequestParam(required = false) ImageDigest image,
             @Parameter(description = "Container id") @RequestParam(required = false) @Size(max = 256) String container,
             @RequestParam(required = false) IncidentStatus status,
             @Parameter(description = "Opened at or after (ISO-8601)") @RequestParam(required = false) Instant from,
             @Parameter(description = "Opened before (ISO-8601)") @RequestParam(required = false) Instant to,
             @Parameter(description = "From a previous page's nextCursor") @RequestParam(required = false) @Size(max = 100) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return IncidentPageResponse.of(incidents.list(new IncidentFilter(image, container, status, from, to), cursor, limit));
+        return IncidentPageResponse.of(incidents.list(new IncidentFilter(image == null ? null : image.value(), container, status, from, to), cursor, limit));
     }
 
     @Operation(operationId = "getIncident", summary = "Read an incident, with the events that raised it")
@@ -61,6 +60,8 @@ class IncidentController {
     }
 
     @Operation(operationId = "acknowledgeIncident", summary = "Acknowledge an open incident", description = "409 unless it is OPEN.")
+    @ApiResponse(responseCode = "200", description = "The incident after the action")
+    @ApiResponse(responseCode = "409", description = "The incident is not OPEN")
     @PostMapping("/api/v1/incidents/{id}/acknowledge")
     Incident acknowledge(@PathVariable long id, @Valid @RequestBody(required = false) IncidentActionRequest request,
             @AuthenticationPrincipal Caller caller) {
@@ -69,6 +70,8 @@ class IncidentController {
 
     @Operation(operationId = "resolveIncident", summary = "Resolve an incident",
             description = "Ends the container's episode; its next events start from no evidence. 409 if already closed.")
+    @ApiResponse(responseCode = "200", description = "The incident after the action")
+    @ApiResponse(responseCode = "409", description = "The incident is already closed")
     @PostMapping("/api/v1/incidents/{id}/resolve")
     Incident resolve(@PathVariable long id, @Valid @RequestBody(required = false) IncidentActionRequest request,
             @AuthenticationPrincipal Caller caller) {
@@ -78,6 +81,8 @@ class IncidentController {
     @Operation(operationId = "markIncidentFalsePositive", summary = "Mark an incident a false positive",
             description = "Ends the episode, and the sequences that raised it count as learned for the image from now on. "
                     + "409 if already closed.")
+    @ApiResponse(responseCode = "200", description = "The incident after the action")
+    @ApiResponse(responseCode = "409", description = "The incident is already closed")
     @PostMapping("/api/v1/incidents/{id}/false-positive")
     Incident falsePositive(@PathVariable long id, @Valid @RequestBody(required = false) IncidentActionRequest request,
             @AuthenticationPrincipal Caller caller) {
@@ -88,29 +93,26 @@ class IncidentController {
             description = "One per learning window, newest first: its calibration on held-out containers, its threshold, "
                     + "and how its dry run went (incidents raised, of them in the dry run).")
     @GetMapping("/api/v1/images/{digest}/detectors")
-    List<DetectorView> detectors(@PathVariable
-            @Pattern(regexp = ImageDigest.PATTERN, message = "must be sha256:<64 lower-case hex>") String digest) {
-        return incidents.detectors(new ImageDigest(digest));
+    List<DetectorView> detectors(@PathVariable ImageDigest digest) {
+        return incidents.detectors(digest);
     }
 
     @Operation(operationId = "listDryRunProposals", summary = "What a detector's dry run proposes as normal",
             description = "Sequences that raised dry-run incidents on several containers and nodes "
                     + "(habitus.incident.proposal-containers, …-nodes). Nothing is learned until a person accepts them.")
     @GetMapping("/api/v1/images/{digest}/detectors/{id}/proposals")
-    List<ProposedSequence> proposals(@PathVariable
-            @Pattern(regexp = ImageDigest.PATTERN, message = "must be sha256:<64 lower-case hex>") String digest,
+    List<ProposedSequence> proposals(@PathVariable ImageDigest digest,
             @PathVariable long id) {
-        return incidents.proposals(new ImageDigest(digest), id);
+        return incidents.proposals(digest, id);
     }
 
     @Operation(operationId = "acceptDryRunProposals", summary = "Accept dry-run proposals in one step",
             description = "The accepted sequences count as learned for the image from now on (on every replica within "
                     + "a refresh). Answers the proposals accepted.")
     @PostMapping("/api/v1/images/{digest}/detectors/{id}/proposals/accept")
-    List<ProposedSequence> acceptProposals(@PathVariable
-            @Pattern(regexp = ImageDigest.PATTERN, message = "must be sha256:<64 lower-case hex>") String digest,
+    List<ProposedSequence> acceptProposals(@PathVariable ImageDigest digest,
             @PathVariable long id, @Valid @RequestBody(required = false) AcceptProposalsRequest request) {
-        return incidents.acceptProposals(new ImageDigest(digest), id, request == null ? null : request.sequenceFingerprints());
+        return incidents.acceptProposals(digest, id, request == null ? null : request.sequenceFingerprints());
     }
 
     private static String note(IncidentActionRequest request) {

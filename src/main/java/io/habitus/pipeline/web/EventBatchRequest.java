@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 record EventBatchRequest(
         @Schema(description = "Idempotency key: a retried batch is acknowledged again and stored once",
                 example = "node-a-agent-000123")
-        @NotBlank @Size(max = 200) @Pattern(regexp = "^\\p{Graph}+$", message = "must be printable without spaces")
+        @NotBlank @Size(max = 200) @Pattern(regexp = "^[\\x21-\\x7E]+$", message = "must be printable without spaces")
         String batchId,
         @NotNull @Valid AgentInfo agent,
         @ArraySchema(schema = @Schema(implementation = RuntimeEvent.class),

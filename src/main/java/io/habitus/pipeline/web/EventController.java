@@ -2,15 +2,16 @@ package io.habitus.pipeline.web;
 
 import io.habitus.ingest.IncomingBatch;
 import io.habitus.pipeline.EventPipeline;
+import io.habitus.security.Caller;
+import io.habitus.security.TokenScope;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -44,15 +45,19 @@ class EventController {
                     index, field and reason. A 200 answer means every accepted event is durably committed. \
                     Retrying a batch with the same batchId is safe: it is acknowledged again (outcome DUPLICATE) \
                     and stored once. A batch with no valid event is answered 400 and leaves nothing behind. \
-                    Bodies may be gzip-encoded. While the database is unreachable the answer is 503 with Retry-After.""")
-    @Parameter(in = ParameterIn.HEADER, name = "Content-Encoding", description = "gzip, or absent",
-            required = false, example = "gzip", schema = @Schema(type = "string", allowableValues = "gzip"))
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    Bodies may be gzip-encoded. While the database is unreachable the answer is 503 with Retry-After. \
+                    A scoped token's batch with any event outside its namespaces or clusters is answered 403 \
+                    (the events listed) and nothing is stored.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = """
+            The batch. It may be sent gzip-compressed with `Content-Encoding: gzip` (see `x-content-encodings`); \
+            the size limit applies on the wire and after decoding.""", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = EventBatchRequest.class),
             examples = @ExampleObject(name = "exec", value = EXAMPLE)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    IngestResponse ingest(@Valid @RequestBody EventBatchRequest request) {
+    IngestResponse ingest(@Valid @RequestBody EventBatchRequest request, @AuthenticationPrincipal Caller caller) {
+        EventScopes.allow(caller, TokenScope.Operation.INGEST);
+        EventScopes.cover(caller, "events", request.events());
         return IngestResponse.of(pipeline.process(new IncomingBatch(request.batchId(), request.agent(), request.events())).receipt());
     }
 }

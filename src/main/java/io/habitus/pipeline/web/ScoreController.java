@@ -6,6 +6,7 @@ import io.habitus.pipeline.ScoreCall;
 import io.habitus.pipeline.Scoring;
 import io.habitus.security.Caller;
 import io.habitus.security.Role;
+import io.habitus.security.TokenScope;
 import io.habitus.shared.HabitusProblem;
 import io.habitus.shared.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -54,7 +55,10 @@ class ScoreController {
                     do this) nothing changes: the tracked container state, or the given priorState/priorEvents, \
                     is advanced in memory only. With commit=true (agents, admins) the call is an ingest: events are \
                     stored, container states advance, deviations become audits and an unknown image starts learning. \
-                    All events must be valid: any invalid one answers 400 naming its field, and nothing is scored.""")
+                    All events must be valid: any invalid one answers 400 naming its field, and nothing is scored. \
+                    A scoped token's call with an event (or prior event) outside its scope is answered 403. Answers \
+                    to AGENT tokens carry verdicts, not container state: transition.before, after and actor are null, \
+                    and the explanation names no state.""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = ScoreRequest.class),
@@ -68,11 +72,17 @@ class ScoreController {
             throw new HabitusProblem(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN,
                     "An analyst token may only score with commit=false");
         }
+        EventScopes.allow(caller, TokenScope.Operation.SCORE);
+        if (commit) {
+            EventScopes.allow(caller, TokenScope.Operation.INGEST);
+        }
+        EventScopes.cover(caller, "events", request.events());
+        EventScopes.cover(caller, "priorEvents", request.priorEvents());
         PriorState.Given prior = request.priorState() == null ? null : given(request.priorState());
         AgentInfo agent = request.agent() != null ? request.agent()
                 : new AgentInfo(caller.name().replaceAll("\\s+", "-"), null, null, null);
         return ScoreResponse.of(scoring.score(new ScoreCall(request.events(), commit, prior, request.priorEvents(),
-                request.batchId(), agent)));
+                request.batchId(), agent)), caller.role() != Role.AGENT);
     }
 
     private static PriorState.Given given(PriorStateRequest state) {

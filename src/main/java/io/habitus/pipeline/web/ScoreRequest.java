@@ -25,5 +25,5 @@ record ScoreRequest(
         @Size(max = 10_000) List<JsonNode> priorEvents,
         @Schema(description = "commit=true only: idempotency key, as for ingest; a retry answers duplicate=true",
                 example = "node-a-score-000042")
-        @Size(max = 200) @Pattern(regexp = "^\\p{Graph}+$", message = "must be printable without spaces") String batchId,
+        @Size(max = 200) @Pattern(regexp = "^[\\x21-\\x7E]+$", message = "must be printable without spaces") String batchId,
         @Schema(description = "commit=true only: the agent sending; defaults to the token's name") @Valid AgentInfo agent) {}

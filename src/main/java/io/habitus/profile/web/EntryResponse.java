@@ -6,6 +6,7 @@ import io.habitus.profile.ProfileEntry;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 @Schema(description = "One allowlist rule with its provenance")
 record EntryResponse(
@@ -13,13 +14,13 @@ record EntryResponse(
         @Schema(description = "The generalised value; '*' is one path segment, '**' one or more", example = "/proc/*/status")
         String pattern,
         EntryOrigin origin,
-        @Schema(description = "Who added a manual entry") String addedBy,
-        @Schema(description = "Why a manual entry was added") String reason,
+        @Schema(description = "Who added a manual entry") @Nullable String addedBy,
+        @Schema(description = "Why a manual entry was added") @Nullable String reason,
         @Schema(description = "How often it was observed while learning") long count,
         @Schema(description = "On how many containers") int containers,
         @Schema(description = "On how many nodes") int nodes,
-        Instant firstSeen,
-        Instant lastSeen,
+        @Nullable Instant firstSeen,
+        @Nullable Instant lastSeen,
         @Schema(description = "Raw values before generalisation", example = "[\"/proc/1234/status\"]") List<String> examples) {
 
     static EntryResponse of(ProfileEntry e) {

@@ -10,5 +10,5 @@ import java.util.List;
 record ImportedProfile(
         @Schema(example = "habitus.profile/v1") String format,
         @Schema(description = "If present, the checksum of the exported version: the import is refused when the entries do not match it")
-        ProfileVersionResponse profile,
+        ImportedVersion profile,
         @NotEmpty @Size(max = 100_000) List<@Valid RuleRequest> entries) {}

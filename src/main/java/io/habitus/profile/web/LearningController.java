@@ -5,9 +5,9 @@ import io.habitus.profile.LearningSettings;
 import io.habitus.security.Caller;
 import io.habitus.shared.ImageDigest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,18 +29,20 @@ class LearningController {
 
     @Operation(operationId = "getLearning", summary = "Learning progress")
     @GetMapping
-    LearningResponse progress(@PathVariable @Pattern(regexp = ImageDigest.PATTERN, message = "must be sha256:<64 lower-case hex>") String digest) {
-        return LearningResponse.of(learning.progress(new ImageDigest(digest)));
+    LearningResponse progress(@PathVariable ImageDigest digest) {
+        return LearningResponse.of(learning.progress(digest));
     }
 
     @Operation(operationId = "changeLearning", summary = "Finish, configure or restart learning",
             description = "FINISH builds and activates a profile from the open window now; CONFIGURE sets this image's "
                     + "targets; RELEARN opens a new window while the active profile keeps judging. 409 when the "
                     + "action does not fit the image's state (e.g. FINISH without an open window).")
+    @ApiResponse(responseCode = "200", description = "The learning progress after the action")
+    @ApiResponse(responseCode = "409", description = "FINISH without an open learning window, or RELEARN while one is open")
     @PostMapping
-    LearningResponse act(@PathVariable @Pattern(regexp = ImageDigest.PATTERN, message = "must be sha256:<64 lower-case hex>") String digest,
+    LearningResponse act(@PathVariable ImageDigest digest,
             @Valid @RequestBody LearningRequest request, @AuthenticationPrincipal Caller caller) {
-        ImageDigest image = new ImageDigest(digest);
+        ImageDigest image = digest;
         return LearningResponse.of(switch (request.action()) {
             case FINISH -> learning.finishNow(image, caller.name());
             case CONFIGURE -> learning.configure(image, new LearningSettings(request.window(), request.stability(),

@@ -4,6 +4,7 @@ import io.habitus.profile.LearningProgress;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 @Schema(description = "An image's learning progress against its targets")
 record LearningResponse(
@@ -24,8 +25,8 @@ record LearningResponse(
         long targetEvents,
         int targetContainers,
         @Schema(description = "All targets are met; the window ends at the next check") boolean complete,
-        Instant finishedAt,
-        String finishReason) {
+        @Nullable Instant finishedAt,
+        @Nullable String finishReason) {
 
     static LearningResponse of(LearningProgress p) {
         return new LearningResponse(p.digest().value(), p.learning(), p.relearning(), p.windowNo(), p.startedAt(),

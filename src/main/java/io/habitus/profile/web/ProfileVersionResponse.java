@@ -4,6 +4,7 @@ import io.habitus.profile.ProfileSource;
 import io.habitus.profile.ProfileVersion;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 @Schema(description = "A profile version's header")
 record ProfileVersionResponse(
@@ -12,10 +13,10 @@ record ProfileVersionResponse(
         @Schema(description = "SHA-256 over the rules (kind and pattern)") String checksum,
         @Schema(description = "Entity tag for If-Match when editing") String etag,
         ProfileSource source,
-        @Schema(description = "The version it was derived from") Integer basedOn,
-        @Schema(description = "The learning window it was built from") Integer windowNo,
+        @Schema(description = "The version it was derived from") @Nullable Integer basedOn,
+        @Schema(description = "The learning window it was built from") @Nullable Integer windowNo,
         @Schema(description = "Built from a window whose agents dropped events") boolean partial,
-        String comment,
+        @Nullable String comment,
         Instant createdAt,
         String createdBy,
         @Schema(description = "Whether this version judges the image's events") boolean active,

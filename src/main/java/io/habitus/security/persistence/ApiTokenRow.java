@@ -1,19 +1,21 @@
 package io.habitus.security.persistence;
 
 import io.habitus.security.Role;
+import io.habitus.security.TokenScope;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
 /** A stored token: the SHA-256 of its secret, never the secret. {@code revokedAt} is null while it is valid. */
 public record ApiTokenRow(
-        UUID id, String name, Role role, String secretHash, String prefix, Instant createdAt, String createdBy,
+        UUID id, String name, Role role, TokenScope scope, String secretHash, String prefix, Instant createdAt, String createdBy,
         Instant revokedAt) {
 
     public ApiTokenRow {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(secretHash, "secretHash");
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(createdAt, "createdAt");

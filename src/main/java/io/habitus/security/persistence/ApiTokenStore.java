@@ -1,10 +1,13 @@
 package io.habitus.security.persistence;
 
 import io.habitus.security.Role;
+import io.habitus.security.TokenScope;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +19,8 @@ import org.springframework.stereotype.Repository;
 public class ApiTokenStore {
 
     private static final String SELECT = """
-            select id, name, role, secret_hash, prefix, created_at, created_by, revoked_at
+            select id, name, role, scope_namespaces, scope_clusters, scope_operations, secret_hash, prefix, created_at,
+                   created_by, revoked_at
             from security_api_token
             """;
 
@@ -28,12 +32,18 @@ public class ApiTokenStore {
 
     public void insert(ApiTokenRow row) {
         jdbc.sql("""
-                insert into security_api_token (id, name, role, secret_hash, prefix, created_at, created_by, revoked_at)
-                values (:id, :name, :role, :secretHash, :prefix, :createdAt, :createdBy, :revokedAt)
+                insert into security_api_token (id, name, role, scope_namespaces, scope_clusters, scope_operations,
+                    secret_hash, prefix, created_at, created_by, revoked_at)
+                values (:id, :name, :role, :namespaces, :clusters, :operations, :secretHash, :prefix, :createdAt,
+                    :createdBy, :revokedAt)
                 """)
                 .param("id", row.id())
                 .param("name", row.name())
                 .param("role", row.role().name())
+                .param("namespaces", texts(row.scope().namespaces()))
+                .param("clusters", texts(row.scope().clusters()))
+                .param("operations", row.scope().operations() == null ? null
+                        : texts(row.scope().operations().stream().map(Enum::name).toList()))
                 .param("secretHash", row.secretHash())
                 .param("prefix", row.prefix())
                 .param("createdAt", Timestamp.from(row.createdAt()))
@@ -68,6 +78,9 @@ public class ApiTokenStore {
                 rs.getObject("id", UUID.class),
                 rs.getString("name"),
                 Role.valueOf(rs.getString("role")),
+                new TokenScope(texts(rs, "scope_namespaces"), texts(rs, "scope_clusters"),
+                        texts(rs, "scope_operations") == null ? null
+                                : texts(rs, "scope_operations").stream().map(TokenScope.Operation::valueOf).toList()),
                 rs.getString("secret_hash"),
                 rs.getString("prefix"),
                 instant(rs, "created_at"),
@@ -78,5 +91,15 @@ public class ApiTokenStore {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
+    }
+
+    /** A {@code text[]} parameter: pgjdbc binds a {@code String[]} as one. */
+    private static String[] texts(List<String> values) {
+        return values == null ? null : values.toArray(String[]::new);
+    }
+
+    private static List<String> texts(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? null : Arrays.asList((String[]) array.getArray());
     }
 }

@@ -3,12 +3,17 @@ package io.habitus.security.web;
 import io.habitus.security.ApiTokens;
 import io.habitus.security.Caller;
 import io.habitus.security.IssuedToken;
+import io.habitus.security.TokenScope;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Tokens", description = "Bearer tokens for agents, analysts and admins (admin only)")
@@ -32,10 +38,14 @@ class TokenController {
 
     @Operation(operationId = "issueToken", summary = "Issue a token",
             description = "The response holds the secret; it is stored only as a hash and never shown again.")
+    @ApiResponse(responseCode = "201", description = "The token, with its secret", headers = @Header(name = "Location", required = true,
+            description = "The new token's URL", schema = @Schema(type = "string", format = "uri-reference")))
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<IssuedTokenResponse> issue(@Valid @RequestBody CreateTokenRequest request,
             @AuthenticationPrincipal Caller caller) {
-        IssuedToken issued = tokens.issue(request.name(), request.role(), caller.name());
+        IssuedToken issued = tokens.issue(request.name(), request.role(),
+                request.scope() == null ? TokenScope.UNRESTRICTED : request.scope().toScope(), caller.name());
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.token().id()))
                 .body(IssuedTokenResponse.of(issued));
     }

@@ -2,12 +2,14 @@ package io.habitus.shared.web;
 
 import io.habitus.shared.FieldError;
 import io.habitus.shared.HabitusProblem;
+import io.habitus.shared.ImageDigest;
 import io.habitus.shared.ProblemType;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -98,6 +101,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = HabitusProblem.problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
                 malformed != null ? malformed.getMessage() : unreadableDetail(ex));
         return createResponseEntity(problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A path or query value that does not convert, such as a malformed {@code {digest}}: 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : String.valueOf(ex.getPropertyName());
+        String reason = ex.getRequiredType() == ImageDigest.class ? ImageDigest.FORMAT
+                : "must be a valid " + (ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName());
+        return invalid("The request breaks 1 constraint(s)", List.of(new FieldError(null, name, reason)), request);
     }
 
     @Override

@@ -26,6 +26,7 @@ class OpenApiConfiguration {
         // clients, not a bean with Jackson's node-type getters (isArray, isBoolean, …).
         SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class,
                 new ObjectSchema().description("A JSON object, as stored"));
+
     }
 
     @Bean
@@ -45,6 +46,15 @@ class OpenApiConfiguration {
 
                                 Every `/api/**` call needs `Authorization: Bearer <token>`. Roles: `AGENT` (ingest, \
                                 score), `ANALYST` (read everything), `ADMIN` (everything, token management).
+
+                                Request bodies may be sent gzip-compressed, saying so with `Content-Encoding: gzip` \
+                                (every request body lists `x-content-encodings: [identity, gzip]`). Size limits \
+                                apply on the wire and after decoding.
+
+                                Tokens may carry a scope (namespaces, clusters, INGEST/SCORE): a call to \
+                                `POST /api/v1/events` or `POST /api/v1/score` with an event outside it is answered \
+                                403 and nothing is stored or scored. Answers to `AGENT` tokens from `/score` carry \
+                                verdicts, not container state.
 
                                 Errors are RFC 9457 problem documents (`application/problem+json`) whose `type` is \
                                 one of:
