@@ -55,9 +55,14 @@ final class RandomNameRule {
     private RandomNameRule() {}
 
     static String apply(String original) {
-        String segment = PYTHON_TEMPFILE.matcher(original).replaceAll("tmp*");
-        segment = PYTHON_PREFIXED_TEMPFILE.matcher(segment).replaceAll("*");
-        segment = NUMBERED_TEMP.matcher(segment).replaceAll("tmp*");
+        // Every path segment of every event comes here: the patterns only run where they can match.
+        String segment = original;
+        if (segment.contains("tmp")) {
+            segment = NUMBERED_TEMP.matcher(PYTHON_TEMPFILE.matcher(segment).replaceAll("tmp*")).replaceAll("tmp*");
+        }
+        if (segment.indexOf('-') >= 0) {
+            segment = PYTHON_PREFIXED_TEMPFILE.matcher(segment).replaceAll("*");
+        }
         SegmentRewrite rewrite = null;
         int previousStart = -1;
         int previousEnd = -1;

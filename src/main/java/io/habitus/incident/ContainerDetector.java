@@ -19,6 +19,6 @@ record ContainerDetector(long id, String digest, int window, LearnedSequences le
     }
 
     boolean knows(long fingerprint) {
-        return learned.contains(fingerprint) || allowed.contains(fingerprint);
+        return learned.contains(fingerprint) || (!allowed.isEmpty() && allowed.contains(fingerprint));
     }
 }

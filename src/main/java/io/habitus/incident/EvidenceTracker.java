@@ -134,15 +134,19 @@ class EvidenceTracker {
             episode.open(incidents, j, now, now.isBefore(detector.readyAt().plus(properties.dryRun())));
         }
         episode.reassess();
-        List<ContainerRisk.NoveltyLength> novelAs = new ArrayList<>(EventSequences.LENGTHS);
-        for (int length = 0; length < novelAt.length; length++) {
-            if (novelAt[length]) {
-                novelAs.add(ContainerRisk.NoveltyLength.values()[length]);
-            }
-        }
-        return new ContainerRisk(t.containerId(), novel, List.copyOf(novelAs), episode.events, episode.novelSequences(), episode.peak,
+        return new ContainerRisk(t.containerId(), novel, novel ? novelAs(novelAt) : List.of(), episode.events, episode.novelSequences(), episode.peak,
                 detector.threshold(), episode.mixPeak, detector.mixThreshold(), episode.modelPeak, detector.modelThreshold(),
                 episode.risk(), episode.ref());
+    }
+
+    private static List<ContainerRisk.NoveltyLength> novelAs(boolean[] novelAt) {
+        List<ContainerRisk.NoveltyLength> lengths = new ArrayList<>(EventSequences.LENGTHS);
+        for (int length = 0; length < novelAt.length; length++) {
+            if (novelAt[length]) {
+                lengths.add(ContainerRisk.NoveltyLength.values()[length]);
+            }
+        }
+        return List.copyOf(lengths);
     }
 
     /** The most telling of the lengths an event was novel at: a process's new action, then its own sequence. */

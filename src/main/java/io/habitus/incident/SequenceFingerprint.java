@@ -21,6 +21,8 @@ final class SequenceFingerprint {
 
     /** "Never seen" cannot be told for an event traced before a length was fingerprinted: it counts as learned. */
     static final long UNTRACED = 0L;
+    private static final long LOCAL_SEED = mix(FNV_OFFSET, "local");
+    private static final long ACTION_SEED = mix(FNV_OFFSET, "action");
 
     static long of(String process, List<String> recent, String token, int length) {
         return sequence(FNV_OFFSET, process, recent, token, length);
@@ -28,12 +30,12 @@ final class SequenceFingerprint {
 
     /** The acting process's own last tokens and the event's: a process's habit, whatever runs beside it. */
     static long local(String process, List<String> processRecent, String token) {
-        return sequence(mix(FNV_OFFSET, "local"), process, processRecent, token, processRecent.size() + 1);
+        return sequence(LOCAL_SEED, process, processRecent, token, processRecent.size() + 1);
     }
 
     /** The acting process and the event's token: something this kind of process never did while learning. */
     static long action(String process, String token) {
-        return sequence(mix(FNV_OFFSET, "action"), process, List.of(), token, 1);
+        return sequence(ACTION_SEED, process, List.of(), token, 1);
     }
 
     private static long sequence(long seed, String process, List<String> recent, String token, int length) {
