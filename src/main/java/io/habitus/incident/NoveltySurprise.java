@@ -10,8 +10,8 @@ package io.habitus.incident;
  */
 final class NoveltySurprise {
 
-    /** Terms this far (in natural log) below the largest add less than 1e-17 of the sum. */
-    private static final double NEGLIGIBLE = 40;
+    /** A term this small against the sum so far changes no digit that matters; the rest are smaller still. */
+    private static final double NEGLIGIBLE = 1e-15;
     private static final double LN10 = Math.log(10);
 
     private NoveltySurprise() {
@@ -24,23 +24,45 @@ final class NoveltySurprise {
         if (novel > events) {
             novel = events;
         }
-        double lp = Math.log(p);
-        double lq = Math.log1p(-p);
-        double constant = logFactorial(events);
-        double first = constant - logFactorial(novel) - logFactorial(events - novel) + novel * lp + (events - novel) * lq;
-        // The tail's terms fall once past the mean, which is where novel lies whenever it matters.
+        if (novel - 1 < events * p) {
+            // Below the mean the upper tail is most of the mass: one minus the lower tail, whose
+            // terms fall away from the mean too.
+            return Math.max(0, -Math.log10(Math.max(0, 1 - lowerTail(novel - 1, events, p))));
+        }
+        // Past the mean each term is the previous one times a ratio below one, summed relative to
+        // the first: no log or exp per term (a long life's tail has thousands of terms).
+        double ratio = p / (1 - p);
         double sum = 1;
-        double term = first;
+        double term = 1;
         for (long k = novel + 1; k <= events; k++) {
-            term += Math.log((double) (events - k + 1) / k) + lp - lq;
-            double relative = term - first;
-            if (relative < -NEGLIGIBLE) {
+            term *= (double) (events - k + 1) / k * ratio;
+            sum += term;
+            if (term < NEGLIGIBLE * sum) {
                 break;
             }
-            sum += Math.exp(relative);
         }
-        double log10Tail = (first + Math.log(sum)) / LN10;
+        double log10Tail = (logTerm(novel, events, p) + Math.log(sum)) / LN10;
         return Math.max(0, -log10Tail);
+    }
+
+    /** P(X <= upTo), X ~ Binomial(events, p), for upTo below the mean. */
+    private static double lowerTail(long upTo, long events, double p) {
+        double ratio = (1 - p) / p;
+        double sum = 1;
+        double term = 1;
+        for (long k = upTo; k > 0; k--) {
+            term *= (double) k / (events - k + 1) * ratio;
+            sum += term;
+            if (term < NEGLIGIBLE * sum) {
+                break;
+            }
+        }
+        return Math.exp(logTerm(upTo, events, p) + Math.log(sum));
+    }
+
+    /** ln P(X = k). */
+    private static double logTerm(long k, long events, double p) {
+        return logFactorial(events) - logFactorial(k) - logFactorial(events - k) + k * Math.log(p) + (events - k) * Math.log1p(-p);
     }
 
     private static double logFactorial(long n) {

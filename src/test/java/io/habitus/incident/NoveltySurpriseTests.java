@@ -40,4 +40,25 @@ class NoveltySurpriseTests {
         assertThat(LogGamma.of(11)).isCloseTo(Math.log(3_628_800), within(1e-10));
         assertThat(LogGamma.of(1)).isCloseTo(0, within(1e-12));
     }
+
+    @Test
+    void agreesWithTheTailSummedTermByTermOnEitherSideOfTheMean() {
+        long[][] cases = {{3, 400, 0}, {40, 400, 0}, {41, 400, 0}, {60, 400, 0}, {1, 5000, 0}, {520, 5000, 0}, {900, 5000, 0}};
+        double p = 0.1;
+        for (long[] c : cases) {
+            long novel = c[0];
+            long events = c[1];
+            double tail = 0;
+            for (long k = novel; k <= events; k++) {
+                tail += Math.exp(LogGamma.of(events + 1.0) - LogGamma.of(k + 1.0) - LogGamma.of(events - k + 1.0)
+                        + k * Math.log(p) + (events - k) * Math.log1p(-p));
+            }
+            double expected = tail > 0 ? Math.max(0, -Math.log10(tail)) : Double.NaN;
+            if (!Double.isNaN(expected) && expected < 300) {
+                assertThat(NoveltySurprise.of(novel, events, p)).as("%d of %d", novel, events)
+                        .isCloseTo(expected, within(1e-6 + expected * 1e-9));
+            }
+        }
+        assertThat(NoveltySurprise.of(20_000, 100_000, 0.1)).as("far past the mean of a long life").isGreaterThan(300);
+    }
 }
