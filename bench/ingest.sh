@@ -22,61 +22,14 @@ mkdir -p "$OUT"
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+
 # --- build ------------------------------------------------------------------------------------
-# The jar is always rebuilt unless asked not to: a benchmark of a stale jar measures the wrong code.
-if [[ "${BENCH_SKIP_BUILD:-}" != 1 || ! -f target/habitus.jar ]]; then
-  log "building target/habitus.jar"
-  ./mvnw -q -B package -DskipTests
-fi
-# The service runs from a copy, so that a rebuild during the run cannot pull the jar from under it.
-cp target/habitus.jar "$OUT/habitus.jar"
-# The benchmark uses only libraries (Jackson, pgjdbc), not the service's classes: it is compiled on
-# its own against the test classpath, so that a test elsewhere that does not compile cannot stop it.
-if [[ "${BENCH_SKIP_BUILD:-}" != 1 || ! -f "$OUT/classpath.txt" ]]; then
-  log "resolving the test classpath"
-  ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt"
-fi
-CLASSPATH_LIBS="$(cat "$OUT/classpath.txt")"
-rm -rf "$OUT/classes"
-log "compiling the benchmark"
-"$JAVA_HOME/bin/javac" -nowarn -d "$OUT/classes" -cp "$CLASSPATH_LIBS" \
-  src/test/java/io/habitus/bench/*.java
+build_benchmark "$OUT/habitus.jar" "$OUT/classes"
 
 # --- database ---------------------------------------------------------------------------------
-if [[ -n "${BENCH_JDBC_URL:-}" ]]; then
-  JDBC_URL="$BENCH_JDBC_URL"
-  JDBC_USER="${BENCH_JDBC_USER:?BENCH_JDBC_USER is needed with BENCH_JDBC_URL}"
-  JDBC_PASSWORD="${BENCH_JDBC_PASSWORD:?BENCH_JDBC_PASSWORD is needed with BENCH_JDBC_URL}"
-  log "using $JDBC_URL as given (it should be an empty database: the benchmark writes millions of rows)"
-else
-  if [[ $EUID -ne 0 ]]; then
-    echo "bench/ingest.sh: run as root to use the local PostgreSQL, or set BENCH_JDBC_URL/_USER/_PASSWORD" >&2
-    exit 2
-  fi
-  JDBC_USER=habitus_bench
-  JDBC_PASSWORD=habitus-bench
-  JDBC_URL="jdbc:postgresql://127.0.0.1:5432/habitus_bench"
-  rc=0; pg_ctlcluster 15 main start || rc=$?
-  if [[ $rc -ne 0 && $rc -ne 2 ]]; then   # 2: already running
-    echo "bench/ingest.sh: pg_ctlcluster 15 main start failed ($rc)" >&2
-    exit 1
-  fi
-  # A fresh database per run: earlier runs' rows would make indexes bigger and runs incomparable.
-  log "recreating database habitus_bench (role $JDBC_USER)"
-  runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -d postgres <<SQL
-drop database if exists habitus_bench with (force);
-drop role if exists $JDBC_USER;
-create role $JDBC_USER login password '$JDBC_PASSWORD';
-create database habitus_bench owner $JDBC_USER;
-SQL
-  # A write benchmark on the default 1 GB of WAL spends its time in forced checkpoints (service and
-  # COPY alike); give the local server the headroom any ingest-heavy deployment would have.
-  runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -d postgres <<SQL
-alter system set max_wal_size = '8GB';
-alter system set checkpoint_timeout = '15min';
-select pg_reload_conf();
-SQL
-fi
+bench_database habitus_bench habitus-bench wal
 
 # --- service ----------------------------------------------------------------------------------
 free_port() {
@@ -92,8 +45,6 @@ free_port() {
   exit 1
 }
 PORT=$(free_port)
-# shellcheck source=bench/service.sh
-source bench/service.sh
 start_service "$PORT" "$OUT/habitus.jar" "$OUT/service.log" "$OUT/service.jfr"
 
 # --- benchmark --------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import io.habitus.sensor.SensorBatch;
 import io.habitus.sensor.SensorIngestion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -73,8 +72,6 @@ class SensorController {
                     with a file argument; network: tcp_connect, inet_csk_accept, inet_csk_listen(_start), \
                     security_socket_connect; other system-call kprobes as syscall events) and process_tracepoint \
                     (raw_syscalls/sys_enter, syscalls/sys_enter_*) become Habitus events.""" + COMMON)
-    @Parameter(in = ParameterIn.HEADER, name = "Content-Encoding", description = "gzip, or absent",
-            required = false, example = "gzip", schema = @Schema(type = "string", allowableValues = "gzip"))
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
         @Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE, schema = @Schema(type = "object",
                 description = "Tetragon events, one JSON object per line"),
@@ -95,8 +92,6 @@ class SensorController {
                     docker/falco/habitus-rules.yaml names become Habitus events by evt.type: execve/execveat, \
                     open/openat/openat2/creat (a write when evt.is_open_write), connect, accept/accept4, listen, procexit; \
                     alerts of other rules or sources are skipped with the reason.""" + COMMON)
-    @Parameter(in = ParameterIn.HEADER, name = "Content-Encoding", description = "gzip, or absent",
-            required = false, example = "gzip", schema = @Schema(type = "string", allowableValues = "gzip"))
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
         @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object",
                 description = "One Falco alert, several one after another (one per line), or a JSON array of them"),
