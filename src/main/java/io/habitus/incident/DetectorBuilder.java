@@ -65,7 +65,7 @@ class DetectorBuilder {
                 DetectorCalibration.Result result = DetectorCalibration.calibrate(windowTraces, properties.folds(),
                         properties.targetContainerRate(), properties.maxMixReferences());
                 detectors.ready(row.id(), result.learned().toBytes(), result.novelty().rates(), result.novelty().thresholds(),
-                        result.mix().toBytes(), result.mixThreshold(), json.writeValueAsString(result.statistics()),
+                        result.mix().toBytes(), result.mixThreshold(), result.violationOpens(), json.writeValueAsString(result.statistics()),
                         clock.instant());
                 log.info("container detector {} of {} window {} ready: threshold {}, {}", row.id(), row.digest(),
                         row.window(), result.threshold(), result.statistics());

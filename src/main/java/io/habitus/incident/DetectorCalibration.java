@@ -42,8 +42,12 @@ final class DetectorCalibration {
         }
     }
 
+    /**
+     * @param violationOpens whether a broken profile rule opens an incident at once: only where held-out
+     *                       containers (almost) never did something the rest of the window never did
+     */
     record Result(LearnedSequences learned, SequenceNovelty novelty, MixReferences mix, double mixThreshold,
-            Map<String, Object> statistics) {
+            boolean violationOpens, Map<String, Object> statistics) {
 
         double threshold() {
             return novelty.threshold();
@@ -132,6 +136,11 @@ final class DetectorCalibration {
             }
             past += over ? 1 : 0;
         }
+        // A held-out container with a new action is what a fresh normal container breaking a profile
+        // rule looks like (a new token is a new action). Where that happens past the sequences' share
+        // of the target, a broken rule is evidence to weigh like other novelty, not an incident of its own.
+        long novelActors = Arrays.stream(peaks[EventSequences.ACTION]).filter(peak -> peak > 0).count();
+        boolean violationOpens = !heldOut || novelActors <= RateBound.allowedPast(containers.size(), third);
         double[] sequencePeaks = peaks[EventSequences.SEQUENCE].clone();
         Arrays.sort(sequencePeaks);
         Map<String, Object> statistics = new LinkedHashMap<>();
@@ -144,6 +153,8 @@ final class DetectorCalibration {
         statistics.put("heldOutNovelLocalEvents", novel[EventSequences.LOCAL]);
         statistics.put("heldOutNovelActions", novel[EventSequences.ACTION]);
         statistics.put("heldOutEvents", events);
+        statistics.put("heldOutContainersWithNovelActions", novelActors);
+        statistics.put("violationOpensIncident", violationOpens);
         statistics.put("localNoveltyRate", rates[EventSequences.LOCAL]);
         statistics.put("actionNoveltyRate", rates[EventSequences.ACTION]);
         statistics.put("targetContainerRate", target);
@@ -160,7 +171,8 @@ final class DetectorCalibration {
         MixCalibration.Result mix = MixCalibration.calibrate(traces, folds, third, maxReferences);
         statistics.putAll(mix.statistics());
         long[] learned = Arrays.stream(all).filter(f -> f != SequenceFingerprint.UNTRACED).toArray();
-        return new Result(LearnedSequences.of(learned), novelty, mix.references(), mix.threshold(), statistics);
+        return new Result(LearnedSequences.of(learned), novelty, mix.references(), mix.threshold(), violationOpens,
+                statistics);
     }
 
     /** The largest surprise a container reaches over its life at each length, judged against the other folds. */

@@ -71,17 +71,21 @@ final class Episode {
     }
 
     /**
-     * The larger of the two evidences over their thresholds, and at least 1 once the episode broke
-     * a profile rule: behaviour outside the allowlist is an incident of its own, whatever else the
-     * container did (learning containers break no rule, so held-out calibration cannot weigh it).
+     * The largest evidence over its threshold, and at least 1 once the episode broke a profile rule
+     * where the image's calibration says normal containers do not ({@link ContainerDetector#violationOpens}):
+     * behaviour outside the allowlist is then an incident of its own, whatever else the container did.
      */
     double risk() {
         double risk = detector.risk(peak, mixPeak, modelPeak);
-        return violation ? Math.max(1.0, risk) : risk;
+        return violationOpens() ? Math.max(1.0, risk) : risk;
     }
 
     boolean crossed() {
-        return violation || detector.risk(peak, mixPeak, modelPeak) > 1;
+        return violationOpens() || detector.risk(peak, mixPeak, modelPeak) > 1;
+    }
+
+    private boolean violationOpens() {
+        return violation && detector.violationOpens();
     }
 
     /**

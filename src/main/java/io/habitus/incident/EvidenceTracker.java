@@ -106,8 +106,11 @@ class EvidenceTracker {
             novelAt[length] = !detector.knows(fingerprints.at(length));
             novel |= novelAt[length];
         }
-        novelAt[EventSequences.SEQUENCE] |= violation;
-        novel |= violation;
+        if (violation) {
+            // A token outside the profile is new at every length: the process never did it.
+            Arrays.fill(novelAt, true);
+            novel = true;
+        }
         episode.events++;
         episode.pair(LearningSequences.pair(t), properties.maxPairs());
         if (j.verdict() == Verdict.ANOMALOUS) {

@@ -118,4 +118,35 @@ class DetectorCalibrationTests {
                 .isGreaterThan(result.threshold());
         assertThat(novelty.evidence(twoNewSequences, 50)).isLessThan(0.1);
     }
+
+    @Test
+    void aBrokenRuleOpensAnIncidentAtOnceOnlyWhereHeldOutContainersNeverDidSomethingNew() {
+        Map<String, DetectorCalibration.Trace> clean = new LinkedHashMap<>();
+        Map<String, DetectorCalibration.Trace> varied = new LinkedHashMap<>();
+        Random random = new Random(5);
+        for (int c = 0; c < 300; c++) {
+            long[] sequences = new long[50];
+            long[] actions = new long[50];
+            for (int i = 0; i < 50; i++) {
+                sequences[i] = 1 + random.nextInt(30);
+                actions[i] = 100 + random.nextInt(10);
+            }
+            clean.put("container-" + c, new DetectorCalibration.Trace(sequences, new long[50], actions, new long[50]));
+            long[] own = actions.clone();
+            if (c % 20 == 0) {
+                own[25] = 10_000 + c; // one in twenty does something no other container did
+            }
+            varied.put("container-" + c, new DetectorCalibration.Trace(sequences, new long[50], own, new long[50]));
+        }
+
+        DetectorCalibration.Result quiet = DetectorCalibration.calibrate(clean, 10, 0.01, 100);
+        DetectorCalibration.Result noisy = DetectorCalibration.calibrate(varied, 10, 0.01, 100);
+
+        assertThat(quiet.violationOpens()).isTrue();
+        assertThat(quiet.statistics()).containsEntry("heldOutContainersWithNovelActions", 0L);
+        assertThat(noisy.violationOpens()).as("5 % of normal containers do something new: one new thing is no incident")
+                .isFalse();
+        assertThat(noisy.statistics()).containsEntry("heldOutContainersWithNovelActions", 15L)
+                .containsEntry("violationOpensIncident", false);
+    }
 }
