@@ -1,5 +1,11 @@
 package io.habitus.image;
 
+import io.habitus.image.internal.ImageDetails;
+import io.habitus.image.internal.ImagePage;
+import io.habitus.image.internal.ImageStatistics;
+import io.habitus.image.internal.ImageStatus;
+import io.habitus.image.internal.ImageSummary;
+import io.habitus.image.internal.KnownContainers;
 import io.habitus.image.persistence.ImageCatalogStore;
 import io.habitus.image.persistence.SightingTotals;
 import io.habitus.shared.ImageDigest;

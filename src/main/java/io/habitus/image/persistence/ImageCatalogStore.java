@@ -1,8 +1,8 @@
 package io.habitus.image.persistence;
 
-import io.habitus.image.ContainerSummary;
-import io.habitus.image.ImageStatus;
-import io.habitus.image.ImageSummary;
+import io.habitus.image.internal.ContainerSummary;
+import io.habitus.image.internal.ImageStatus;
+import io.habitus.image.internal.ImageSummary;
 import io.habitus.shared.ImageDigest;
 import java.sql.Array;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package io.habitus.image.web;
 
-import io.habitus.image.ImageStatus;
 import io.habitus.image.Images;
+import io.habitus.image.internal.ImageStatus;
 import io.habitus.shared.ImageDigest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

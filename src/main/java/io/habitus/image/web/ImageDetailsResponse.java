@@ -1,8 +1,8 @@
 package io.habitus.image.web;
 
-import io.habitus.image.ContainerSummary;
-import io.habitus.image.ImageDetails;
-import io.habitus.image.ImageStatus;
+import io.habitus.image.internal.ContainerSummary;
+import io.habitus.image.internal.ImageDetails;
+import io.habitus.image.internal.ImageStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;

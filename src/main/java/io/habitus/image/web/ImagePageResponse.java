@@ -1,6 +1,6 @@
 package io.habitus.image.web;
 
-import io.habitus.image.ImagePage;
+import io.habitus.image.internal.ImagePage;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.habitus.image.web;
 
-import io.habitus.image.ImageStatus;
-import io.habitus.image.ImageSummary;
+import io.habitus.image.internal.ImageStatus;
+import io.habitus.image.internal.ImageSummary;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,8 @@
-package io.habitus.image;
+package io.habitus.image.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.habitus.image.Images;
 import io.habitus.shared.ImageDigest;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * {@code habitus.image.known.containers}.
  */
 @Component
-class KnownContainers {
+public class KnownContainers {
 
     /** Immutable: a new sighting replaces the entry. */
     private record Known(ImageDigest digest, long lastSeenMillis) {}
@@ -37,13 +38,13 @@ class KnownContainers {
                 .register(meters);
     }
 
-    ImageDigest imageOf(String containerId) {
+    public ImageDigest imageOf(String containerId) {
         Known known = containers.getIfPresent(containerId);
         return known == null ? null : known.digest();
     }
 
     /** A live view of the remembered ids. */
-    Set<String> ids() {
+    public Set<String> ids() {
         return containers.asMap().keySet();
     }
 
@@ -51,19 +52,19 @@ class KnownContainers {
      * The containers of a committed batch: seen now. A remembered image is kept: a container
      * belongs to the image it was first registered under, whatever a racing batch claimed.
      */
-    void seen(Map<String, ImageDigest> images) {
+    public void seen(Map<String, ImageDigest> images) {
         long now = clock.millis();
         images.forEach((id, digest) -> containers.asMap().merge(id, new Known(digest, now),
                 (known, sighting) -> new Known(known.digest(), now)));
     }
 
     /** A container read from the database because a batch named it. */
-    void loaded(String containerId, ImageDigest digest) {
+    public void loaded(String containerId, ImageDigest digest) {
         containers.asMap().putIfAbsent(containerId, new Known(digest, clock.millis()));
     }
 
     /** Forgets the containers not seen since {@code cutoff}; returns how many. */
-    int forgetIdleSince(Instant cutoff) {
+    public int forgetIdleSince(Instant cutoff) {
         long limit = cutoff.toEpochMilli();
         int[] forgotten = {0};
         containers.asMap().values().removeIf(known -> {

@@ -1,4 +1,4 @@
-package io.habitus.image;
+package io.habitus.image.internal;
 
 import io.habitus.image.persistence.ImageCatalogStore;
 import io.habitus.image.persistence.SightingTotals;
@@ -15,7 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * flush first, so they see their own writes.
  */
 @Component
-class ImageStatistics {
+public class ImageStatistics {
 
     private final PendingWrites<SightingTotals> pending;
 
@@ -26,11 +26,11 @@ class ImageStatistics {
         }, SightingTotals::isEmpty, store::add);
     }
 
-    void add(SightingTotals totals) {
+    public void add(SightingTotals totals) {
         pending.add(totals);
     }
 
-    void flush() {
+    public void flush() {
         pending.flush();
     }
 

@@ -1,4 +1,4 @@
-package io.habitus.image;
+package io.habitus.image.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

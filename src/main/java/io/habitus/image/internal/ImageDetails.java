@@ -1,5 +1,6 @@
-package io.habitus.image;
+package io.habitus.image.internal;
 
+import io.habitus.image.Images;
 import java.util.List;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.habitus.image;
+package io.habitus.image.internal;
 
 import io.habitus.image.persistence.ImageCatalogStore;
 import io.micrometer.core.instrument.Gauge;

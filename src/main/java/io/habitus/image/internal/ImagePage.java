@@ -1,4 +1,4 @@
-package io.habitus.image;
+package io.habitus.image.internal;
 
 import java.util.List;
 

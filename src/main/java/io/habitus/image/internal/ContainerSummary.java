@@ -1,4 +1,4 @@
-package io.habitus.image;
+package io.habitus.image.internal;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package io.habitus.image;
+package io.habitus.image.internal;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

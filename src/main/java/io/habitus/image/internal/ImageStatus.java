@@ -1,4 +1,4 @@
-package io.habitus.image;
+package io.habitus.image.internal;
 
 /** Where an image is in its lifecycle. */
 public enum ImageStatus {
