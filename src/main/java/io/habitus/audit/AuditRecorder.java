@@ -1,5 +1,7 @@
 package io.habitus.audit;
 
+import io.habitus.audit.internal.AuditProperties;
+import io.habitus.audit.internal.AuditTransition;
 import io.habitus.audit.persistence.AuditRow;
 import io.habitus.audit.persistence.AuditStore;
 import io.habitus.scoring.Deviation;

@@ -1,5 +1,10 @@
 package io.habitus.audit;
 
+import io.habitus.audit.internal.Audit;
+import io.habitus.audit.internal.AuditFilter;
+import io.habitus.audit.internal.AuditPage;
+import io.habitus.audit.internal.AuditStatus;
+import io.habitus.audit.internal.AuditTransition;
 import io.habitus.audit.persistence.AuditStore;
 import io.habitus.behavior.TokenKind;
 import io.habitus.model.ActorState;

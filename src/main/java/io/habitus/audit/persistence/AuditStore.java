@@ -1,9 +1,9 @@
 package io.habitus.audit.persistence;
 
-import io.habitus.audit.Audit;
-import io.habitus.audit.AuditFilter;
-import io.habitus.audit.AuditStatus;
-import io.habitus.audit.AuditTransition;
+import io.habitus.audit.internal.Audit;
+import io.habitus.audit.internal.AuditFilter;
+import io.habitus.audit.internal.AuditStatus;
+import io.habitus.audit.internal.AuditTransition;
 import io.habitus.shared.Verdict;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,8 +1,8 @@
 package io.habitus.audit.web;
 
-import io.habitus.audit.AuditFilter;
-import io.habitus.audit.AuditStatus;
 import io.habitus.audit.Audits;
+import io.habitus.audit.internal.AuditFilter;
+import io.habitus.audit.internal.AuditStatus;
 import io.habitus.security.Caller;
 import io.habitus.shared.ImageDigest;
 import io.habitus.shared.Verdict;

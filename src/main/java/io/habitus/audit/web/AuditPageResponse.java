@@ -1,6 +1,6 @@
 package io.habitus.audit.web;
 
-import io.habitus.audit.AuditPage;
+import io.habitus.audit.internal.AuditPage;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,8 +1,8 @@
 package io.habitus.audit.web;
 
-import io.habitus.audit.Audit;
-import io.habitus.audit.AuditStatus;
-import io.habitus.audit.AuditTransition;
+import io.habitus.audit.internal.Audit;
+import io.habitus.audit.internal.AuditStatus;
+import io.habitus.audit.internal.AuditTransition;
 import io.habitus.shared.Verdict;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;

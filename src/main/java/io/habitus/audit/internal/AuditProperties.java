@@ -1,4 +1,4 @@
-package io.habitus.audit;
+package io.habitus.audit.internal;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;

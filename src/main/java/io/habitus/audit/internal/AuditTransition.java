@@ -1,4 +1,4 @@
-package io.habitus.audit;
+package io.habitus.audit.internal;
 
 import io.habitus.behavior.ObservedTransition;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -21,7 +21,7 @@ public record AuditTransition(State before, String event, State after, Actor act
     public record Actor(@Schema(example = "/usr/sbin/nginx <- /usr/sbin/nginx") String process,
             @Schema(example = "[\"accept tcp/80\", \"read /var/www/*\"]") List<String> recentTokens) {}
 
-    static AuditTransition of(ObservedTransition t) {
+    public static AuditTransition of(ObservedTransition t) {
         return new AuditTransition(new State(t.before().processes(), t.before().recentTokens()), t.tokens().token().text(),
                 new State(t.after().processes(), t.after().recentTokens()),
                 new Actor(t.actor().process(), t.actor().recentTokens()));
