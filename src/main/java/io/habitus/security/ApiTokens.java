@@ -2,6 +2,10 @@ package io.habitus.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.habitus.security.internal.ApiToken;
+import io.habitus.security.internal.IssuedToken;
+import io.habitus.security.internal.SecurityProperties;
+import io.habitus.security.internal.TokenSecrets;
 import io.habitus.security.persistence.ApiTokenRow;
 import io.habitus.security.persistence.ApiTokenStore;
 import io.habitus.shared.NotFoundException;

@@ -1,6 +1,6 @@
 package io.habitus.security.web;
 
-import io.habitus.security.IssuedToken;
+import io.habitus.security.internal.IssuedToken;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 @Schema(description = "A new token with its secret. Store the secret now: it is never shown again")

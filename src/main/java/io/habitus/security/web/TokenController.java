@@ -2,8 +2,8 @@ package io.habitus.security.web;
 
 import io.habitus.security.ApiTokens;
 import io.habitus.security.Caller;
-import io.habitus.security.IssuedToken;
 import io.habitus.security.TokenScope;
+import io.habitus.security.internal.IssuedToken;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,7 +1,7 @@
 package io.habitus.security.web;
 
-import io.habitus.security.ApiToken;
 import io.habitus.security.Role;
+import io.habitus.security.internal.ApiToken;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.habitus.security;
+package io.habitus.security.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,20 +11,20 @@ import java.util.HexFormat;
  * Creates token secrets and their stored form. Secrets carry 256 random bits, so a plain SHA-256
  * is a safe stored form (no password stretching is needed for values nobody chose).
  */
-final class TokenSecrets {
+public final class TokenSecrets {
 
     static final String PREFIX = "hab_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private TokenSecrets() {}
 
-    static String newSecret() {
+    public static String newSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hash(String secret) {
+    public static String hash(String secret) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
@@ -34,11 +34,11 @@ final class TokenSecrets {
     }
 
     /** The first characters, enough for a person to tell tokens apart. */
-    static String displayPrefix(String secret) {
+    public static String displayPrefix(String secret) {
         return secret.substring(0, Math.min(secret.length(), PREFIX.length() + 6));
     }
 
-    static boolean sameHash(String a, String b) {
+    public static boolean sameHash(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -1,5 +1,7 @@
-package io.habitus.security;
+package io.habitus.security.internal;
 
+import io.habitus.security.Role;
+import io.habitus.security.TokenScope;
 import java.time.Instant;
 import java.util.UUID;
 

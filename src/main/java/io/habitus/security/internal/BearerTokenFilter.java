@@ -1,5 +1,7 @@
-package io.habitus.security;
+package io.habitus.security.internal;
 
+import io.habitus.security.ApiTokens;
+import io.habitus.security.Caller;
 import io.habitus.shared.HabitusProblem;
 import io.habitus.shared.ProblemType;
 import io.habitus.shared.web.DatabaseOutages;

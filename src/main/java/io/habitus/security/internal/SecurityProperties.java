@@ -1,4 +1,4 @@
-package io.habitus.security;
+package io.habitus.security.internal;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
