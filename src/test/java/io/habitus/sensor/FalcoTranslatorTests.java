@@ -4,6 +4,7 @@ import static io.habitus.sensor.SensorRecords.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.habitus.sensor.falco.FalcoTranslator;
+import io.habitus.sensor.internal.Translation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -3,6 +3,7 @@ package io.habitus.sensor;
 import io.habitus.behavior.GeneralisationProperties;
 import io.habitus.behavior.Tokenizer;
 import io.habitus.ingest.RuntimeEvent;
+import io.habitus.sensor.internal.Translation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -4,6 +4,7 @@ import static io.habitus.sensor.SensorRecords.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.habitus.sensor.internal.Translation;
 import io.habitus.sensor.tetragon.TetragonTranslator;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package io.habitus.sensor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.habitus.sensor.falco.FalcoTranslator;
+import io.habitus.sensor.internal.Translation;
 import io.habitus.sensor.tetragon.TetragonTranslator;
 import java.util.ArrayList;
 import java.util.List;

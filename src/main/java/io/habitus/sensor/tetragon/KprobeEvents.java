@@ -1,9 +1,9 @@
 package io.habitus.sensor.tetragon;
 
-import io.habitus.sensor.SkipReason;
-import io.habitus.sensor.Translation;
 import io.habitus.sensor.event.EventDraft;
 import io.habitus.sensor.event.JsonFields;
+import io.habitus.sensor.internal.SkipReason;
+import io.habitus.sensor.internal.Translation;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;

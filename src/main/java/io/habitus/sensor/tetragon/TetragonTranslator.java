@@ -1,12 +1,12 @@
 package io.habitus.sensor.tetragon;
 
-import io.habitus.sensor.RecordTranslator;
-import io.habitus.sensor.Sensor;
-import io.habitus.sensor.SkipReason;
-import io.habitus.sensor.Translation;
 import io.habitus.sensor.event.EventDraft;
 import io.habitus.sensor.event.ImageIds;
 import io.habitus.sensor.event.JsonFields;
+import io.habitus.sensor.internal.RecordTranslator;
+import io.habitus.sensor.internal.Sensor;
+import io.habitus.sensor.internal.SkipReason;
+import io.habitus.sensor.internal.Translation;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;

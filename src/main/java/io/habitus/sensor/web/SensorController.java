@@ -1,9 +1,9 @@
 package io.habitus.sensor.web;
 
 import io.habitus.ingest.IngestProperties;
-import io.habitus.sensor.Sensor;
-import io.habitus.sensor.SensorBatch;
 import io.habitus.sensor.SensorIngestion;
+import io.habitus.sensor.internal.Sensor;
+import io.habitus.sensor.internal.SensorBatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -1,7 +1,7 @@
 package io.habitus.sensor.web;
 
-import io.habitus.sensor.SensorReceipt;
-import io.habitus.sensor.SkipCount;
+import io.habitus.sensor.internal.SensorReceipt;
+import io.habitus.sensor.internal.SkipCount;
 import io.habitus.shared.FieldError;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;

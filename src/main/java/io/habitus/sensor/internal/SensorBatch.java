@@ -1,4 +1,4 @@
-package io.habitus.sensor;
+package io.habitus.sensor.internal;
 
 import java.util.List;
 import java.util.Objects;

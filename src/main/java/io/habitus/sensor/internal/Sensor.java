@@ -1,4 +1,4 @@
-package io.habitus.sensor;
+package io.habitus.sensor.internal;
 
 /** A sensor whose export Habitus reads; the wire name is the path segment and the metric tag. */
 public enum Sensor {

@@ -1,4 +1,4 @@
-package io.habitus.sensor;
+package io.habitus.sensor.internal;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;

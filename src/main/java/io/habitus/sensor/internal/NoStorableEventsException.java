@@ -1,4 +1,4 @@
-package io.habitus.sensor;
+package io.habitus.sensor.internal;
 
 import io.habitus.shared.FieldError;
 import io.habitus.shared.HabitusProblem;

@@ -1,4 +1,4 @@
-package io.habitus.sensor;
+package io.habitus.sensor.internal;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

@@ -1,4 +1,4 @@
-package io.habitus.sensor;
+package io.habitus.sensor.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * events) or the {@link SkipReason}'s name. Retries answered as duplicates are not counted again.
  */
 @Component
-class SensorMetrics {
+public class SensorMetrics {
 
     private final MeterRegistry registry;
 
@@ -19,7 +19,7 @@ class SensorMetrics {
         this.registry = registry;
     }
 
-    void record(Sensor sensor, int mapped, List<SkipCount> skips) {
+    public void record(Sensor sensor, int mapped, List<SkipCount> skips) {
         if (mapped > 0) {
             counter(sensor, "mapped").increment(mapped);
         }
