@@ -9,6 +9,7 @@ import io.habitus.model.TransitionModel;
 import io.habitus.profile.ActiveProfile;
 import io.habitus.profile.ActiveProfiles;
 import io.habitus.profile.RuleBreach;
+import io.habitus.scoring.internal.AssessmentMemo;
 import io.habitus.shared.Verdict;
 import java.util.ArrayList;
 import java.util.HashSet;

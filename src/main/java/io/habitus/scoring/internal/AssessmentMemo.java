@@ -1,4 +1,4 @@
-package io.habitus.scoring;
+package io.habitus.scoring.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * old version's entries age out. Hit rates are in the cache metrics {@code habitus.scoring.assessments}.
  */
 @Component
-class AssessmentMemo {
+public class AssessmentMemo {
 
     static final long MAX_KEY_CHARS = 32_000_000;
 
@@ -36,7 +36,7 @@ class AssessmentMemo {
         CaffeineCacheMetrics.monitor(meters, assessments, "habitus.scoring.assessments");
     }
 
-    TransitionModel.Assessment assess(ActiveModels.Active active, Transition transition) {
+    public TransitionModel.Assessment assess(ActiveModels.Active active, Transition transition) {
         return assessments.get(new Key(active.digest(), active.version(), transition.key()),
                 key -> active.model().assess(transition));
     }

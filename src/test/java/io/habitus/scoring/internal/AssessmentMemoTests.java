@@ -1,4 +1,4 @@
-package io.habitus.scoring;
+package io.habitus.scoring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
