@@ -17,7 +17,7 @@ public record Actor(String process, List<String> recentTokens) {
         recentTokens = List.copyOf(recentTokens);
     }
 
-    static String process(String executable, String parent) {
+    public static String process(String executable, String parent) {
         return executable + Token.PARENT_SEPARATOR + parent;
     }
 }

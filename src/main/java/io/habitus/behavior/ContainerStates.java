@@ -1,5 +1,8 @@
 package io.habitus.behavior;
 
+import io.habitus.behavior.internal.BehaviorProperties;
+import io.habitus.behavior.internal.StateTracker;
+import io.habitus.behavior.internal.TrackedState;
 import io.habitus.behavior.persistence.ContainerStateStore;
 import io.habitus.image.Images;
 import io.habitus.ingest.RuntimeEvent;

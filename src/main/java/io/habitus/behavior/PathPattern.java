@@ -1,5 +1,6 @@
 package io.habitus.behavior;
 
+import io.habitus.behavior.internal.Segments;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package io.habitus.behavior;
 
+import io.habitus.behavior.internal.TokenValues;
 import java.util.Comparator;
 import java.util.Objects;
 

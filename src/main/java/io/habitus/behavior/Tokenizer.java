@@ -1,5 +1,8 @@
 package io.habitus.behavior;
 
+import io.habitus.behavior.internal.ContainerNames;
+import io.habitus.behavior.internal.PathGeneraliser;
+import io.habitus.behavior.internal.PathNormaliser;
 import io.habitus.ingest.ContainerRef;
 import io.habitus.ingest.NetworkInfo;
 import io.habitus.ingest.ProcessInfo;

@@ -1,5 +1,7 @@
 package io.habitus.behavior;
 
+import io.habitus.behavior.internal.LiveState;
+import io.habitus.behavior.internal.StateReplayer;
 import io.habitus.behavior.persistence.ContainerStateStore;
 import io.habitus.behavior.persistence.StateRow;
 import io.habitus.ingest.RuntimeEvent;

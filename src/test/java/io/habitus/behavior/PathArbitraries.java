@@ -11,7 +11,7 @@ import net.jqwik.api.Tuple;
  * Paths as agents report them: ordinary names, versions, numbers, UUIDs, hashes, temp names,
  * the container's own names, arbitrary junk, and the odd "//", "." and "..".
  */
-final class PathArbitraries {
+public final class PathArbitraries {
 
     private static final List<String> WORDS = List.of("etc", "nginx", "nginx.conf", "proc", "stat", "var", "cache",
             "x86_64-linux-gnu", "libssl.so.3", "python3.11", "site-packages", "libpython3.11.so.1.0", "client_body_temp",
@@ -20,13 +20,13 @@ final class PathArbitraries {
 
     private PathArbitraries() {}
 
-    static Arbitrary<String> paths() {
+    public static Arbitrary<String> paths() {
         Arbitrary<String> segments = segment().list().ofMinSize(1).ofMaxSize(8).map(list -> String.join("/", list));
         return Combinators.combine(Arbitraries.of("/", "", "//"), segments, Arbitraries.of("", "/"))
                 .as((lead, body, trail) -> lead + body + trail);
     }
 
-    static Arbitrary<String> segment() {
+    public static Arbitrary<String> segment() {
         return Arbitraries.frequencyOf(Tuple.of(6, pieces()), Tuple.of(1, Arbitraries.of(".", "..", "")));
     }
 

@@ -1,6 +1,6 @@
 package io.habitus.behavior.persistence;
 
-import io.habitus.behavior.ProcessHistory;
+import io.habitus.behavior.internal.ProcessHistory;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;

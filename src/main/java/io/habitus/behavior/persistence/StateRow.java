@@ -1,6 +1,6 @@
 package io.habitus.behavior.persistence;
 
-import io.habitus.behavior.ProcessHistory;
+import io.habitus.behavior.internal.ProcessHistory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

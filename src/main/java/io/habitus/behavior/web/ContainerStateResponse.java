@@ -1,6 +1,6 @@
 package io.habitus.behavior.web;
 
-import io.habitus.behavior.TrackedState;
+import io.habitus.behavior.internal.TrackedState;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.LinkedHashMap;

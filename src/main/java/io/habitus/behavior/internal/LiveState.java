@@ -1,5 +1,10 @@
-package io.habitus.behavior;
+package io.habitus.behavior.internal;
 
+import io.habitus.behavior.Actor;
+import io.habitus.behavior.ObservedTransition;
+import io.habitus.behavior.StateSnapshot;
+import io.habitus.behavior.Token;
+import io.habitus.behavior.TokenizedEvent;
 import io.habitus.ingest.EventType;
 import io.habitus.ingest.RuntimeEvent;
 import java.time.Instant;
@@ -23,7 +28,7 @@ import java.util.TreeSet;
  * if that is live, else unknown ({@code ?}). A process first seen starts with its ppid's own tokens
  * (a forked child is a copy of its parent); an {@code execve} in place keeps its pid's tokens.
  */
-final class LiveState {
+public final class LiveState {
 
     private final LinkedHashMap<String, String> processes;
     private final LinkedHashMap<String, ProcessHistory> histories;

@@ -1,7 +1,8 @@
-package io.habitus.behavior;
+package io.habitus.behavior.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.habitus.behavior.Events;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

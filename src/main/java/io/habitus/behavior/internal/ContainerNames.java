@@ -1,4 +1,4 @@
-package io.habitus.behavior;
+package io.habitus.behavior.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,19 +14,19 @@ import java.util.List;
  * replacing it would turn {@code /app} into {@code /*}. Ids shorter than 8 characters are ignored
  * for the same reason.
  */
-record ContainerNames(List<String> names) {
+public record ContainerNames(List<String> names) {
 
-    static final ContainerNames NONE = new ContainerNames(List.of());
+    public static final ContainerNames NONE = new ContainerNames(List.of());
 
     private static final int SHORT_ID_LENGTH = 12;
     private static final int MIN_ID_LENGTH = 8;
     private static final int MIN_POD_LENGTH = 3;
 
-    ContainerNames {
+    public ContainerNames {
         names = List.copyOf(names);
     }
 
-    static ContainerNames of(String containerId, String pod) {
+    public static ContainerNames of(String containerId, String pod) {
         List<String> names = new ArrayList<>(3);
         if (usable(containerId) && containerId.length() >= MIN_ID_LENGTH) {
             names.add(containerId);

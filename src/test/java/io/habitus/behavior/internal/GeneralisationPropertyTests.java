@@ -1,7 +1,17 @@
-package io.habitus.behavior;
+package io.habitus.behavior.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.habitus.behavior.DirectoryCollapse;
+import io.habitus.behavior.Events;
+import io.habitus.behavior.GeneralisationProperties;
+import io.habitus.behavior.PathArbitraries;
+import io.habitus.behavior.PathPattern;
+import io.habitus.behavior.Token;
+import io.habitus.behavior.TokenKind;
+import io.habitus.behavior.TokenizedEvent;
+import io.habitus.behavior.Tokenizer;
+import io.habitus.behavior.WideDirectories;
 import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

@@ -1,7 +1,11 @@
-package io.habitus.behavior;
+package io.habitus.behavior.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.habitus.behavior.Actor;
+import io.habitus.behavior.GeneralisationProperties;
+import io.habitus.behavior.ObservedTransition;
+import io.habitus.behavior.Tokenizer;
 import io.habitus.ingest.ContainerRef;
 import io.habitus.ingest.EventType;
 import io.habitus.ingest.FileInfo;

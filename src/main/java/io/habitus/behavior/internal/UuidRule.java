@@ -1,4 +1,4 @@
-package io.habitus.behavior;
+package io.habitus.behavior.internal;
 
 /**
  * Rule {@code uuid}: 8-4-4-4-12 hex digits joined by '-' (or, as in kubelet cgroup names, by

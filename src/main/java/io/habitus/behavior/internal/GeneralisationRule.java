@@ -1,4 +1,4 @@
-package io.habitus.behavior;
+package io.habitus.behavior.internal;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import java.util.List;
  * The named per-event generalisation rules. The path rules run on every path segment in the
  * order of {@link #pathRules()}; docs/generalisation.md explains each with examples.
  */
-public enum GeneralisationRule {
+enum GeneralisationRule {
     CONTAINER_ID("container-id",
             "the event's own container id (full or 12-character short form) or pod name inside a segment becomes *"),
     UUID("uuid",

@@ -1,15 +1,15 @@
-package io.habitus.behavior;
+package io.habitus.behavior.internal;
 
 /**
  * Applies the path rules of {@link GeneralisationRule#pathRules()} to every segment of a
  * normalised path, in that order. Segments that already are wildcards are left alone, which,
  * together with rules that never match their own output, makes generalisation idempotent.
  */
-final class PathGeneraliser {
+public final class PathGeneraliser {
 
     private PathGeneraliser() {}
 
-    static String generalise(String path, ContainerNames names) {
+    public static String generalise(String path, ContainerNames names) {
         String normal = PathNormaliser.normalise(path);
         StringBuilder out = null;
         int start = normal.startsWith("/") ? 1 : 0;

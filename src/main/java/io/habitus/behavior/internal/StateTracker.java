@@ -1,5 +1,6 @@
-package io.habitus.behavior;
+package io.habitus.behavior.internal;
 
+import io.habitus.behavior.ObservedTransition;
 import io.habitus.behavior.persistence.ContainerStateStore;
 import io.habitus.behavior.persistence.StateRow;
 import io.habitus.ingest.RuntimeEvent;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * agents deliver a container's events in order, and a late straggler is not worth a reorder buffer.
  */
 @Component
-class StateTracker {
+public class StateTracker {
 
     private final ContainerStateStore store;
     private final StateReplayer replayer;
@@ -32,7 +33,7 @@ class StateTracker {
         this.clock = clock;
     }
 
-    List<ObservedTransition> advance(List<RuntimeEvent> events) {
+    public List<ObservedTransition> advance(List<RuntimeEvent> events) {
         Map<String, List<RuntimeEvent>> byContainer = new TreeMap<>();
         for (RuntimeEvent event : events) {
             byContainer.computeIfAbsent(event.container().id(), id -> new ArrayList<>()).add(event);

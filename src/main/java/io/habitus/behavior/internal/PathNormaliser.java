@@ -1,4 +1,4 @@
-package io.habitus.behavior;
+package io.habitus.behavior.internal;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -8,11 +8,11 @@ import java.util.Deque;
  * {@code ..} resolve without touching a file system (symbolic links are the agent's business),
  * a trailing '/' goes. A relative path stays relative; {@code ..} above the root stays at the root.
  */
-final class PathNormaliser {
+public final class PathNormaliser {
 
     private PathNormaliser() {}
 
-    static String normalise(String path) {
+    public static String normalise(String path) {
         if (isNormal(path)) {
             return path;
         }

@@ -1,17 +1,17 @@
-package io.habitus.behavior;
+package io.habitus.behavior.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Splitting of paths into segments and wildcard matching of one segment. */
-final class Segments {
+public final class Segments {
 
     private static final String[] NONE = new String[0];
 
     private Segments() {}
 
     /** The non-empty segments of {@code path}; a leading '/' yields no empty first segment. */
-    static String[] split(String path) {
+    public static String[] split(String path) {
         if (path.isEmpty() || path.equals("/")) {
             return NONE;
         }
@@ -31,7 +31,7 @@ final class Segments {
     }
 
     /** Glob matching inside one segment: '*' matches any run of characters, possibly empty. */
-    static boolean matches(String pattern, String segment) {
+    public static boolean matches(String pattern, String segment) {
         if (pattern.equals("*")) {
             return true;
         }

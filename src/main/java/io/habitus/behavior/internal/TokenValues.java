@@ -1,18 +1,21 @@
-package io.habitus.behavior;
+package io.habitus.behavior.internal;
+
+import io.habitus.behavior.Token;
+import io.habitus.behavior.TokenKind;
 
 /**
  * The shape a token value must have for its kind. Paths are taken as observed, spaces and
  * control characters included: a file name is whatever the kernel accepted, and refusing it here
  * would drop the very events an attacker crafts.
  */
-final class TokenValues {
+public final class TokenValues {
 
     private static final int MAX_PORT = 65_535;
 
     private TokenValues() {}
 
     /** Why {@code value} cannot be the value of a {@code kind} token, or {@code null} if it can. */
-    static String problemWith(TokenKind kind, String value) {
+    public static String problemWith(TokenKind kind, String value) {
         if (value.isBlank()) {
             return "must not be blank";
         }

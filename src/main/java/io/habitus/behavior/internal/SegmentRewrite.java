@@ -1,4 +1,4 @@
-package io.habitus.behavior;
+package io.habitus.behavior.internal;
 
 /**
  * Replaces ranges of one segment by {@code *}, left to right, and copies only if something was

@@ -1,5 +1,10 @@
-package io.habitus.behavior;
+package io.habitus.behavior.internal;
 
+import io.habitus.behavior.ObservedTransition;
+import io.habitus.behavior.PriorState;
+import io.habitus.behavior.Token;
+import io.habitus.behavior.TokenizedEvent;
+import io.habitus.behavior.Tokenizer;
 import io.habitus.behavior.persistence.StateRow;
 import io.habitus.ingest.RuntimeEvent;
 import java.util.Comparator;
@@ -14,7 +19,7 @@ import org.springframework.stereotype.Component;
  * scoring (which throws it away), so that both see the same transitions for the same events.
  */
 @Component
-class StateReplayer {
+public class StateReplayer {
 
     private final Tokenizer tokenizer;
     private final BehaviorProperties properties;
@@ -24,11 +29,11 @@ class StateReplayer {
         this.properties = properties;
     }
 
-    LiveState fresh() {
+    public LiveState fresh() {
         return LiveState.empty(properties.maxProcesses(), properties.recentTokens(), properties.processTokens());
     }
 
-    LiveState resume(StateRow row) {
+    public LiveState resume(StateRow row) {
         return row == null ? fresh() : new LiveState(row.processes(), row.histories(), row.recent(), row.events(),
                 row.lastEventAt(), properties.maxProcesses(), properties.recentTokens(), properties.processTokens());
     }
@@ -37,7 +42,7 @@ class StateReplayer {
      * A state given by a person: executables without pids, keyed so that no real pid can clash, and
      * processes by pid with their own tokens, taken as written (as the tracked state shows them).
      */
-    LiveState given(PriorState.Given given) {
+    public LiveState given(PriorState.Given given) {
         Map<String, String> byKey = new LinkedHashMap<>();
         given.processes().forEach(exe -> byKey.put("given:" + exe, exe));
         Map<String, ProcessHistory> histories = new HashMap<>();
@@ -52,7 +57,7 @@ class StateReplayer {
     }
 
     /** Applies one container's events in event-time order (sorting the given list) and collects their transitions. */
-    void advance(LiveState state, List<RuntimeEvent> containerEvents, List<ObservedTransition> transitions) {
+    public void advance(LiveState state, List<RuntimeEvent> containerEvents, List<ObservedTransition> transitions) {
         containerEvents.sort(Comparator.comparing(RuntimeEvent::time));
         Map<String, String> executables = new HashMap<>();
         for (RuntimeEvent event : containerEvents) {

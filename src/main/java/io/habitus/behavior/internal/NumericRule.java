@@ -1,4 +1,4 @@
-package io.habitus.behavior;
+package io.habitus.behavior.internal;
 
 /**
  * Rule {@code numeric}. Numbers in paths are either dynamic (pids, fds, uids, timestamps,

@@ -1,4 +1,4 @@
-package io.habitus.behavior;
+package io.habitus.behavior.internal;
 
 /**
  * Character classes of the path rules. A "part" of a segment is a maximal run of ASCII letters

@@ -1,4 +1,4 @@
-package io.habitus.behavior;
+package io.habitus.behavior.internal;
 
 /**
  * Rule {@code hex-id}: a whole part of at least 12 hex digits with at least one decimal digit,

@@ -1,4 +1,4 @@
-package io.habitus.behavior;
+package io.habitus.behavior.internal;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
