@@ -2,6 +2,11 @@ package io.habitus.ingest;
 
 import io.habitus.image.EventSighting;
 import io.habitus.image.Images;
+import io.habitus.ingest.internal.EventValidator;
+import io.habitus.ingest.internal.IngestMetrics;
+import io.habitus.ingest.internal.TooManyEventsException;
+import io.habitus.ingest.internal.ValidatedBatch;
+import io.habitus.ingest.internal.ValidatedEvent;
 import io.habitus.ingest.persistence.BatchLedger;
 import io.habitus.ingest.persistence.CopyText;
 import io.habitus.ingest.persistence.EventLog;

@@ -2,6 +2,7 @@ package io.habitus.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.habitus.ingest.internal.EventHistory;
 import io.habitus.support.Api;
 import io.habitus.support.Events;
 import io.habitus.support.IntegrationTest;

@@ -1,4 +1,4 @@
-package io.habitus.ingest;
+package io.habitus.ingest.internal;
 
 import java.time.DateTimeException;
 import java.time.Instant;

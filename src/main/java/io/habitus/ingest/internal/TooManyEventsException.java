@@ -1,4 +1,4 @@
-package io.habitus.ingest;
+package io.habitus.ingest.internal;
 
 import io.habitus.shared.HabitusProblem;
 import io.habitus.shared.ProblemType;

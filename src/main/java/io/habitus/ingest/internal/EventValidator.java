@@ -1,5 +1,7 @@
-package io.habitus.ingest;
+package io.habitus.ingest.internal;
 
+import io.habitus.ingest.IngestProperties;
+import io.habitus.ingest.RuntimeEvent;
 import io.habitus.shared.FieldError;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * its type requires, and finally whether its time lies inside the stored window.
  */
 @Component
-class EventValidator {
+public class EventValidator {
 
     private final IngestProperties properties;
     private final Clock clock;
@@ -24,7 +26,7 @@ class EventValidator {
         this.clock = clock;
     }
 
-    ValidatedBatch validate(List<JsonNode> events) {
+    public ValidatedBatch validate(List<JsonNode> events) {
         Instant now = clock.instant();
         Instant oldest = now.minus(properties.retention());
         Instant newest = now.plus(properties.maxClockSkew());

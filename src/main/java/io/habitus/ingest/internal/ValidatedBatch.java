@@ -1,7 +1,7 @@
-package io.habitus.ingest;
+package io.habitus.ingest.internal;
 
 import io.habitus.shared.FieldError;
 import java.util.List;
 
 /** The events of a batch split into the valid ones and the reasons for the others. */
-record ValidatedBatch(List<ValidatedEvent> valid, List<FieldError> errors) {}
+public record ValidatedBatch(List<ValidatedEvent> valid, List<FieldError> errors) {}

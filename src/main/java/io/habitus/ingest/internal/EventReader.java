@@ -1,5 +1,12 @@
-package io.habitus.ingest;
+package io.habitus.ingest.internal;
 
+import io.habitus.ingest.ContainerRef;
+import io.habitus.ingest.EventType;
+import io.habitus.ingest.FileInfo;
+import io.habitus.ingest.NetworkInfo;
+import io.habitus.ingest.ProcessInfo;
+import io.habitus.ingest.RuntimeEvent;
+import io.habitus.ingest.SyscallInfo;
 import io.habitus.shared.FieldError;
 import io.habitus.shared.ImageDigest;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.habitus.ingest;
+package io.habitus.ingest.internal;
 
 import io.habitus.ingest.persistence.EventLog;
 import io.habitus.ingest.persistence.StoredEvent;

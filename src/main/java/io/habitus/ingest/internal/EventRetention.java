@@ -1,5 +1,6 @@
-package io.habitus.ingest;
+package io.habitus.ingest.internal;
 
+import io.habitus.ingest.IngestProperties;
 import io.habitus.ingest.persistence.BatchLedger;
 import io.habitus.ingest.persistence.EventPartitions;
 import jakarta.annotation.PostConstruct;

@@ -1,5 +1,7 @@
-package io.habitus.ingest;
+package io.habitus.ingest.internal;
 
+import io.habitus.ingest.EventType;
+import io.habitus.ingest.RuntimeEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * event type, and {@code habitus.ingest.batch.duration}.
  */
 @Component
-class IngestMetrics {
+public class IngestMetrics {
 
     private static final String UNKNOWN_TYPE = "unknown";
 
@@ -35,16 +37,16 @@ class IngestMetrics {
                 .register(meters);
     }
 
-    Timer batches() {
+    public Timer batches() {
         return batches;
     }
 
-    void accepted(List<RuntimeEvent> events) {
+    public void accepted(List<RuntimeEvent> events) {
         events.forEach(e -> accepted.get(e.type()).increment());
     }
 
     /** Rejected events, counted by the type they claimed when it is one. */
-    void rejected(List<JsonNode> events, List<Integer> indexes) {
+    public void rejected(List<JsonNode> events, List<Integer> indexes) {
         for (int index : indexes) {
             JsonNode type = events.get(index) == null ? null : events.get(index).get("type");
             String name = UNKNOWN_TYPE;
@@ -59,7 +61,7 @@ class IngestMetrics {
         }
     }
 
-    void duplicate(int events) {
+    public void duplicate(int events) {
         duplicate.increment(events);
     }
 

@@ -1,7 +1,8 @@
-package io.habitus.ingest;
+package io.habitus.ingest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.habitus.ingest.IngestProperties;
 import io.habitus.shared.FieldError;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.habitus.ingest;
+package io.habitus.ingest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
