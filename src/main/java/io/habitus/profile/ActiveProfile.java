@@ -1,6 +1,7 @@
 package io.habitus.profile;
 
 import io.habitus.behavior.Token;
+import io.habitus.profile.internal.RuleSet;
 import io.habitus.shared.ImageDigest;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package io.habitus.profile;
 
+import io.habitus.profile.internal.ProfileProblems;
+import io.habitus.profile.internal.RuleSet;
 import io.habitus.profile.persistence.ProfileStore;
 import io.habitus.shared.ImageDigest;
 import io.habitus.shared.database.ActiveVersions;

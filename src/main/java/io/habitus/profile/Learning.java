@@ -1,6 +1,11 @@
 package io.habitus.profile;
 
 import io.habitus.image.Images;
+import io.habitus.profile.internal.LearningProperties;
+import io.habitus.profile.internal.LearningSettings;
+import io.habitus.profile.internal.ObservationStatistics;
+import io.habitus.profile.internal.ProfileEntry;
+import io.habitus.profile.internal.ProfileProblems;
 import io.habitus.profile.persistence.LearningRow;
 import io.habitus.profile.persistence.LearningStore;
 import io.habitus.profile.persistence.ProfileStore;

@@ -6,6 +6,8 @@ import io.habitus.behavior.Token;
 import io.habitus.behavior.TokenizedEvent;
 import io.habitus.behavior.ObservedTransition;
 import io.habitus.ingest.RuntimeEvent;
+import io.habitus.profile.internal.ObservationStatistics;
+import io.habitus.profile.internal.WindowFold;
 import io.habitus.profile.persistence.LearningStore;
 import io.habitus.profile.persistence.ObservationDelta;
 import io.habitus.profile.persistence.ObservationStore;

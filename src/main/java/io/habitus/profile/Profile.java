@@ -1,5 +1,6 @@
 package io.habitus.profile;
 
+import io.habitus.profile.internal.ProfileEntry;
 import java.util.List;
 
 /** A profile version with all its entries, sorted by kind and pattern. */

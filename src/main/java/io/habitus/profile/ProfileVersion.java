@@ -1,5 +1,6 @@
 package io.habitus.profile;
 
+import io.habitus.profile.internal.ProfileSource;
 import io.habitus.shared.ImageDigest;
 import java.time.Instant;
 

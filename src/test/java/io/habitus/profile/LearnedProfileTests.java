@@ -2,6 +2,8 @@ package io.habitus.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.habitus.profile.internal.ProfileBuilder;
+import io.habitus.profile.internal.ProfileEntry;
 import io.habitus.profile.persistence.ContainerDelta;
 import io.habitus.profile.persistence.ObservationDelta;
 import io.habitus.profile.persistence.ObservationStore;

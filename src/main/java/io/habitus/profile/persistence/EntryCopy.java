@@ -1,6 +1,6 @@
 package io.habitus.profile.persistence;
 
-import io.habitus.profile.ProfileEntry;
+import io.habitus.profile.internal.ProfileEntry;
 import io.habitus.shared.database.CopyEscape;
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,10 +1,10 @@
 package io.habitus.profile.persistence;
 
 import io.habitus.behavior.TokenKind;
-import io.habitus.profile.EntryOrigin;
-import io.habitus.profile.ProfileEntry;
-import io.habitus.profile.ProfileSource;
 import io.habitus.profile.ProfileVersion;
+import io.habitus.profile.internal.EntryOrigin;
+import io.habitus.profile.internal.ProfileEntry;
+import io.habitus.profile.internal.ProfileSource;
 import io.habitus.shared.ImageDigest;
 import java.sql.Array;
 import java.sql.ResultSet;

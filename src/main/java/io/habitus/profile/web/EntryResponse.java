@@ -1,8 +1,8 @@
 package io.habitus.profile.web;
 
 import io.habitus.behavior.TokenKind;
-import io.habitus.profile.EntryOrigin;
-import io.habitus.profile.ProfileEntry;
+import io.habitus.profile.internal.EntryOrigin;
+import io.habitus.profile.internal.ProfileEntry;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.habitus.profile.web;
 
 import io.habitus.profile.Learning;
-import io.habitus.profile.LearningSettings;
+import io.habitus.profile.internal.LearningSettings;
 import io.habitus.security.Caller;
 import io.habitus.shared.ImageDigest;
 import io.swagger.v3.oas.annotations.Operation;

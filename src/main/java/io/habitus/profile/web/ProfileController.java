@@ -1,12 +1,12 @@
 package io.habitus.profile.web;
 
-import io.habitus.profile.NewRule;
 import io.habitus.profile.Profile;
-import io.habitus.profile.ProfileEdit;
-import io.habitus.profile.ProfileEntry;
-import io.habitus.profile.ProfileProblems;
 import io.habitus.profile.Profiles;
 import io.habitus.profile.RuleRef;
+import io.habitus.profile.internal.NewRule;
+import io.habitus.profile.internal.ProfileEdit;
+import io.habitus.profile.internal.ProfileEntry;
+import io.habitus.profile.internal.ProfileProblems;
 import io.habitus.security.Caller;
 import io.habitus.shared.ImageDigest;
 import io.swagger.v3.oas.annotations.Operation;

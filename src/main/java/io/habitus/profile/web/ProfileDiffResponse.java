@@ -1,6 +1,6 @@
 package io.habitus.profile.web;
 
-import io.habitus.profile.ProfileDiff;
+import io.habitus.profile.internal.ProfileDiff;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 

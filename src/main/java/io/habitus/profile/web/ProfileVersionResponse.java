@@ -1,7 +1,7 @@
 package io.habitus.profile.web;
 
-import io.habitus.profile.ProfileSource;
 import io.habitus.profile.ProfileVersion;
+import io.habitus.profile.internal.ProfileSource;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

@@ -3,9 +3,9 @@ package io.habitus.profile.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.habitus.behavior.TokenKind;
-import io.habitus.profile.EntryOrigin;
-import io.habitus.profile.ProfileEntry;
-import io.habitus.profile.ProfileSource;
+import io.habitus.profile.internal.EntryOrigin;
+import io.habitus.profile.internal.ProfileEntry;
+import io.habitus.profile.internal.ProfileSource;
 import io.habitus.shared.ImageDigest;
 import io.habitus.support.Events;
 import io.habitus.support.IntegrationTest;

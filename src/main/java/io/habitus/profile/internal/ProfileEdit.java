@@ -1,5 +1,6 @@
-package io.habitus.profile;
+package io.habitus.profile.internal;
 
+import io.habitus.profile.RuleRef;
 import java.util.List;
 
 /** An edit of a profile version: rules to add and to remove. Applying it makes a new version. */

@@ -1,6 +1,7 @@
-package io.habitus.profile;
+package io.habitus.profile.internal;
 
 import io.habitus.behavior.TokenKind;
+import io.habitus.profile.RuleRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +25,7 @@ public record ProfileEntry(
         return new RuleRef(kind, pattern);
     }
 
-    static ProfileEntry manual(TokenKind kind, String pattern, String addedBy, String reason) {
+    public static ProfileEntry manual(TokenKind kind, String pattern, String addedBy, String reason) {
         return new ProfileEntry(kind, pattern, EntryOrigin.MANUAL, addedBy, reason, 0, 0, 0, null, null, List.of());
     }
 }

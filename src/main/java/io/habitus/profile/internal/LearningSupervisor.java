@@ -1,5 +1,6 @@
-package io.habitus.profile;
+package io.habitus.profile.internal;
 
+import io.habitus.profile.Learning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

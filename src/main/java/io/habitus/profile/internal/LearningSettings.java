@@ -1,4 +1,4 @@
-package io.habitus.profile;
+package io.habitus.profile.internal;
 
 import java.time.Duration;
 

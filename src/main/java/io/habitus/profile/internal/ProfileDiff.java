@@ -1,5 +1,6 @@
-package io.habitus.profile;
+package io.habitus.profile.internal;
 
+import io.habitus.profile.ProfileVersion;
 import java.util.List;
 
 /** What changed from one version to another: entries only in {@code to}, and only in {@code from}. */

@@ -1,4 +1,4 @@
-package io.habitus.profile;
+package io.habitus.profile.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,11 +10,11 @@ import java.util.HexFormat;
  * The checksum of a profile: SHA-256 over its rules (kind and pattern, sorted). Provenance and
  * counts are not part of it, so two versions with the same rules have the same checksum.
  */
-final class Checksums {
+public final class Checksums {
 
     private Checksums() {}
 
-    static String of(Collection<ProfileEntry> entries) {
+    public static String of(Collection<ProfileEntry> entries) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             entries.stream().map(ProfileEntry::rule).sorted().forEach(rule ->

@@ -1,4 +1,4 @@
-package io.habitus.profile;
+package io.habitus.profile.internal;
 
 /** How a profile version came about. */
 public enum ProfileSource {

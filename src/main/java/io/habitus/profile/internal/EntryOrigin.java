@@ -1,4 +1,4 @@
-package io.habitus.profile;
+package io.habitus.profile.internal;
 
 /** Where a profile entry came from. */
 public enum EntryOrigin {

@@ -1,8 +1,9 @@
-package io.habitus.profile;
+package io.habitus.profile.internal;
 
 import io.habitus.behavior.PathPattern;
 import io.habitus.behavior.Token;
 import io.habitus.behavior.TokenKind;
+import io.habitus.profile.RuleBreach;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -36,7 +37,7 @@ public final class RuleSet {
     private final Map<TokenKind, List<Wildcard>> wildcards = new EnumMap<>(TokenKind.class);
     private final Map<String, Set<String>> parentsByExe = new HashMap<>();
 
-    RuleSet(List<ProfileEntry> entries) {
+    public RuleSet(List<ProfileEntry> entries) {
         for (ProfileEntry entry : entries) {
             exact.add(key(entry.kind(), entry.pattern()));
             String pattern = entry.pattern();

@@ -1,4 +1,4 @@
-package io.habitus.profile;
+package io.habitus.profile.internal;
 
 import io.habitus.behavior.Token;
 import io.habitus.profile.persistence.ContainerDelta;
@@ -11,17 +11,17 @@ import java.util.Map;
 import java.util.Set;
 
 /** What events add to one learning window, folded in memory: per token, per container and in total. */
-final class WindowFold {
+public final class WindowFold {
 
     private static final int EXAMPLES = 5;
 
-    final Map<Token, TokenFold> tokens = new HashMap<>();
+    public final Map<Token, TokenFold> tokens = new HashMap<>();
     final Map<String, ContainerFold> containers = new HashMap<>();
     long events;
     Instant first;
     Instant last;
 
-    void add(Instant time, String containerId, String node, Token token, String example) {
+    public void add(Instant time, String containerId, String node, Token token, String example) {
         events++;
         first = first == null || time.isBefore(first) ? time : first;
         last = last == null || time.isAfter(last) ? time : last;
@@ -50,7 +50,7 @@ final class WindowFold {
                 .toList();
     }
 
-    static final class TokenFold {
+    public static final class TokenFold {
         long count;
         Instant first;
         Instant last;
@@ -81,7 +81,7 @@ final class WindowFold {
             return this;
         }
 
-        ObservationDelta delta(Token token) {
+        public ObservationDelta delta(Token token) {
             return new ObservationDelta(token.kind().name(), token.value(), count, first, last, examples, containers);
         }
     }

@@ -1,4 +1,4 @@
-package io.habitus.profile;
+package io.habitus.profile.internal;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package io.habitus.profile;
+package io.habitus.profile.internal;
 
 import io.habitus.behavior.DirectoryCollapse;
 import io.habitus.behavior.GeneralisationProperties;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * to see all paths of the window at once.
  */
 @Component
-class ProfileBuilder {
+public class ProfileBuilder {
 
     private final GeneralisationProperties generalisation;
 
@@ -30,7 +30,7 @@ class ProfileBuilder {
         this.generalisation = generalisation;
     }
 
-    List<ProfileEntry> build(List<Observed> observations) {
+    public List<ProfileEntry> build(List<Observed> observations) {
         Map<TokenKind, List<Observed>> byKind = new HashMap<>();
         for (Observed o : observations) {
             byKind.computeIfAbsent(TokenKind.valueOf(o.kind()), k -> new ArrayList<>()).add(o);

@@ -1,4 +1,4 @@
-package io.habitus.profile;
+package io.habitus.profile.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * second, and a crash loses at most that second of counts, never a token.
  */
 @Component
-class ObservationStatistics {
+public class ObservationStatistics {
 
     private record WindowKey(String digest, int window) implements Comparable<WindowKey> {
         @Override
@@ -53,13 +53,13 @@ class ObservationStatistics {
         }, TreeMap::isEmpty, this::write);
     }
 
-    void add(String digest, int window, WindowFold fold) {
+    public void add(String digest, int window, WindowFold fold) {
         TreeMap<WindowKey, WindowFold> delta = new TreeMap<>();
         delta.put(new WindowKey(digest, window), fold);
         pending.add(delta);
     }
 
-    void flush() {
+    public void flush() {
         pending.flush();
     }
 
