@@ -1,5 +1,6 @@
 package io.habitus.model;
 
+import io.habitus.model.internal.InvalidModelException;
 import io.habitus.model.store.ModelStore;
 import io.habitus.model.store.StoredModel;
 import io.habitus.shared.database.ActiveVersions;

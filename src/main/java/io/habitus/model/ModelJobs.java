@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Training jobs: queued when a learning window ends (in that transaction) or on request, run by
- * {@link TrainingWorker} in the background, never on a request thread.
+ * {@code internal.TrainingWorker} in the background, never on a request thread.
  */
 @Service
 public class ModelJobs {

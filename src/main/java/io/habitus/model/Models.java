@@ -1,6 +1,7 @@
 package io.habitus.model;
 
 import io.habitus.image.Images;
+import io.habitus.model.internal.ModelVersion;
 import io.habitus.model.store.ModelStore;
 import io.habitus.model.store.StoredModel;
 import io.habitus.shared.ImageDigest;

@@ -1,5 +1,6 @@
 package io.habitus.model;
 
+import io.habitus.model.internal.SampleCollector;
 import io.habitus.model.sample.SampleRow;
 import io.habitus.model.sample.SampleStore;
 import io.habitus.model.sample.SampledTransition;

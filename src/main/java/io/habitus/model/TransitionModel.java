@@ -1,5 +1,14 @@
 package io.habitus.model;
 
+import io.habitus.model.internal.Calibration;
+import io.habitus.model.internal.FeatureSpec;
+import io.habitus.model.internal.HyperParameters;
+import io.habitus.model.internal.InvalidModelException;
+import io.habitus.model.internal.LearnedTransitions;
+import io.habitus.model.internal.ModelText;
+import io.habitus.model.internal.SparseVector;
+import io.habitus.model.internal.TrainingStatistics;
+import io.habitus.model.internal.TransitionEncoder;
 import io.habitus.model.libsvm.FastPredictor;
 import io.habitus.model.libsvm.LibSvm;
 import java.io.IOException;
@@ -76,12 +85,12 @@ public final class TransitionModel {
     }
 
     /** A model in the current format. */
-    static TransitionModel of(FeatureSpec spec, HyperParameters hyperParameters, Calibration calibration,
+    public static TransitionModel of(FeatureSpec spec, HyperParameters hyperParameters, Calibration calibration,
             TrainingStatistics statistics, String libsvmText, LearnedTransitions learned) {
         return new TransitionModel(spec, hyperParameters, calibration, statistics, libsvmText, FORMAT_VERSION, learned);
     }
 
-    static TransitionModel of(int formatVersion, FeatureSpec spec, HyperParameters hyperParameters,
+    public static TransitionModel of(int formatVersion, FeatureSpec spec, HyperParameters hyperParameters,
             Calibration calibration, TrainingStatistics statistics, String libsvmText, LearnedTransitions learned) {
         return new TransitionModel(spec, hyperParameters, calibration, statistics, libsvmText, formatVersion, learned);
     }
@@ -104,7 +113,7 @@ public final class TransitionModel {
         return model;
     }
 
-    static FastPredictor predictorOf(String libsvmText) {
+    public static FastPredictor predictorOf(String libsvmText) {
         return new FastPredictor(parse(libsvmText));
     }
 
@@ -184,7 +193,7 @@ public final class TransitionModel {
         return formatVersion;
     }
 
-    String libsvmText() {
+    public String libsvmText() {
         return libsvmText;
     }
 

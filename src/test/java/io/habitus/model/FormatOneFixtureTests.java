@@ -3,6 +3,8 @@ package io.habitus.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.habitus.model.internal.InvalidModelException;
+import io.habitus.model.internal.SparseVector;
 import org.junit.jupiter.api.Test;
 
 /**

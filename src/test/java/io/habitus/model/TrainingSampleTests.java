@@ -2,6 +2,11 @@ package io.habitus.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.habitus.model.internal.FeatureSpec;
+import io.habitus.model.internal.OneClassTrainer;
+import io.habitus.model.internal.TrainingOptions;
+import io.habitus.model.internal.TransitionEncoder;
+import io.habitus.model.internal.WeightedVector;
 import io.habitus.support.Api;
 import io.habitus.support.Events;
 import io.habitus.support.IntegrationTest;

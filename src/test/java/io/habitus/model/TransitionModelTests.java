@@ -3,6 +3,11 @@ package io.habitus.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.habitus.model.internal.Clusters;
+import io.habitus.model.internal.InvalidModelException;
+import io.habitus.model.internal.OneClassTrainer;
+import io.habitus.model.internal.SparseVector;
+import io.habitus.model.internal.TrainingOptions;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

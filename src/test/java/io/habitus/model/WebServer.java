@@ -1,5 +1,8 @@
 package io.habitus.model;
 
+import io.habitus.model.internal.SparseVector;
+import io.habitus.model.internal.TransitionEncoder;
+import io.habitus.model.internal.WeightedVector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

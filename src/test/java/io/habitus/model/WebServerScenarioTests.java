@@ -2,6 +2,12 @@ package io.habitus.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.habitus.model.internal.FeatureSpec;
+import io.habitus.model.internal.OneClassTrainer;
+import io.habitus.model.internal.TrainingOptions;
+import io.habitus.model.internal.TrainingStatistics;
+import io.habitus.model.internal.TransitionEncoder;
+import io.habitus.model.internal.WeightedVector;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

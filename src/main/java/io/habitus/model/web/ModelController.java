@@ -1,9 +1,9 @@
 package io.habitus.model.web;
 
 import io.habitus.model.ModelJobs;
-import io.habitus.model.ModelVersion;
 import io.habitus.model.Models;
 import io.habitus.model.TrainingJob;
+import io.habitus.model.internal.ModelVersion;
 import io.habitus.security.Caller;
 import io.habitus.shared.ImageDigest;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,6 +1,6 @@
 package io.habitus.bench.training;
 
-import io.habitus.model.SparseVector;
+import io.habitus.model.internal.SparseVector;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -12,7 +12,7 @@ final class Heuristics {
 
     /**
      * 1 / mean squared pairwise distance, from Σ|x|² and |Σx|² without visiting pairs: the same
-     * formula as {@code io.habitus.model.TrainingSplit.inverseMeanSquaredDistance}.
+     * formula as {@code io.habitus.model.internal.TrainingSplit.inverseMeanSquaredDistance}.
      */
     static double inverseMeanSquaredDistance(List<SparseVector> vectors) {
         TreeMap<Integer, Double> sum = new TreeMap<>();

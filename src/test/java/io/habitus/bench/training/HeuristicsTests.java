@@ -3,7 +3,7 @@ package io.habitus.bench.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.habitus.model.SparseVector;
+import io.habitus.model.internal.SparseVector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,6 +1,6 @@
 package io.habitus.bench.training;
 
-import io.habitus.model.SparseVector;
+import io.habitus.model.internal.SparseVector;
 import io.habitus.model.libsvm.LibSvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package io.habitus.bench.training;
 
 import io.habitus.model.ContainerState;
-import io.habitus.model.FeatureSpec;
-import io.habitus.model.SparseVector;
 import io.habitus.model.Transition;
-import io.habitus.model.TransitionEncoder;
+import io.habitus.model.internal.FeatureSpec;
+import io.habitus.model.internal.SparseVector;
+import io.habitus.model.internal.TransitionEncoder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

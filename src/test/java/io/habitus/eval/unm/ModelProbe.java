@@ -1,13 +1,13 @@
 package io.habitus.eval.unm;
 
 import io.habitus.model.ContainerState;
-import io.habitus.model.FeatureSpec;
-import io.habitus.model.OneClassTrainer;
-import io.habitus.model.TrainingOptions;
 import io.habitus.model.Transition;
-import io.habitus.model.TransitionEncoder;
 import io.habitus.model.TransitionModel;
-import io.habitus.model.WeightedVector;
+import io.habitus.model.internal.FeatureSpec;
+import io.habitus.model.internal.OneClassTrainer;
+import io.habitus.model.internal.TrainingOptions;
+import io.habitus.model.internal.TransitionEncoder;
+import io.habitus.model.internal.WeightedVector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

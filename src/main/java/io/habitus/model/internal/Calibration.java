@@ -1,4 +1,4 @@
-package io.habitus.model;
+package io.habitus.model.internal;
 
 /**
  * How raw libsvm decision values become scores: {@code score = (decision − centre) / spread}, a

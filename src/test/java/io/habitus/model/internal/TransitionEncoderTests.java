@@ -1,7 +1,10 @@
-package io.habitus.model;
+package io.habitus.model.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.habitus.model.ActorState;
+import io.habitus.model.ContainerState;
+import io.habitus.model.Transition;
 import io.habitus.model.encoding.MurmurHash3;
 import java.util.List;
 import java.util.Map;

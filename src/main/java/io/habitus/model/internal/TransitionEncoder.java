@@ -1,5 +1,7 @@
-package io.habitus.model;
+package io.habitus.model.internal;
 
+import io.habitus.model.ActorState;
+import io.habitus.model.Transition;
 import io.habitus.model.encoding.FeatureBag;
 import io.habitus.model.encoding.HashedVectorBuilder;
 import java.util.List;

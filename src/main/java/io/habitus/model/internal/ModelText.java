@@ -1,5 +1,6 @@
-package io.habitus.model;
+package io.habitus.model.internal;
 
+import io.habitus.model.TransitionModel;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import java.util.Map;
  * line {@code libsvm}, and libsvm's model text verbatim up to the end. Format 1 is format 2 without
  * {@code learned} lines; it is still read, and written back unchanged.
  */
-final class ModelText {
+public final class ModelText {
 
     static final String MAGIC = "habitus-transition-model";
     private static final String LIBSVM = "libsvm";
@@ -27,7 +28,7 @@ final class ModelText {
     private ModelText() {
     }
 
-    static String write(int format, FeatureSpec spec, HyperParameters hyper, Calibration calibration,
+    public static String write(int format, FeatureSpec spec, HyperParameters hyper, Calibration calibration,
             TrainingStatistics stats, LearnedTransitions learned, String libsvmText) {
         StringBuilder out = new StringBuilder(libsvmText.length() + 2048 + 17 * learned.size());
         out.append(MAGIC).append(' ').append(format).append('\n');
@@ -71,7 +72,7 @@ final class ModelText {
         return out.append(libsvmText).toString();
     }
 
-    static TransitionModel read(String text) {
+    public static TransitionModel read(String text) {
         try {
             int end = text.indexOf('\n');
             String first = end < 0 ? text : text.substring(0, end);

@@ -1,5 +1,8 @@
-package io.habitus.model;
+package io.habitus.model.internal;
 
+import io.habitus.model.ModelActivated;
+import io.habitus.model.TrainingSamples;
+import io.habitus.model.TransitionModel;
 import io.habitus.model.store.JobRow;
 import io.habitus.model.store.JobStore;
 import io.habitus.model.store.ModelStore;

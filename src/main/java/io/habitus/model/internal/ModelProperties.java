@@ -1,4 +1,4 @@
-package io.habitus.model;
+package io.habitus.model.internal;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

@@ -1,4 +1,4 @@
-package io.habitus.model;
+package io.habitus.model.internal;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.habitus.model;
+package io.habitus.model.internal;
 
+import io.habitus.model.TransitionModel;
 import io.habitus.model.libsvm.FastPredictor;
 import io.habitus.model.libsvm.LibSvm;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.habitus.model;
+package io.habitus.model.internal;
 
 /** The encoding of TransitionEncoderTests' golden transition under FeatureSpec.version1(). */
 final class GoldenVector {

@@ -1,7 +1,9 @@
-package io.habitus.model;
+package io.habitus.model.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.habitus.model.ContainerState;
+import io.habitus.model.Transition;
 import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;

@@ -1,4 +1,4 @@
-package io.habitus.model;
+package io.habitus.model.internal;
 
 /** The chosen one-class SVM parameters; {@code gamma = gammaFactor × gammaBase}. */
 public record HyperParameters(double nu, double gamma, double gammaFactor, double gammaBase) {

@@ -1,4 +1,4 @@
-package io.habitus.model;
+package io.habitus.model.internal;
 
 /** A stored model that must not be used: unreadable text, unknown format, or a checksum mismatch. */
 public class InvalidModelException extends RuntimeException {

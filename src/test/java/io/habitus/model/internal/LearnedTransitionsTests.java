@@ -1,8 +1,9 @@
-package io.habitus.model;
+package io.habitus.model.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.habitus.model.TransitionModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

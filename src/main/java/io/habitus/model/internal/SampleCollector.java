@@ -1,4 +1,4 @@
-package io.habitus.model;
+package io.habitus.model.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * are summed in memory and written every {@code habitus.model.sample-count-interval} ({@link PendingWrites}).
  */
 @Component
-class SampleCollector {
+public class SampleCollector {
 
     private final SampleStore store;
     private final ModelProperties properties;
@@ -73,7 +73,7 @@ class SampleCollector {
     }
 
     /** Adds a batch's transitions to their window's sample, in the caller's transaction. */
-    void collect(LearningTransitions learned) {
+    public void collect(LearningTransitions learned) {
         String window = learned.digest() + '\u0000' + learned.window();
         Map<String, SampledTransition> fresh = new LinkedHashMap<>();
         Map<String, Long> counts = new HashMap<>();
@@ -114,7 +114,7 @@ class SampleCollector {
     }
 
     /** Writes pending counts; called every sample-count interval and before a sample is read. */
-    void flush() {
+    public void flush() {
         pendingCounts.flush();
     }
 

@@ -1,18 +1,21 @@
-package io.habitus.model;
+package io.habitus.model.internal;
 
+import io.habitus.model.internal.FeatureSpec;
+import io.habitus.model.internal.SparseVector;
+import io.habitus.model.internal.WeightedVector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /** Synthetic transition vectors: two tight clusters of normal behaviour and far-away outliers. */
-final class Clusters {
+public final class Clusters {
 
-    static final int DIMENSION = 64;
+    public static final int DIMENSION = 64;
 
     private Clusters() {
     }
 
-    static List<WeightedVector> normal(int distinct, long seed) {
+    public static List<WeightedVector> normal(int distinct, long seed) {
         Random random = new Random(seed);
         List<WeightedVector> sample = new ArrayList<>();
         for (int i = 0; i < distinct; i++) {
@@ -21,14 +24,14 @@ final class Clusters {
         return sample;
     }
 
-    static SparseVector normalPoint(Random random) {
+    public static SparseVector normalPoint(Random random) {
         boolean first = random.nextBoolean();
         int offset = first ? 0 : 10;
         return point(random, offset, first ? 1.0 : 0.6, 0.08);
     }
 
     /** Points in features no normal point uses, or half-way between the clusters. */
-    static SparseVector outlier(Random random) {
+    public static SparseVector outlier(Random random) {
         return random.nextBoolean() ? point(random, 30, 1.0, 0.08) : mix(point(random, 0, 1.0, 0.08), point(random, 10, 0.6, 0.08));
     }
 
@@ -54,7 +57,7 @@ final class Clusters {
         return new SparseVector(DIMENSION, indices, values);
     }
 
-    static FeatureSpec spec() {
+    public static FeatureSpec spec() {
         return new FeatureSpec(1, DIMENSION, 8, 0.7, 1, FeatureSpec.version1().groupWeights());
     }
 }

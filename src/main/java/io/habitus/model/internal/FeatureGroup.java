@@ -1,4 +1,4 @@
-package io.habitus.model;
+package io.habitus.model.internal;
 
 /**
  * The named groups of the transition encoding (version 1, {@link #SEQUENCE} since version 2, the

@@ -1,4 +1,4 @@
-package io.habitus.model;
+package io.habitus.model.internal;
 
 /**
  * Too few distinct transitions to train and calibrate a model. The image should then be judged by

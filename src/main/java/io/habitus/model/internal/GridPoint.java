@@ -1,4 +1,4 @@
-package io.habitus.model;
+package io.habitus.model.internal;
 
 /**
  * One trained candidate of the hyper-parameter grid.

@@ -1,4 +1,4 @@
-package io.habitus.model;
+package io.habitus.model.internal;
 
 import io.habitus.shared.RateBound;
 import java.util.Arrays;
