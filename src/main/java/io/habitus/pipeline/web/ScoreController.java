@@ -2,8 +2,8 @@ package io.habitus.pipeline.web;
 
 import io.habitus.behavior.PriorState;
 import io.habitus.ingest.AgentInfo;
-import io.habitus.pipeline.ScoreCall;
 import io.habitus.pipeline.Scoring;
+import io.habitus.pipeline.internal.ScoreCall;
 import io.habitus.security.Caller;
 import io.habitus.security.Role;
 import io.habitus.security.TokenScope;

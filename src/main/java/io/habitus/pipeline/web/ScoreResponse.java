@@ -2,8 +2,8 @@ package io.habitus.pipeline.web;
 
 import io.habitus.behavior.StateSnapshot;
 import io.habitus.incident.ContainerRisk;
+import io.habitus.pipeline.internal.ScoreAnswer;
 import io.habitus.scoring.Judgement;
-import io.habitus.pipeline.ScoreAnswer;
 import io.habitus.scoring.VersionRef;
 import io.habitus.shared.FieldError;
 import io.habitus.shared.Verdict;

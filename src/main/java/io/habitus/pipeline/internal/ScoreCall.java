@@ -1,4 +1,4 @@
-package io.habitus.pipeline;
+package io.habitus.pipeline.internal;
 
 import io.habitus.behavior.PriorState;
 import io.habitus.ingest.AgentInfo;
@@ -25,7 +25,7 @@ public record ScoreCall(List<JsonNode> events, boolean commit, PriorState.Given 
         Objects.requireNonNull(agent, "agent");
     }
 
-    boolean hasPrior() {
+    public boolean hasPrior() {
         return prior != null || priorEvents != null;
     }
 }

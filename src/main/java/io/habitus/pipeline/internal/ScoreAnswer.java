@@ -1,4 +1,4 @@
-package io.habitus.pipeline;
+package io.habitus.pipeline.internal;
 
 import io.habitus.shared.FieldError;
 import io.habitus.incident.ContainerRisk;

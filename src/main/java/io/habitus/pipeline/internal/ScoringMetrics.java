@@ -1,4 +1,4 @@
-package io.habitus.pipeline;
+package io.habitus.pipeline.internal;
 
 import io.habitus.shared.Verdict;
 import io.micrometer.core.instrument.Counter;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * verdicts per event.
  */
 @Component
-class ScoringMetrics {
+public class ScoringMetrics {
 
     /** Most severe first: an answer is tagged with the first of these it contains. */
     private static final List<Verdict> SEVERITY = List.of(Verdict.VIOLATION, Verdict.ANOMALOUS, Verdict.UNKNOWN_IMAGE,
@@ -35,7 +35,7 @@ class ScoringMetrics {
         }
     }
 
-    void record(ScoreAnswer answer, long nanos) {
+    public void record(ScoreAnswer answer, long nanos) {
         String outcome = answer.duplicate() ? "DUPLICATE" : SEVERITY.stream()
                 .filter(v -> answer.results().stream().anyMatch(s -> s.judgement().verdict() == v))
                 .findFirst().map(Verdict::name).orElse("NONE");
