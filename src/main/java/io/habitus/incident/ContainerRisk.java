@@ -1,5 +1,7 @@
 package io.habitus.incident;
 
+import io.habitus.incident.internal.IncidentStatus;
+import io.habitus.incident.internal.Severity;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

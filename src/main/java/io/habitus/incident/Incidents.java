@@ -1,5 +1,14 @@
 package io.habitus.incident;
 
+import io.habitus.incident.internal.ActiveDetectors;
+import io.habitus.incident.internal.DetectorView;
+import io.habitus.incident.internal.EvidenceTracker;
+import io.habitus.incident.internal.Incident;
+import io.habitus.incident.internal.IncidentFilter;
+import io.habitus.incident.internal.IncidentPage;
+import io.habitus.incident.internal.IncidentProperties;
+import io.habitus.incident.internal.IncidentStatus;
+import io.habitus.incident.internal.ProposedSequence;
 import io.habitus.incident.persistence.DetectorRow;
 import io.habitus.incident.persistence.DetectorStore;
 import io.habitus.incident.persistence.EvidenceStore;
@@ -31,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Incidents {
 
-    static final int MAX_REASONS = 50;
+    public static final int MAX_REASONS = 50;
     private static final Logger log = LoggerFactory.getLogger(Incidents.class);
     private static final TypeReference<Map<String, Object>> STATISTICS = new TypeReference<>() {};
 

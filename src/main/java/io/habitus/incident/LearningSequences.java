@@ -1,6 +1,9 @@
 package io.habitus.incident;
 
 import io.habitus.behavior.ObservedTransition;
+import io.habitus.incident.internal.EventSequences;
+import io.habitus.incident.internal.IncidentProperties;
+import io.habitus.incident.internal.SequenceFingerprint;
 import io.habitus.incident.persistence.TraceStore;
 import io.habitus.profile.LearningTransitions;
 import io.micrometer.core.instrument.Counter;
@@ -66,12 +69,12 @@ public class LearningSequences {
     }
 
     /** The key of the pair (the container's previous token, this event's token) in the container's mix. */
-    static long pair(ObservedTransition t) {
+    public static long pair(ObservedTransition t) {
         List<String> recent = t.before().recentTokens();
         return SequenceFingerprint.of("", recent.isEmpty() ? List.of() : List.of(recent.getLast()), t.tokens().token().text(), 2);
     }
 
-    EventSequences sequences(ObservedTransition t) {
+    public EventSequences sequences(ObservedTransition t) {
         String process = t.actor().process();
         String token = t.tokens().token().text();
         return new EventSequences(SequenceFingerprint.of(process, t.before().recentTokens(), token, properties.sequenceLength()),

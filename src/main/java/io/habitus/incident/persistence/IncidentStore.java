@@ -1,11 +1,11 @@
 package io.habitus.incident.persistence;
 
-import io.habitus.incident.Incident;
-import io.habitus.incident.IncidentFilter;
-import io.habitus.incident.IncidentReason;
-import io.habitus.incident.IncidentStatus;
-import io.habitus.incident.ProposedSequence;
-import io.habitus.incident.Severity;
+import io.habitus.incident.internal.Incident;
+import io.habitus.incident.internal.IncidentFilter;
+import io.habitus.incident.internal.IncidentReason;
+import io.habitus.incident.internal.IncidentStatus;
+import io.habitus.incident.internal.ProposedSequence;
+import io.habitus.incident.internal.Severity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,11 +1,11 @@
 package io.habitus.incident.web;
 
-import io.habitus.incident.DetectorView;
-import io.habitus.incident.Incident;
-import io.habitus.incident.IncidentFilter;
-import io.habitus.incident.IncidentStatus;
 import io.habitus.incident.Incidents;
-import io.habitus.incident.ProposedSequence;
+import io.habitus.incident.internal.DetectorView;
+import io.habitus.incident.internal.Incident;
+import io.habitus.incident.internal.IncidentFilter;
+import io.habitus.incident.internal.IncidentStatus;
+import io.habitus.incident.internal.ProposedSequence;
 import io.habitus.security.Caller;
 import io.habitus.shared.ImageDigest;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,7 +1,7 @@
 package io.habitus.incident.web;
 
-import io.habitus.incident.Incident;
-import io.habitus.incident.IncidentPage;
+import io.habitus.incident.internal.Incident;
+import io.habitus.incident.internal.IncidentPage;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

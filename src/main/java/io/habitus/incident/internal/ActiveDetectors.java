@@ -1,4 +1,4 @@
-package io.habitus.incident;
+package io.habitus.incident.internal;
 
 import io.habitus.incident.persistence.DetectorRow;
 import io.habitus.incident.persistence.DetectorStore;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * detector built or an incident marked false positive on another replica takes effect here soon.
  */
 @Component
-class ActiveDetectors {
+public class ActiveDetectors {
 
     private record Key(long id, long allowed) {}
 
@@ -69,7 +69,7 @@ class ActiveDetectors {
     }
 
     /** Reloads at once what this replica changed (a detector built, sequences allowed). */
-    void forget(String digest) {
+    public void forget(String digest) {
         known.remove(digest);
         keys.remove(digest);
         detectors.remove(digest);

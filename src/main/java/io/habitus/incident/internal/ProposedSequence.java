@@ -1,4 +1,4 @@
-package io.habitus.incident;
+package io.habitus.incident.internal;
 
 /**
  * Behaviour a detector's dry run saw raise incidents on several containers and nodes: offered to

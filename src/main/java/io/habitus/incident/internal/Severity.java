@@ -1,4 +1,4 @@
-package io.habitus.incident;
+package io.habitus.incident.internal;
 
 /**
  * How strongly an incident's evidence passed its threshold: LOW below twice the threshold, MEDIUM

@@ -1,6 +1,9 @@
-package io.habitus.incident;
+package io.habitus.incident.internal;
 
 import io.habitus.behavior.ObservedTransition;
+import io.habitus.incident.ContainerRisk;
+import io.habitus.incident.Incidents;
+import io.habitus.incident.LearningSequences;
 import io.habitus.incident.persistence.EvidenceRow;
 import io.habitus.incident.persistence.EvidenceStore;
 import io.habitus.incident.persistence.IncidentStore;
@@ -27,7 +30,7 @@ import org.springframework.stereotype.Component;
  * (still learning, unknown) carry no evidence.
  */
 @Component
-class EvidenceTracker {
+public class EvidenceTracker {
 
     private final ActiveDetectors detectors;
     private final EvidenceStore evidence;
@@ -47,7 +50,7 @@ class EvidenceTracker {
     }
 
     /** One risk per judgement (null where no detector judges); {@code commit} locks, writes and opens incidents. */
-    List<ContainerRisk> advance(List<Judgement> judgements, boolean commit) {
+    public List<ContainerRisk> advance(List<Judgement> judgements, boolean commit) {
         ContainerRisk[] risks = new ContainerRisk[judgements.size()];
         Set<String> digests = new HashSet<>();
         for (Judgement j : judgements) {

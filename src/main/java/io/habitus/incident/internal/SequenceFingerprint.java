@@ -1,4 +1,4 @@
-package io.habitus.incident;
+package io.habitus.incident.internal;
 
 import java.util.List;
 
@@ -11,7 +11,7 @@ import java.util.List;
  * 64 bits keep a window of millions of distinct sequences in a few megabytes with a collision
  * chance below one in a billion.
  */
-final class SequenceFingerprint {
+public final class SequenceFingerprint {
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
@@ -24,17 +24,17 @@ final class SequenceFingerprint {
     private static final long LOCAL_SEED = mix(FNV_OFFSET, "local");
     private static final long ACTION_SEED = mix(FNV_OFFSET, "action");
 
-    static long of(String process, List<String> recent, String token, int length) {
+    public static long of(String process, List<String> recent, String token, int length) {
         return sequence(FNV_OFFSET, process, recent, token, length);
     }
 
     /** The acting process's own last tokens and the event's: a process's habit, whatever runs beside it. */
-    static long local(String process, List<String> processRecent, String token) {
+    public static long local(String process, List<String> processRecent, String token) {
         return sequence(LOCAL_SEED, process, processRecent, token, processRecent.size() + 1);
     }
 
     /** The acting process and the event's token: something this kind of process never did while learning. */
-    static long action(String process, String token) {
+    public static long action(String process, String token) {
         return sequence(ACTION_SEED, process, List.of(), token, 1);
     }
 

@@ -1,5 +1,7 @@
-package io.habitus.incident;
+package io.habitus.incident.internal;
 
+import io.habitus.incident.ContainerRisk;
+import io.habitus.incident.Incidents;
 import io.habitus.incident.persistence.EvidenceRow;
 import io.habitus.incident.persistence.IncidentStore;
 import io.habitus.scoring.Judgement;

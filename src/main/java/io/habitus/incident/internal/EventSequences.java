@@ -1,4 +1,4 @@
-package io.habitus.incident;
+package io.habitus.incident.internal;
 
 /**
  * The fingerprints of the short sequences one event ends, at the three lengths the detector
@@ -9,7 +9,7 @@ package io.habitus.incident;
  * @param local    the acting process's own last tokens and the event's
  * @param action   the acting process and the event's token
  */
-record EventSequences(long sequence, long local, long action) {
+public record EventSequences(long sequence, long local, long action) {
 
     static final int SEQUENCE = 0;
     static final int LOCAL = 1;

@@ -1,4 +1,4 @@
-package io.habitus.incident;
+package io.habitus.incident.internal;
 
 /**
  * What a detector knows about novelty at each of the three lengths ({@link EventSequences}): how

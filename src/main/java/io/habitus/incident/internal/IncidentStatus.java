@@ -1,4 +1,4 @@
-package io.habitus.incident;
+package io.habitus.incident.internal;
 
 /** Where an incident stands; RESOLVED and FALSE_POSITIVE end the container's episode. */
 public enum IncidentStatus {

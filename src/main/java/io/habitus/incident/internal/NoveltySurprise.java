@@ -1,4 +1,4 @@
-package io.habitus.incident;
+package io.habitus.incident.internal;
 
 /**
  * A container's evidence: how surprising it is that {@code novel} of its {@code events} were

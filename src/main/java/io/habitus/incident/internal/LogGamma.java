@@ -1,4 +1,4 @@
-package io.habitus.incident;
+package io.habitus.incident.internal;
 
 /** ln Γ(x) for x ≥ 1 by the Lanczos approximation (g = 7, n = 9), accurate to about 1e-15. */
 final class LogGamma {

@@ -1,5 +1,6 @@
-package io.habitus.incident;
+package io.habitus.incident.internal;
 
+import io.habitus.incident.Incidents;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package io.habitus.incident;
+package io.habitus.incident.internal;
 
 /**
  * The ages (events lived) at which a container's mix is compared with the learning containers' mixes

@@ -1,4 +1,4 @@
-package io.habitus.incident;
+package io.habitus.incident.internal;
 
 import io.habitus.incident.persistence.DetectorStore;
 import io.habitus.incident.persistence.TraceStore;
