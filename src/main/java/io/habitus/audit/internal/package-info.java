@@ -1,0 +1,5 @@
+/**
+ * Audit records, their filter, page, status and transition, and the audit settings: the
+ * insides of the module, hidden from other modules (which use {@link io.habitus.audit.AuditRecorder}).
+ */
+package io.habitus.audit.internal;

@@ -1,0 +1,6 @@
+/**
+ * The insides of incident, hidden from other modules: evidence tracking, container detectors
+ * and their calibration, episodes, event sequences and their fingerprints, the behaviour-mix
+ * statistics, and the incident records with their reasons, status and severity.
+ */
+package io.habitus.incident.internal;

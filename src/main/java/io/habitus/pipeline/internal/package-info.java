@@ -1,0 +1,5 @@
+/**
+ * The score call's insides, hidden from other modules: the call and answer records and the
+ * scoring metrics.
+ */
+package io.habitus.pipeline.internal;

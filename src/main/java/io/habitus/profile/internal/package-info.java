@@ -1,0 +1,6 @@
+/**
+ * The insides of profile, hidden from other modules: building, diffing and editing profile
+ * versions, their entries and rule sets, window folds and statistics of observations, checksums,
+ * learning settings and the supervisor that ends learning windows.
+ */
+package io.habitus.profile.internal;

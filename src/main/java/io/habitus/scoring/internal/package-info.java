@@ -1,0 +1,4 @@
+/**
+ * The judge's insides, hidden from other modules: the memo of model assessments per transition.
+ */
+package io.habitus.scoring.internal;

@@ -1,0 +1,5 @@
+/**
+ * The insides of security, hidden from other modules: the filter chain, the bearer-token filter,
+ * token records, secret generation and hashing, and the security settings.
+ */
+package io.habitus.security.internal;
