@@ -11,11 +11,8 @@ import io.habitus.model.internal.TrainingStatistics;
 import io.habitus.model.internal.TransitionEncoder;
 import io.habitus.model.libsvm.FastPredictor;
 import io.habitus.model.libsvm.LibSvm;
+import io.habitus.shared.Sha256;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 import libsvm.svm_model;
 
@@ -81,7 +78,7 @@ public final class TransitionModel {
         this.predictor = new FastPredictor(libsvmModel);
         this.encoder = new TransitionEncoder(spec);
         this.text = ModelText.write(formatVersion, spec, hyperParameters, calibration, statistics, learned, libsvmText);
-        this.checksum = sha256(text);
+        this.checksum = Sha256.hex(text);
     }
 
     /** A model in the current format. */
@@ -97,7 +94,7 @@ public final class TransitionModel {
 
     /** Reads a stored model after checking its SHA-256; a mismatch or unreadable text is refused. */
     public static TransitionModel fromText(String text, String expectedSha256) {
-        String actual = sha256(text);
+        String actual = Sha256.hex(text);
         if (!actual.equalsIgnoreCase(expectedSha256)) {
             throw new InvalidModelException("model checksum mismatch: stored " + expectedSha256 + ", computed " + actual);
         }
@@ -205,15 +202,6 @@ public final class TransitionModel {
     /** SHA-256 of {@link #toText()} in lower-case hex. */
     public String checksum() {
         return checksum;
-    }
-
-    static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 
     private static svm_model parse(String libsvmText) {

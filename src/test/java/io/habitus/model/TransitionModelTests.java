@@ -8,6 +8,7 @@ import io.habitus.model.internal.InvalidModelException;
 import io.habitus.model.internal.OneClassTrainer;
 import io.habitus.model.internal.SparseVector;
 import io.habitus.model.internal.TrainingOptions;
+import io.habitus.shared.Sha256;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class TransitionModelTests {
     void theTextStartsWithItsFormatAndEndsWithLibsvmsOwnModel() {
         assertThat(model.toText()).startsWith("habitus-transition-model 2\nspec.version 1\n")
                 .contains("\nlibsvm\nsvm_type one_class\nkernel_type rbf\ngamma " + model.hyperParameters().gamma() + "\n");
-        assertThat(model.checksum()).hasSize(64).isEqualTo(TransitionModel.sha256(model.toText()));
+        assertThat(model.checksum()).hasSize(64).isEqualTo(Sha256.hex(model.toText()));
     }
 
     @Test

@@ -2,8 +2,8 @@ package io.habitus.model.sample;
 
 import io.habitus.behavior.ObservedTransition;
 import io.habitus.model.encoding.Utf8Bytes;
+import io.habitus.shared.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -50,38 +50,23 @@ public record SampledTransition(
                 t.event().time());
     }
 
-    /** Cloned per key: a clone is much cheaper than looking the algorithm up, and this runs per learned event. */
-    private static final MessageDigest SHA_256 = sha256();
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
     private static String key(List<String> beforeProcesses, List<String> beforeRecent, String event,
             List<String> afterProcesses, List<String> afterRecent, String actor, List<String> actorRecent) {
-        try {
-            MessageDigest sha = (MessageDigest) SHA_256.clone();
-            List<List<String>> parts = actor == null
-                    ? List.of(beforeProcesses, beforeRecent, List.of(event), afterProcesses, afterRecent)
-                    : List.of(beforeProcesses, beforeRecent, List.of(event), afterProcesses, afterRecent, List.of(actor),
-                            actorRecent);
-            // Each string's UTF-8 then a 0 byte, each part then a 1 byte, written into one array and
-            // hashed in one update: the same bytes as string by string, without an array each.
-            Utf8Bytes bytes = new Utf8Bytes(512);
-            for (List<String> part : parts) {
-                for (String s : part) {
-                    bytes.append(s).append((byte) 0);
-                }
-                bytes.append((byte) 1);
+        List<List<String>> parts = actor == null
+                ? List.of(beforeProcesses, beforeRecent, List.of(event), afterProcesses, afterRecent)
+                : List.of(beforeProcesses, beforeRecent, List.of(event), afterProcesses, afterRecent, List.of(actor),
+                        actorRecent);
+        // Each string's UTF-8 then a 0 byte, each part then a 1 byte, written into one array and
+        // hashed in one update: the same bytes as string by string, without an array each.
+        Utf8Bytes bytes = new Utf8Bytes(512);
+        for (List<String> part : parts) {
+            for (String s : part) {
+                bytes.append(s).append((byte) 0);
             }
-            sha.update(bytes.array(), 0, bytes.length());
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest());
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+            bytes.append((byte) 1);
         }
+        MessageDigest sha = Sha256.newDigest();
+        sha.update(bytes.array(), 0, bytes.length());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest());
     }
 }

@@ -1,8 +1,8 @@
 package io.habitus.profile.internal;
 
+import io.habitus.shared.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HexFormat;
 
@@ -15,13 +15,9 @@ public final class Checksums {
     private Checksums() {}
 
     public static String of(Collection<ProfileEntry> entries) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            entries.stream().map(ProfileEntry::rule).sorted().forEach(rule ->
-                    sha.update((rule.kind().name() + "\t" + rule.pattern() + "\n").getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        MessageDigest sha = Sha256.newDigest();
+        entries.stream().map(ProfileEntry::rule).sorted().forEach(rule ->
+                sha.update((rule.kind().name() + "\t" + rule.pattern() + "\n").getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(sha.digest());
     }
 }

@@ -1,11 +1,10 @@
 package io.habitus.security.internal;
 
+import io.habitus.shared.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Creates token secrets and their stored form. Secrets carry 256 random bits, so a plain SHA-256
@@ -25,12 +24,7 @@ public final class TokenSecrets {
     }
 
     public static String hash(String secret) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(secret);
     }
 
     /** The first characters, enough for a person to tell tokens apart. */

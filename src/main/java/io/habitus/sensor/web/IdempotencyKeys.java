@@ -3,9 +3,7 @@ package io.habitus.sensor.web;
 import io.habitus.shared.FieldError;
 import io.habitus.shared.HabitusProblem;
 import io.habitus.shared.ProblemType;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.habitus.shared.Sha256;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
@@ -25,7 +23,7 @@ final class IdempotencyKeys {
 
     static String of(String header, byte[] body) {
         if (header == null) {
-            return "sha256:" + HexFormat.of().formatHex(sha256(body));
+            return "sha256:" + Sha256.hex(body);
         }
         if (header.isEmpty() || header.length() > MAX_LENGTH || !header.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             HabitusProblem problem = new HabitusProblem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
@@ -35,13 +33,5 @@ final class IdempotencyKeys {
             throw problem;
         }
         return header;
-    }
-
-    private static byte[] sha256(byte[] body) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(body);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }
