@@ -2,4 +2,7 @@
  * The catalogue of images and their containers: which digests exist, their status, the names and
  * tags they were seen under, their containers and nodes, and how many events they produced.
  */
+@NullMarked
 package io.habitus.image;
+
+import org.jspecify.annotations.NullMarked;

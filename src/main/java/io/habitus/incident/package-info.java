@@ -4,4 +4,7 @@
  * out of the learning window, and incidents with their lifecycle — what people act on
  * (docs/incidents.md).
  */
+@NullMarked
 package io.habitus.incident;
+
+import org.jspecify.annotations.NullMarked;

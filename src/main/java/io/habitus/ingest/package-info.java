@@ -3,4 +3,7 @@
  * idempotent, stores accepted events durably (time-partitioned) before acknowledging them, inside the
  * pipeline's transaction.
  */
+@NullMarked
 package io.habitus.ingest;
+
+import org.jspecify.annotations.NullMarked;

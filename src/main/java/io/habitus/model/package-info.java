@@ -3,4 +3,7 @@
  * vector, one-class SVM training with a documented selection and calibration procedure, and the
  * trained model that scores transitions; see {@code docs/transition-model.md}.
  */
+@NullMarked
 package io.habitus.model;
+
+import org.jspecify.annotations.NullMarked;

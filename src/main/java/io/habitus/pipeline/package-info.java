@@ -3,4 +3,7 @@
  * One facade ({@link io.habitus.pipeline.EventPipeline}) stores a batch, advances container states,
  * learns, judges and records audits in one transaction, by direct calls in that order.
  */
+@NullMarked
 package io.habitus.pipeline;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * LEARNING to ACTIVE, immutable numbered profile versions with provenance and checksum, edits,
  * diffs, rollback, import and export, and the active profile that judges events.
  */
+@NullMarked
 package io.habitus.profile;
+
+import org.jspecify.annotations.NullMarked;

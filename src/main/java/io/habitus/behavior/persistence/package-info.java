@@ -1,2 +1,5 @@
 /** Storage of container states. */
+@NullMarked
 package io.habitus.behavior.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** The application: one Spring Boot service whose modules are the sub-packages. */
+@NullMarked
+package io.habitus;
+
+import org.jspecify.annotations.NullMarked;
