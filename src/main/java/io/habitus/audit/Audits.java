@@ -22,6 +22,7 @@ import io.habitus.shared.web.PageCursor;
 import io.habitus.shared.Verdict;
 import java.time.Clock;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +45,7 @@ public class Audits {
     }
 
     @Transactional(readOnly = true)
-    public AuditPage list(AuditFilter filter, String cursor, int limit) {
+    public AuditPage list(AuditFilter filter, @Nullable String cursor, int limit) {
         List<Audit> found = store.find(filter, PageCursor.idBefore(cursor), limit + 1);
         List<Audit> page = found.size() > limit ? found.subList(0, limit) : found;
         String next = found.size() > limit ? PageCursor.before(page.getLast().id()) : null;
@@ -61,7 +62,7 @@ public class Audits {
      * version) and the audit is resolved. Allowing it twice is a conflict.
      */
     @Transactional
-    public Audit allow(long id, String by, String reason) {
+    public Audit allow(long id, String by, @Nullable String reason) {
         Audit audit = store.lock(id).orElseThrow(() -> new NotFoundException("No audit with id " + id));
         if (audit.status() == AuditStatus.ALLOWED) {
             throw new HabitusProblem(HttpStatus.CONFLICT, ProblemType.CONFLICT,

@@ -3,6 +3,7 @@ package io.habitus.behavior;
 import io.habitus.ingest.RuntimeEvent;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** A state to start a what-if from instead of the tracked one. */
 public sealed interface PriorState {
@@ -30,7 +31,7 @@ public sealed interface PriorState {
      * @param parent the parent's executable; null for unknown
      * @param recentTokens the process's own last tokens, oldest first
      */
-    record GivenProcess(long pid, String executable, String parent, List<String> recentTokens) {
+    record GivenProcess(long pid, String executable, @Nullable String parent, List<String> recentTokens) {
         public GivenProcess {
             Objects.requireNonNull(executable, "executable");
             recentTokens = recentTokens == null ? List.of() : List.copyOf(recentTokens);

@@ -8,6 +8,7 @@ import io.habitus.ingest.NetworkInfo;
 import io.habitus.ingest.ProcessInfo;
 import io.habitus.ingest.RuntimeEvent;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +50,7 @@ public class Tokenizer {
      * container ({@code null} id and pod) rule {@code container-id} has nothing to replace.
      * Idempotent: generalising a generalised token returns it unchanged.
      */
-    public Token generalise(Token raw, String containerId, String pod) {
+    public Token generalise(Token raw, @Nullable String containerId, @Nullable String pod) {
         ContainerNames names = ContainerNames.of(containerId, pod);
         String value = raw.value();
         String general = switch (raw.kind()) {
@@ -73,7 +74,7 @@ public class Tokenizer {
     }
 
     /** The generalised executable of the event's parent process, or null when the event does not name one. */
-    public String parentExecutable(RuntimeEvent event) {
+    public @Nullable String parentExecutable(RuntimeEvent event) {
         ProcessInfo process = Objects.requireNonNull(event.process(), "a runtime event needs its process");
         if (process.parentExe() == null || process.parentExe().isBlank()) {
             return null;

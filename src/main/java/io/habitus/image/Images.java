@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -141,7 +142,7 @@ public class Images {
     }
 
     @Transactional(readOnly = true)
-    public ImagePage list(ImageStatus status, int page, int size) {
+    public ImagePage list(@Nullable ImageStatus status, int page, int size) {
         catchUp();
         return new ImagePage(store.list(status, page * size, size), page, size, store.count(status));
     }

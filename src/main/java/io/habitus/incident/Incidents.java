@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -81,7 +82,7 @@ public class Incidents {
     }
 
     @Transactional(readOnly = true)
-    public IncidentPage list(IncidentFilter filter, String cursor, int limit) {
+    public IncidentPage list(IncidentFilter filter, @Nullable String cursor, int limit) {
         List<Incident> found = incidents.find(filter, PageCursor.idBefore(cursor), limit + 1);
         List<Incident> page = found.size() > limit ? found.subList(0, limit) : found;
         return new IncidentPage(page, found.size() > limit ? PageCursor.before(page.getLast().id()) : null);
@@ -94,7 +95,7 @@ public class Incidents {
 
     /** OPEN → ACKNOWLEDGED: someone is on it. */
     @Transactional
-    public Incident acknowledge(long id, String by, String note) {
+    public Incident acknowledge(long id, String by, @Nullable String note) {
         Incident incident = lock(id);
         if (incident.status() != IncidentStatus.OPEN) {
             throw conflict(incident, "acknowledged");
@@ -105,7 +106,7 @@ public class Incidents {
 
     /** Ends the episode as handled; the container's next events start a new one. */
     @Transactional
-    public Incident resolve(long id, String by, String note) {
+    public Incident resolve(long id, String by, @Nullable String note) {
         return close(id, IncidentStatus.RESOLVED, by, note);
     }
 
@@ -114,7 +115,7 @@ public class Incidents {
      * detector from now on (on every replica within a refresh), as "allow" teaches the profile.
      */
     @Transactional
-    public Incident markFalsePositive(long id, String by, String note) {
+    public Incident markFalsePositive(long id, String by, @Nullable String note) {
         Incident incident = close(id, IncidentStatus.FALSE_POSITIVE, by, note);
         List<Long> fingerprints = incident.reasons().stream().flatMap(r -> r.fingerprints().stream())
                 .map(hex -> Long.parseUnsignedLong(hex, 16)).distinct().toList();
@@ -141,7 +142,7 @@ public class Incidents {
 
     /** Accepts proposals in one step: their sequences count as learned for the image from now on. */
     @Transactional
-    public List<ProposedSequence> acceptProposals(ImageDigest digest, long detectorId, List<String> fingerprints) {
+    public List<ProposedSequence> acceptProposals(ImageDigest digest, long detectorId, @Nullable List<String> fingerprints) {
         List<ProposedSequence> proposed = proposals(digest, detectorId);
         List<ProposedSequence> accepted = proposed.stream()
                 .filter(p -> fingerprints == null || fingerprints.contains(p.sequenceFingerprint())).toList();
@@ -158,7 +159,7 @@ public class Incidents {
         }
     }
 
-    private Incident close(long id, IncidentStatus status, String by, String note) {
+    private Incident close(long id, IncidentStatus status, String by, @Nullable String note) {
         Incident incident = lock(id);
         if (incident.status().isClosed()) {
             throw conflict(incident, status == IncidentStatus.RESOLVED ? "resolved" : "marked a false positive");

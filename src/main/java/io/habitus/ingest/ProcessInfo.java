@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The process that caused the event. {@code execId} and {@code parentExecId} are optional ids that
@@ -14,20 +15,21 @@ import java.util.List;
  */
 @Schema(description = "The process that caused the event")
 public record ProcessInfo(
-        @Schema(example = "42") @Min(0) Long pid,
-        @Schema(example = "1") @Min(0) Long ppid,
+        @Schema(example = "42") @Min(0) @Nullable Long pid,
+        @Schema(example = "1") @Min(0) @Nullable Long ppid,
         @Schema(description = "Executable path", example = "/usr/sbin/nginx") @NotBlank String exe,
-        @Schema(example = "[\"nginx\", \"-g\", \"daemon off;\"]") List<String> args,
-        @Schema(example = "101") @Min(0) Long uid,
-        @Schema(description = "Executable of the parent process", example = "/usr/sbin/nginx") String parentExe,
+        @Schema(example = "[\"nginx\", \"-g\", \"daemon off;\"]") @Nullable List<String> args,
+        @Schema(example = "101") @Min(0) @Nullable Long uid,
+        @Schema(description = "Executable of the parent process", example = "/usr/sbin/nginx") @Nullable String parentExe,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "The sensor's unique id of this execution (Tetragon exec_id), never reused like a pid",
-                example = "bWluaWt1YmU6MzM0OTc2NjQ2MjgyMjozODMxMw==") String execId,
+                example = "bWluaWt1YmU6MzM0OTc2NjQ2MjgyMjozODMxMw==") @Nullable String execId,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "The sensor's unique id of the parent's execution (Tetragon parent_exec_id)",
-                example = "bWluaWt1YmU6MzM0OTc2MDUxNjExMTozODMxMg==") String parentExecId) {
+                example = "bWluaWt1YmU6MzM0OTc2MDUxNjExMTozODMxMg==") @Nullable String parentExecId) {
 
-    public ProcessInfo(Long pid, Long ppid, String exe, List<String> args, Long uid, String parentExe) {
+    public ProcessInfo(@Nullable Long pid, @Nullable Long ppid, String exe, @Nullable List<String> args, @Nullable Long uid,
+            @Nullable String parentExe) {
         this(pid, ppid, exe, args, uid, parentExe, null, null);
     }
 }

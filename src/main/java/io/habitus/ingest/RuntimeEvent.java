@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One observation from an agent, as the ingest contract defines it. Which of {@code file},
@@ -20,6 +21,6 @@ public record RuntimeEvent(
         @Schema(example = "process.exec") @NotNull EventType type,
         @NotNull @Valid ContainerRef container,
         @NotNull @Valid ProcessInfo process,
-        @Schema(description = "Required for file.read and file.write") @Valid FileInfo file,
-        @Schema(description = "Required for network.connect, network.listen and network.accept") @Valid NetworkInfo network,
-        @Schema(description = "Required for syscall") @Valid SyscallInfo syscall) {}
+        @Schema(description = "Required for file.read and file.write") @Valid @Nullable FileInfo file,
+        @Schema(description = "Required for network.connect, network.listen and network.accept") @Valid @Nullable NetworkInfo network,
+        @Schema(description = "Required for syscall") @Valid @Nullable SyscallInfo syscall) {}

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -89,7 +90,7 @@ public class ActiveModels implements HealthIndicator {
         versions.forgetAfterCommit(activated.digest());
     }
 
-    private Active load(String digest, int version) {
+    private @Nullable Active load(String digest, int version) {
         String key = digest + " v" + version;
         if (refused.containsKey(key)) {
             return null;

@@ -1,13 +1,14 @@
 package io.habitus.model;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The model's unit of learning and scoring: the state before an event, the event's token, the state
  * after, and the process that performed the event ({@code actor}; null where it was not recorded,
  * e.g. transitions sampled before it was kept: encoding version 3 then leaves its groups empty).
  */
-public record Transition(ContainerState before, String event, ContainerState after, ActorState actor) {
+public record Transition(ContainerState before, String event, ContainerState after, @Nullable ActorState actor) {
 
     public Transition {
         Objects.requireNonNull(before, "before");

@@ -3,6 +3,7 @@ package io.habitus.profile;
 import io.habitus.shared.ImageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where an image's learning stands, against the targets that apply to it.
@@ -17,4 +18,4 @@ public record LearningProgress(
         ImageDigest digest, boolean learning, boolean relearning, int windowNo, Instant startedAt, long events,
         int tokens, int containers, int nodes, Duration containerTime, Duration stableFor, boolean partial,
         Duration targetWindow, Duration targetStability, long targetEvents, int targetContainers, boolean complete,
-        Instant finishedAt, String finishReason) {}
+        @Nullable Instant finishedAt, @Nullable String finishReason) {}

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -132,7 +133,7 @@ public class Profiles {
      * edited version was. {@code ifMatch} must be the latest version's ETag.
      */
     @Transactional
-    public Profile edit(ImageDigest digest, int version, String ifMatch, ProfileEdit edit, String by) {
+    public Profile edit(ImageDigest digest, int version, @Nullable String ifMatch, ProfileEdit edit, String by) {
         images.requireKnown(digest);
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ProfileProblems.ifMatchRequired();
@@ -205,8 +206,8 @@ public class Profiles {
         return profiles.version(digest, version).orElseThrow();
     }
 
-    private Profile create(ImageDigest digest, ProfileSource source, Integer basedOn, Integer windowNo, boolean partial,
-            String comment, String by, List<ProfileEntry> entries, boolean activate) {
+    private Profile create(ImageDigest digest, ProfileSource source, @Nullable Integer basedOn, @Nullable Integer windowNo,
+            boolean partial, @Nullable String comment, String by, List<ProfileEntry> entries, boolean activate) {
         List<ProfileEntry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparing(ProfileEntry::rule));
         int version = profiles.nextVersion(digest);

@@ -5,6 +5,7 @@ import io.habitus.ingest.RuntimeEvent;
 import io.habitus.shared.Verdict;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An event that broke its image's habit: which rule (kind and generalised value) failed, why, and
@@ -14,9 +15,9 @@ import java.util.Objects;
  * @param transition the moment it happened in: state before, token, state after
  */
 public record Deviation(
-        String digest, String containerId, String node, Verdict verdict, String ruleKind, String ruleValue,
+        String digest, String containerId, @Nullable String node, Verdict verdict, String ruleKind, String ruleValue,
         String rawValue, String reason, RuntimeEvent event, Instant time, int profileVersion, String profileChecksum,
-        Integer modelVersion, Double score, Double threshold, ObservedTransition transition) {
+        @Nullable Integer modelVersion, @Nullable Double score, @Nullable Double threshold, ObservedTransition transition) {
 
     /** The rule kind of ANOMALOUS deviations: the transition as a whole, not one allowlist rule. */
     public static final String TRANSITION = "TRANSITION";

@@ -4,6 +4,7 @@ import io.habitus.behavior.ObservedTransition;
 import io.habitus.profile.RuleBreach;
 import io.habitus.shared.Verdict;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one transition was judged, with everything needed to explain it.
@@ -16,8 +17,9 @@ import java.util.Objects;
  * @param profile   the profile version that judged; null while learning or unknown
  * @param model     the model version that scored; null when there is none
  */
-public record Judgement(ObservedTransition transition, Verdict verdict, Double score, Double threshold,
-        Boolean learned, RuleBreach breach, VersionRef profile, VersionRef model, String explanation) {
+public record Judgement(ObservedTransition transition, Verdict verdict, @Nullable Double score, @Nullable Double threshold,
+        @Nullable Boolean learned, @Nullable RuleBreach breach, @Nullable VersionRef profile, @Nullable VersionRef model,
+        String explanation) {
 
     public Judgement {
         Objects.requireNonNull(transition, "transition");

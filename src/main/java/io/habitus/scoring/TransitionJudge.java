@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,7 +68,7 @@ public class TransitionJudge {
         return new Judgement(t, verdict, null, null, null, null, null, null, explanation);
     }
 
-    private Judgement judge(ObservedTransition t, ActiveProfile profile, ActiveModels.Active active) {
+    private Judgement judge(ObservedTransition t, ActiveProfile profile, ActiveModels.@Nullable Active active) {
         VersionRef profileRef = new VersionRef(profile.version(), profile.checksum());
         RuleBreach breach = profile.check(t.tokens().token()).orElse(null);
         Double score = null;

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +28,7 @@ public class ApiTokens {
 
     private final ApiTokenStore tokens;
     private final Clock clock;
-    private final String adminSecretHash;
+    private final @Nullable String adminSecretHash;
     private final Cache<String, Optional<Caller>> verified;
 
     ApiTokens(ApiTokenStore tokens, SecurityProperties properties, Clock clock) {

@@ -1,6 +1,7 @@
 package io.habitus.security;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a token's events may be about and which event endpoints it may call. Each part is either
@@ -12,7 +13,8 @@ import java.util.List;
  * @param clusters   clusters ({@code container.cluster}) likewise
  * @param operations which of {@code POST /events} and {@code POST /score} the token may call
  */
-public record TokenScope(List<String> namespaces, List<String> clusters, List<Operation> operations) {
+public record TokenScope(@Nullable List<String> namespaces, @Nullable List<String> clusters,
+        @Nullable List<Operation> operations) {
 
     /** No restriction beyond the token's role. */
     public static final TokenScope UNRESTRICTED = new TokenScope(null, null, null);
@@ -40,16 +42,16 @@ public record TokenScope(List<String> namespaces, List<String> clusters, List<Op
     }
 
     /** Whether an event naming this namespace (null: none) is inside the scope. */
-    public boolean coversNamespace(String namespace) {
+    public boolean coversNamespace(@Nullable String namespace) {
         return namespaces == null || namespace != null && namespaces.contains(namespace);
     }
 
     /** Whether an event naming this cluster (null: none) is inside the scope. */
-    public boolean coversCluster(String cluster) {
+    public boolean coversCluster(@Nullable String cluster) {
         return clusters == null || cluster != null && clusters.contains(cluster);
     }
 
-    private static <T> List<T> copy(List<T> values, String name) {
+    private static <T> @Nullable List<T> copy(@Nullable List<T> values, String name) {
         if (values == null) {
             return null;
         }

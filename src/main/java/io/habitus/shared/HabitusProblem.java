@@ -1,5 +1,7 @@
 package io.habitus.shared;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -10,11 +12,11 @@ import org.springframework.web.ErrorResponseException;
  */
 public class HabitusProblem extends ErrorResponseException {
 
-    public HabitusProblem(HttpStatus status, ProblemType type, String detail) {
+    public HabitusProblem(HttpStatus status, ProblemType type, @Nullable String detail) {
         super(status, problem(status, type, detail), null);
     }
 
-    public static ProblemDetail problem(HttpStatus status, ProblemType type, String detail) {
+    public static ProblemDetail problem(HttpStatus status, ProblemType type, @Nullable String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type.uri());
         problem.setTitle(type.title());
@@ -23,6 +25,6 @@ public class HabitusProblem extends ErrorResponseException {
 
     @Override
     public String getMessage() {
-        return getBody().getDetail();
+        return Objects.requireNonNullElseGet(getBody().getDetail(), super::getMessage);
     }
 }

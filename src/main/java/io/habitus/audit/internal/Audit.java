@@ -2,6 +2,7 @@ package io.habitus.audit.internal;
 
 import io.habitus.shared.Verdict;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -10,8 +11,9 @@ import tools.jackson.databind.JsonNode;
  * older than its column).
  */
 public record Audit(
-        long id, String digest, String containerId, String node, Verdict verdict, String ruleKind, String ruleValue,
-        String rawValue, String reason, JsonNode event, Instant firstSeen, Instant lastSeen, long occurrences,
-        Integer profileVersion, String profileChecksum, Integer modelVersion, Double score, Double threshold,
-        AuditStatus status, String resolvedBy, Instant resolvedAt, String resolutionReason, Integer allowedInVersion,
-        AuditTransition transition) {}
+        long id, String digest, String containerId, @Nullable String node, Verdict verdict, String ruleKind,
+        String ruleValue, @Nullable String rawValue, String reason, JsonNode event, Instant firstSeen, Instant lastSeen,
+        long occurrences, @Nullable Integer profileVersion, @Nullable String profileChecksum, @Nullable Integer modelVersion,
+        @Nullable Double score, @Nullable Double threshold, AuditStatus status, @Nullable String resolvedBy,
+        @Nullable Instant resolvedAt, @Nullable String resolutionReason, @Nullable Integer allowedInVersion,
+        @Nullable AuditTransition transition) {}

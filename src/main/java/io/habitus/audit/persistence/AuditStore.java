@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -74,7 +75,7 @@ public class AuditStore {
     }
 
     /** Audits matching the filter with an id below {@code before}, newest first. */
-    public List<Audit> find(AuditFilter filter, Long before, int limit) {
+    public List<Audit> find(AuditFilter filter, @Nullable Long before, int limit) {
         return jdbc.sql("select " + COLUMNS + """
                 from audit
                 where (cast(:before as bigint) is null or id < cast(:before as bigint))
@@ -109,7 +110,7 @@ public class AuditStore {
                 .query((rs, n) -> audit(rs)).optional();
     }
 
-    public void allowed(long id, String by, Instant at, String reason, Integer version) {
+    public void allowed(long id, String by, Instant at, @Nullable String reason, @Nullable Integer version) {
         template.update("""
                 update audit set status = 'ALLOWED', resolved_by = ?, resolved_at = ?, resolution_reason = ?,
                                  allowed_in_version = ?
@@ -129,7 +130,7 @@ public class AuditStore {
                 rs.getString("transition") == null ? null : json.readValue(rs.getString("transition"), AuditTransition.class));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }

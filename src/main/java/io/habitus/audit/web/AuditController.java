@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,13 +40,13 @@ class AuditController {
             description = "Newest first, filtered; follow `nextCursor` for more.")
     @GetMapping
     AuditPageResponse list(
-            @RequestParam(required = false) ImageDigest image,
-            @Parameter(description = "Container id") @RequestParam(required = false) @Size(max = 256) String container,
-            @RequestParam(required = false) Verdict verdict,
-            @RequestParam(required = false) AuditStatus status,
-            @Parameter(description = "First seen at or after (ISO-8601)") @RequestParam(required = false) Instant from,
-            @Parameter(description = "First seen before (ISO-8601)") @RequestParam(required = false) Instant to,
-            @Parameter(description = "From a previous page's nextCursor") @RequestParam(required = false) @Size(max = 100) String cursor,
+            @RequestParam(required = false) @Nullable ImageDigest image,
+            @Parameter(description = "Container id") @RequestParam(required = false) @Size(max = 256) @Nullable String container,
+            @RequestParam(required = false) @Nullable Verdict verdict,
+            @RequestParam(required = false) @Nullable AuditStatus status,
+            @Parameter(description = "First seen at or after (ISO-8601)") @RequestParam(required = false) @Nullable Instant from,
+            @Parameter(description = "First seen before (ISO-8601)") @RequestParam(required = false) @Nullable Instant to,
+            @Parameter(description = "From a previous page's nextCursor") @RequestParam(required = false) @Size(max = 100) @Nullable String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return AuditPageResponse.of(audits.list(new AuditFilter(image == null ? null : image.value(), container, verdict, status, from, to), cursor, limit));
     }
@@ -62,7 +63,7 @@ class AuditController {
     @ApiResponse(responseCode = "200", description = "The allowed audit")
     @ApiResponse(responseCode = "409", description = "The audit was already allowed, or its image has no active profile")
     @PostMapping("/{id}/allow")
-    AuditResponse allow(@PathVariable long id, @Valid @RequestBody(required = false) AllowRequest request,
+    AuditResponse allow(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable AllowRequest request,
             @AuthenticationPrincipal Caller caller) {
         return AuditResponse.of(audits.allow(id, caller.name(), request == null ? null : request.reason()));
     }

@@ -3,6 +3,7 @@ package io.habitus.behavior.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The names of one container that appear in its own paths (rule {@code container-id}): its id,
@@ -26,7 +27,7 @@ public record ContainerNames(List<String> names) {
         names = List.copyOf(names);
     }
 
-    public static ContainerNames of(String containerId, String pod) {
+    public static ContainerNames of(@Nullable String containerId, @Nullable String pod) {
         List<String> names = new ArrayList<>(3);
         if (usable(containerId) && containerId.length() >= MIN_ID_LENGTH) {
             names.add(containerId);

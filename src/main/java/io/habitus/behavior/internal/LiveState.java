@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A container's state while a batch advances it: live processes by pid (insertion-ordered, so
@@ -37,12 +38,12 @@ public final class LiveState {
     private final int maxRecent;
     private final int maxProcessTokens;
     long events;
-    Instant lastEventAt;
+    @Nullable Instant lastEventAt;
     private List<String> processList;
     private StateSnapshot current;
 
     LiveState(Map<String, String> processes, Map<String, ProcessHistory> histories, List<String> recent, long events,
-            Instant lastEventAt, int maxProcesses, int maxRecent, int maxProcessTokens) {
+            @Nullable Instant lastEventAt, int maxProcesses, int maxRecent, int maxProcessTokens) {
         this.processes = new LinkedHashMap<>(processes);
         this.histories = new LinkedHashMap<>();
         // Only live processes have histories, in the processes' order (rows before histories have none).
@@ -70,7 +71,8 @@ public final class LiveState {
     /**
      * @param parentExecutable the generalised executable of the event's parent process; null when the event names none
      */
-    ObservedTransition advance(RuntimeEvent event, TokenizedEvent tokens, String executable, String parentExecutable) {
+    ObservedTransition advance(RuntimeEvent event, TokenizedEvent tokens, String executable,
+            @Nullable String parentExecutable) {
         StateSnapshot before = current;
         String pid = event.process().pid() != null ? event.process().pid().toString() : "exe:" + executable;
         String ppid = event.process().ppid() != null ? event.process().ppid().toString() : null;
@@ -110,7 +112,8 @@ public final class LiveState {
     }
 
     /** Who a process is: fixed when it is first seen or execs (an exec in place keeps its parent when none is given). */
-    private String parent(ProcessHistory known, String pid, String ppid, boolean exec, String parentExecutable) {
+    private String parent(@Nullable ProcessHistory known, String pid, @Nullable String ppid, boolean exec,
+            @Nullable String parentExecutable) {
         if (known != null && !exec) {
             return known.parent();
         }

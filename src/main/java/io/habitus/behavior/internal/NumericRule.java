@@ -1,5 +1,7 @@
 package io.habitus.behavior.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Rule {@code numeric}. Numbers in paths are either dynamic (pids, fds, uids, timestamps,
  * counters, dates) or versions ({@code libssl.so.3}, {@code python3.11}, {@code php/8.2},
@@ -53,7 +55,7 @@ final class NumericRule {
         return rewrite == null ? segment : rewrite.result();
     }
 
-    private static SegmentRewrite wildcard(SegmentRewrite rewrite, String segment, int start, int end) {
+    private static SegmentRewrite wildcard(@Nullable SegmentRewrite rewrite, String segment, int start, int end) {
         SegmentRewrite result = rewrite == null ? new SegmentRewrite(segment) : rewrite;
         result.wildcard(start, end);
         return result;

@@ -1,5 +1,7 @@
 package io.habitus.behavior.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Replaces ranges of one segment by {@code *}, left to right, and copies only if something was
  * replaced: most segments pass every rule unchanged, and this runs for every event.
@@ -7,7 +9,7 @@ package io.habitus.behavior.internal;
 final class SegmentRewrite {
 
     private final String segment;
-    private StringBuilder out;
+    private @Nullable StringBuilder out;
     private int copied;
 
     SegmentRewrite(String segment) {

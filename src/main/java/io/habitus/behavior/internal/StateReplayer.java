@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +34,7 @@ public class StateReplayer {
         return LiveState.empty(properties.maxProcesses(), properties.recentTokens(), properties.processTokens());
     }
 
-    public LiveState resume(StateRow row) {
+    public LiveState resume(@Nullable StateRow row) {
         return row == null ? fresh() : new LiveState(row.processes(), row.histories(), row.recent(), row.events(),
                 row.lastEventAt(), properties.maxProcesses(), properties.recentTokens(), properties.processTokens());
     }

@@ -2,6 +2,7 @@ package io.habitus.behavior.internal;
 
 import io.habitus.behavior.Token;
 import io.habitus.behavior.TokenKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shape a token value must have for its kind. Paths are taken as observed, spaces and
@@ -15,7 +16,7 @@ public final class TokenValues {
     private TokenValues() {}
 
     /** Why {@code value} cannot be the value of a {@code kind} token, or {@code null} if it can. */
-    public static String problemWith(TokenKind kind, String value) {
+    public static @Nullable String problemWith(TokenKind kind, String value) {
         if (value.isBlank()) {
             return "must not be blank";
         }
@@ -27,7 +28,7 @@ public final class TokenValues {
         };
     }
 
-    private static String processProblem(String value) {
+    private static @Nullable String processProblem(String value) {
         int separator = value.indexOf(Token.PARENT_SEPARATOR);
         if (separator <= 0 || separator + Token.PARENT_SEPARATOR.length() >= value.length()) {
             return "must be '<executable>" + Token.PARENT_SEPARATOR + "<parent executable or ?>'";
@@ -35,7 +36,7 @@ public final class TokenValues {
         return null;
     }
 
-    private static String networkProblem(String value) {
+    private static @Nullable String networkProblem(String value) {
         int slash = value.indexOf('/');
         if (slash < 1 || slash > 16 || !value.substring(0, slash).chars().allMatch(TokenValues::isLowerAlnum)) {
             return "must be '<protocol>/<port>' with a lower-case protocol such as tcp";
@@ -47,7 +48,7 @@ public final class TokenValues {
         return "the port must be 0-" + MAX_PORT + " or '" + Token.EPHEMERAL_PORT + "'";
     }
 
-    private static String syscallProblem(String value) {
+    private static @Nullable String syscallProblem(String value) {
         if (value.startsWith("#")) {
             String number = value.substring(1);
             return !number.isEmpty() && number.length() <= 9 && number.chars().allMatch(Character::isDigit) ? null

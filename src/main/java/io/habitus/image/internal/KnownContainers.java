@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +39,7 @@ public class KnownContainers {
                 .register(meters);
     }
 
-    public ImageDigest imageOf(String containerId) {
+    public @Nullable ImageDigest imageOf(String containerId) {
         Known known = containers.getIfPresent(containerId);
         return known == null ? null : known.digest();
     }

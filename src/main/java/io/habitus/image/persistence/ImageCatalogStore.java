@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -159,7 +160,7 @@ public class ImageCatalogStore {
                 .param("digest", digest.value()).param("version", version).param("checksum", checksum).update();
     }
 
-    public List<ImageSummary> list(ImageStatus status, int offset, int limit) {
+    public List<ImageSummary> list(@Nullable ImageStatus status, int offset, int limit) {
         return client.sql(SUMMARY + """
                 where cast(:status as text) is null or i.status = cast(:status as text)
                 order by i.first_seen desc, i.digest
@@ -172,7 +173,7 @@ public class ImageCatalogStore {
                 .list();
     }
 
-    public long count(ImageStatus status) {
+    public long count(@Nullable ImageStatus status) {
         return client.sql("select count(*) from image where cast(:status as text) is null or status = cast(:status as text)")
                 .param("status", status == null ? null : status.name())
                 .query(Long.class)
@@ -224,12 +225,12 @@ public class ImageCatalogStore {
                 rs.getString("active_profile_checksum"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A batch's sightings folded into one row per image, name, container and event type, in key
@@ -22,7 +23,8 @@ public final class SightingTotals {
         }
     }
 
-    record ContainerTotal(String digest, String node, String namespace, String pod, String cluster, Span span) {}
+    record ContainerTotal(String digest, @Nullable String node, @Nullable String namespace, @Nullable String pod,
+            @Nullable String cluster, Span span) {}
 
     final TreeMap<String, Span> images = new TreeMap<>();
     final TreeMap<List<String>, Span> names = new TreeMap<>(SightingTotals::compareLists);
@@ -78,7 +80,7 @@ public final class SightingTotals {
                 a.last().isAfter(b.last()) ? a.last() : b.last(), a.count() + b.count());
     }
 
-    private static String first(String a, String b) {
+    private static @Nullable String first(@Nullable String a, @Nullable String b) {
         return a != null ? a : b;
     }
 

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,7 +30,7 @@ class ImageController {
             description = "Images, most recently first seen first, optionally filtered by status.")
     @GetMapping
     ImagePageResponse list(
-            @Parameter(description = "Only images in this status") @RequestParam(required = false) ImageStatus status,
+            @Parameter(description = "Only images in this status") @RequestParam(required = false) @Nullable ImageStatus status,
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
             @Parameter(description = "Page size") @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return ImagePageResponse.of(images.list(status, page, size));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A container's evidence while one batch advances it, and the incident it opened or grows. */
 final class Episode {
@@ -28,10 +29,10 @@ final class Episode {
     long anomalous;
     double modelPeak;
     boolean violation;
-    Instant firstEventAt;
-    Instant lastEventAt;
-    Incident incident;
-    private Severity severity;
+    @Nullable Instant firstEventAt;
+    @Nullable Instant lastEventAt;
+    @Nullable Incident incident;
+    private @Nullable Severity severity;
     private final Map<Long, Integer> pairs = new HashMap<>();
     private final List<IncidentReason> reasons = new ArrayList<>();
 
@@ -43,7 +44,7 @@ final class Episode {
         return new Episode(detector);
     }
 
-    static Episode of(EvidenceRow row, ContainerDetector detector, Incident incident) {
+    static Episode of(EvidenceRow row, ContainerDetector detector, @Nullable Incident incident) {
         Episode episode = new Episode(detector);
         episode.events = row.events();
         episode.novel[EventSequences.SEQUENCE] = row.novelEvents();
@@ -162,11 +163,11 @@ final class Episode {
         }
     }
 
-    Long incidentId() {
+    @Nullable Long incidentId() {
         return incident == null ? null : incident.id();
     }
 
-    ContainerRisk.IncidentRef ref() {
+    ContainerRisk.@Nullable IncidentRef ref() {
         return incident == null ? null
                 : new ContainerRisk.IncidentRef(incident.id(), incident.status(), severity, incident.dryRun());
     }

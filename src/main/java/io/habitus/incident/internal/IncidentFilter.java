@@ -1,6 +1,8 @@
 package io.habitus.incident.internal;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** Which incidents to list; null fields do not filter. Times bound {@code openedAt}. */
-public record IncidentFilter(String digest, String containerId, IncidentStatus status, Instant from, Instant to) {}
+public record IncidentFilter(@Nullable String digest, @Nullable String containerId, @Nullable IncidentStatus status,
+        @Nullable Instant from, @Nullable Instant to) {}

@@ -1,13 +1,15 @@
 package io.habitus.incident.persistence;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A detector row; {@code learned} and the figures are null until it is READY. The process's own
  * novelty rates are null for detectors built before those lengths were learned, and whether a broken
  * rule opens an incident at once for detectors built before that was calibrated (they open one).
  */
-public record DetectorRow(long id, String digest, int window, String status, Instant createdAt, Instant readyAt,
-        byte[] learned, Double noveltyRate, Double threshold, byte[] mix, Double mixThreshold, String statistics,
-        String error, Double localNoveltyRate, Double actionNoveltyRate, Double localThreshold, Double actionThreshold,
-        Boolean violationOpens) {}
+public record DetectorRow(long id, String digest, int window, String status, Instant createdAt,
+        @Nullable Instant readyAt, byte @Nullable [] learned, @Nullable Double noveltyRate, @Nullable Double threshold,
+        byte @Nullable [] mix, @Nullable Double mixThreshold, @Nullable String statistics, @Nullable String error,
+        @Nullable Double localNoveltyRate, @Nullable Double actionNoveltyRate, @Nullable Double localThreshold,
+        @Nullable Double actionThreshold, @Nullable Boolean violationOpens) {}

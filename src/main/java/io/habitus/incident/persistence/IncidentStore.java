@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -85,7 +86,7 @@ public class IncidentStore {
                 .stream().findFirst();
     }
 
-    public List<Incident> find(IncidentFilter filter, Long before, int limit) {
+    public List<Incident> find(IncidentFilter filter, @Nullable Long before, int limit) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from incident where true");
         List<Object> args = new ArrayList<>();
         if (filter.digest() != null) {
@@ -117,7 +118,7 @@ public class IncidentStore {
         return jdbc.query(sql.toString(), this::incident, args.toArray());
     }
 
-    public void setStatus(long id, IncidentStatus status, String by, String note, Instant at) {
+    public void setStatus(long id, IncidentStatus status, String by, @Nullable String note, Instant at) {
         jdbc.update("update incident set status = ?, status_by = ?, status_note = ?, status_at = ?, updated_at = ? where id = ?",
                 status.name(), by, note, Timestamp.from(at), Timestamp.from(at), id);
     }

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,12 +44,12 @@ class IncidentController {
                     + "image's detector was in its dry run) are listed with `dryRun: true`.")
     @GetMapping("/api/v1/incidents")
     IncidentPageResponse list(
-            @RequestParam(required = false) ImageDigest image,
-            @Parameter(description = "Container id") @RequestParam(required = false) @Size(max = 256) String container,
-            @RequestParam(required = false) IncidentStatus status,
-            @Parameter(description = "Opened at or after (ISO-8601)") @RequestParam(required = false) Instant from,
-            @Parameter(description = "Opened before (ISO-8601)") @RequestParam(required = false) Instant to,
-            @Parameter(description = "From a previous page's nextCursor") @RequestParam(required = false) @Size(max = 100) String cursor,
+            @RequestParam(required = false) @Nullable ImageDigest image,
+            @Parameter(description = "Container id") @RequestParam(required = false) @Size(max = 256) @Nullable String container,
+            @RequestParam(required = false) @Nullable IncidentStatus status,
+            @Parameter(description = "Opened at or after (ISO-8601)") @RequestParam(required = false) @Nullable Instant from,
+            @Parameter(description = "Opened before (ISO-8601)") @RequestParam(required = false) @Nullable Instant to,
+            @Parameter(description = "From a previous page's nextCursor") @RequestParam(required = false) @Size(max = 100) @Nullable String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return IncidentPageResponse.of(incidents.list(new IncidentFilter(image == null ? null : image.value(), container, status, from, to), cursor, limit));
     }
@@ -63,7 +64,7 @@ class IncidentController {
     @ApiResponse(responseCode = "200", description = "The incident after the action")
     @ApiResponse(responseCode = "409", description = "The incident is not OPEN")
     @PostMapping("/api/v1/incidents/{id}/acknowledge")
-    Incident acknowledge(@PathVariable long id, @Valid @RequestBody(required = false) IncidentActionRequest request,
+    Incident acknowledge(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable IncidentActionRequest request,
             @AuthenticationPrincipal Caller caller) {
         return incidents.acknowledge(id, caller.name(), note(request));
     }
@@ -73,7 +74,7 @@ class IncidentController {
     @ApiResponse(responseCode = "200", description = "The incident after the action")
     @ApiResponse(responseCode = "409", description = "The incident is already closed")
     @PostMapping("/api/v1/incidents/{id}/resolve")
-    Incident resolve(@PathVariable long id, @Valid @RequestBody(required = false) IncidentActionRequest request,
+    Incident resolve(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable IncidentActionRequest request,
             @AuthenticationPrincipal Caller caller) {
         return incidents.resolve(id, caller.name(), note(request));
     }
@@ -84,7 +85,7 @@ class IncidentController {
     @ApiResponse(responseCode = "200", description = "The incident after the action")
     @ApiResponse(responseCode = "409", description = "The incident is already closed")
     @PostMapping("/api/v1/incidents/{id}/false-positive")
-    Incident falsePositive(@PathVariable long id, @Valid @RequestBody(required = false) IncidentActionRequest request,
+    Incident falsePositive(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable IncidentActionRequest request,
             @AuthenticationPrincipal Caller caller) {
         return incidents.markFalsePositive(id, caller.name(), note(request));
     }
@@ -111,11 +112,11 @@ class IncidentController {
                     + "a refresh). Answers the proposals accepted.")
     @PostMapping("/api/v1/images/{digest}/detectors/{id}/proposals/accept")
     List<ProposedSequence> acceptProposals(@PathVariable ImageDigest digest,
-            @PathVariable long id, @Valid @RequestBody(required = false) AcceptProposalsRequest request) {
+            @PathVariable long id, @Valid @RequestBody(required = false) @Nullable AcceptProposalsRequest request) {
         return incidents.acceptProposals(digest, id, request == null ? null : request.sequenceFingerprints());
     }
 
-    private static String note(IncidentActionRequest request) {
+    private static @Nullable String note(@Nullable IncidentActionRequest request) {
         return request == null ? null : request.note();
     }
 }

@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,6 +24,9 @@ import tools.jackson.databind.JsonNode;
  * event, and binding and reflective validation were the largest costs of ingest (see
  * bench/README.md). The rules are those documented on {@link RuntimeEvent}'s records.
  */
+// The parts of an event are built even from broken input, to find every broken rule at once; they
+// are thrown away when one was found, so a non-null field may hold null only in such a discarded part.
+@SuppressWarnings("NullAway")
 final class EventReader {
 
     private static final String NOT_NULL = "must not be null";
@@ -37,11 +41,11 @@ final class EventReader {
     }
 
     /** The event, or {@code null} when it broke a rule (then {@code errors} says which). */
-    static RuntimeEvent read(int index, JsonNode node, List<FieldError> errors) {
+    static @Nullable RuntimeEvent read(int index, JsonNode node, List<FieldError> errors) {
         return new EventReader(index, errors).event(node);
     }
 
-    private RuntimeEvent event(JsonNode node) {
+    private @Nullable RuntimeEvent event(JsonNode node) {
         Instant time = time(node.get("time"));
         EventType type = type(node.get("type"));
         ContainerRef container = container(node.get("container"));
@@ -55,7 +59,7 @@ final class EventReader {
         return new RuntimeEvent(time, type, container, process, file, network, syscall);
     }
 
-    private Instant time(JsonNode node) {
+    private @Nullable Instant time(@Nullable JsonNode node) {
         if (missing(node)) {
             return fail("time", NOT_NULL);
         }
@@ -73,7 +77,7 @@ final class EventReader {
         }
     }
 
-    private EventType type(JsonNode node) {
+    private @Nullable EventType type(@Nullable JsonNode node) {
         if (missing(node)) {
             return fail("type", NOT_NULL);
         }
@@ -84,7 +88,7 @@ final class EventReader {
         }
     }
 
-    private ContainerRef container(JsonNode node) {
+    private @Nullable ContainerRef container(@Nullable JsonNode node) {
         if (!object(node, "container")) {
             return null;
         }
@@ -100,7 +104,7 @@ final class EventReader {
                 optional(node, "container", "cluster"));
     }
 
-    private ProcessInfo process(JsonNode node) {
+    private @Nullable ProcessInfo process(@Nullable JsonNode node) {
         if (!object(node, "process")) {
             return null;
         }
@@ -126,11 +130,11 @@ final class EventReader {
                 optional(node, "process", "parentExecId"));
     }
 
-    private FileInfo file(JsonNode node) {
+    private @Nullable FileInfo file(@Nullable JsonNode node) {
         return object(node, "file") ? new FileInfo(required(node, "file", "path")) : null;
     }
 
-    private NetworkInfo network(JsonNode node) {
+    private @Nullable NetworkInfo network(@Nullable JsonNode node) {
         if (!object(node, "network")) {
             return null;
         }
@@ -149,7 +153,7 @@ final class EventReader {
         return new NetworkInfo(protocol, port == null ? null : port.intValue(), optional(node, "network", "address"));
     }
 
-    private SyscallInfo syscall(JsonNode node) {
+    private @Nullable SyscallInfo syscall(@Nullable JsonNode node) {
         if (!object(node, "syscall")) {
             return null;
         }
@@ -164,7 +168,7 @@ final class EventReader {
         return new SyscallInfo(name, nr == null || nr > Integer.MAX_VALUE ? null : nr.intValue());
     }
 
-    private boolean object(JsonNode node, String field) {
+    private boolean object(@Nullable JsonNode node, String field) {
         if (missing(node)) {
             fail(field, NOT_NULL);
             return false;
@@ -176,7 +180,7 @@ final class EventReader {
         return true;
     }
 
-    private String required(JsonNode parent, String section, String field) {
+    private @Nullable String required(JsonNode parent, String section, String field) {
         String value = optional(parent, section, field);
         if (value == null || value.isBlank()) {
             if (errors.stream().noneMatch(e -> e.field().equals(section + "." + field))) {
@@ -187,7 +191,7 @@ final class EventReader {
         return value;
     }
 
-    private String optional(JsonNode parent, String section, String field) {
+    private @Nullable String optional(JsonNode parent, String section, String field) {
         JsonNode node = parent.get(field);
         if (missing(node)) {
             return null;
@@ -198,7 +202,7 @@ final class EventReader {
         return node.stringValue();
     }
 
-    private Long natural(JsonNode parent, String section, String field) {
+    private @Nullable Long natural(JsonNode parent, String section, String field) {
         JsonNode node = parent.get(field);
         if (missing(node)) {
             return null;
@@ -217,11 +221,11 @@ final class EventReader {
         return !missing(node.get(field));
     }
 
-    private static boolean missing(JsonNode node) {
+    private static boolean missing(@Nullable JsonNode node) {
         return node == null || node.isNull() || node.isMissingNode();
     }
 
-    private <T> T fail(String field, String reason) {
+    private <T> @Nullable T fail(String field, @Nullable String reason) {
         errors.add(new FieldError(index, field, reason));
         return null;
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -44,7 +45,7 @@ public class EventValidator {
         return new ValidatedBatch(valid, errors);
     }
 
-    private RuntimeEvent check(int index, JsonNode node, Instant oldest, Instant newest, List<FieldError> errors) {
+    private @Nullable RuntimeEvent check(int index, @Nullable JsonNode node, Instant oldest, Instant newest, List<FieldError> errors) {
         if (node == null || !node.isObject()) {
             errors.add(new FieldError(index, "(event)", "must be a JSON object"));
             return null;

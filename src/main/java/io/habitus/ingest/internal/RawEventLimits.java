@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,7 +19,7 @@ final class RawEventLimits {
     private final int maxStringLength;
     private final int maxArrayLength;
     private final Deque<Object> path = new ArrayDeque<>();
-    private String reason;
+    private @Nullable String reason;
 
     private RawEventLimits(int maxStringLength, int maxArrayLength) {
         this.maxStringLength = maxStringLength;
@@ -26,7 +27,7 @@ final class RawEventLimits {
     }
 
     /** The first broken limit of the event at {@code index}, or {@code null}. */
-    static FieldError check(int index, JsonNode node, int maxStringLength, int maxArrayLength) {
+    static @Nullable FieldError check(int index, JsonNode node, int maxStringLength, int maxArrayLength) {
         RawEventLimits limits = new RawEventLimits(maxStringLength, maxArrayLength);
         return limits.fits(node) ? null : new FieldError(index, limits.field(), limits.reason);
     }

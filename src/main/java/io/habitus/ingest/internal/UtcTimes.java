@@ -3,6 +3,7 @@ package io.habitus.ingest.internal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the time form agents send — {@code 2026-11-28T10:00:00.123Z}: UTC, seconds, an optional
@@ -15,7 +16,7 @@ final class UtcTimes {
     private UtcTimes() {}
 
     /** The instant, or null when {@code text} is not in the common form (the caller then parses it in full). */
-    static Instant parseCommonForm(String text) {
+    static @Nullable Instant parseCommonForm(String text) {
         int length = text.length();
         if (length < 20 || length > 30 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-' || text.charAt(7) != '-'
                 || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,7 +39,7 @@ public final class CopyText {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static String escape(String value) {
+    static String escape(@Nullable String value) {
         return CopyEscape.text(value);
     }
 

@@ -2,6 +2,7 @@ package io.habitus.model.encoding;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hashes feature groups into one sparse vector. Each feature of a group is keyed as
@@ -20,8 +21,8 @@ public final class HashedVectorBuilder {
     private int[] entryIndices = new int[32];
     private double[] entryValues = new double[32];
     private int size;
-    private int[] indices;
-    private double[] values;
+    private int @Nullable [] indices;
+    private double @Nullable [] values;
     /** The UTF-8 key of the feature being hashed, reused: this runs for every feature of every scored event. */
     private final Utf8Bytes key = new Utf8Bytes(128);
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything that determines the transition encoding. Stored with every model: the same spec and
@@ -130,7 +131,7 @@ public record FeatureSpec(int version, int dimension, int window, double decay, 
         return value.intValue();
     }
 
-    private static Number number(Object value, String key) {
+    private static Number number(@Nullable Object value, String key) {
         if (value instanceof Number number) {
             return number;
         }

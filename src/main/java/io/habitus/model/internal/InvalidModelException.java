@@ -1,5 +1,7 @@
 package io.habitus.model.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /** A stored model that must not be used: unreadable text, unknown format, or a checksum mismatch. */
 public class InvalidModelException extends RuntimeException {
 
@@ -7,7 +9,7 @@ public class InvalidModelException extends RuntimeException {
         super(message);
     }
 
-    public InvalidModelException(String message, Throwable cause) {
+    public InvalidModelException(@Nullable String message, Throwable cause) {
         super(message, cause);
     }
 }

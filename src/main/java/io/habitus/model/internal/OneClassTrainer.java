@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import libsvm.svm_model;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Trains a {@link TransitionModel} from a sample of transition vectors: split, grid over (nu,
@@ -51,7 +52,7 @@ public final class OneClassTrainer {
     }
 
     private static TransitionModel finish(FeatureSpec spec, TrainingOptions options, TrainingSplit split,
-            double gammaBase, List<GridPoint> grid, Candidate best, long started) {
+            double gammaBase, List<GridPoint> grid, @Nullable Candidate best, long started) {
         String libsvmText = LibSvm.toText(best.model());
         // Calibrate with the model as it will be loaded from its text, so stored scores are the scores.
         FastPredictor loaded = TransitionModel.predictorOf(libsvmText);

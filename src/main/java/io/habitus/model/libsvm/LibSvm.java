@@ -12,6 +12,7 @@ import libsvm.svm_model;
 import libsvm.svm_node;
 import libsvm.svm_parameter;
 import libsvm.svm_problem;
+import org.jspecify.annotations.Nullable;
 
 /**
  * libsvm behind a small, safe surface. Feature index {@code i} of a Habitus vector is libsvm
@@ -108,7 +109,7 @@ public final class LibSvm {
         return nodes;
     }
 
-    private static void deleteQuietly(Path file) {
+    private static void deleteQuietly(@Nullable Path file) {
         if (file != null) {
             try {
                 Files.deleteIfExists(file);

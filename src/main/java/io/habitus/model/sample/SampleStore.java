@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,8 +32,8 @@ public class SampleStore {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ChunkEntry(String key, List<String> beforeProcesses, List<String> beforeRecent, String event,
-            List<String> afterProcesses, List<String> afterRecent, Integer recentDropped, String actor,
-            List<String> actorRecent, Instant firstSeen, long count) {
+            @Nullable List<String> afterProcesses, @Nullable List<String> afterRecent, @Nullable Integer recentDropped,
+            @Nullable String actor, @Nullable List<String> actorRecent, Instant firstSeen, long count) {
 
         static ChunkEntry of(SampleRow row) {
             SampledTransition t = row.transition();

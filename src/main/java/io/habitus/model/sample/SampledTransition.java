@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A transition as the sample keeps it: the state before (processes, recent tokens), the event's
@@ -19,7 +20,7 @@ import java.util.List;
  */
 public record SampledTransition(
         String key, List<String> beforeProcesses, List<String> beforeRecent, String event, List<String> afterProcesses,
-        List<String> afterRecent, String actor, List<String> actorRecent, Instant firstSeen) {
+        List<String> afterRecent, @Nullable String actor, @Nullable List<String> actorRecent, Instant firstSeen) {
 
     public SampledTransition {
         if ((actor == null) != (actorRecent == null)) {
@@ -29,8 +30,8 @@ public record SampledTransition(
 
     /** A transition written down elsewhere (an allowed audit), keyed exactly as an observed one would be. */
     public static SampledTransition of(List<String> beforeProcesses, List<String> beforeRecent, String event,
-            List<String> afterProcesses, List<String> afterRecent, String actor, List<String> actorRecent,
-            Instant firstSeen) {
+            List<String> afterProcesses, List<String> afterRecent, @Nullable String actor,
+            @Nullable List<String> actorRecent, Instant firstSeen) {
         List<String> own = actor == null ? null : List.copyOf(actorRecent);
         return new SampledTransition(key(beforeProcesses, beforeRecent, event, afterProcesses, afterRecent, actor, own),
                 List.copyOf(beforeProcesses), List.copyOf(beforeRecent), event, List.copyOf(afterProcesses),
@@ -51,7 +52,8 @@ public record SampledTransition(
     }
 
     private static String key(List<String> beforeProcesses, List<String> beforeRecent, String event,
-            List<String> afterProcesses, List<String> afterRecent, String actor, List<String> actorRecent) {
+            List<String> afterProcesses, List<String> afterRecent, @Nullable String actor,
+            @Nullable List<String> actorRecent) {
         List<List<String>> parts = actor == null
                 ? List.of(beforeProcesses, beforeRecent, List.of(event), afterProcesses, afterRecent)
                 : List.of(beforeProcesses, beforeRecent, List.of(event), afterProcesses, afterRecent, List.of(actor),

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -61,7 +62,7 @@ public class JobStore {
                 .param("at", Timestamp.from(at)).param("v", modelVersion).param("id", id).update();
     }
 
-    public void failed(long id, String error, Instant at, boolean retry) {
+    public void failed(long id, @Nullable String error, Instant at, boolean retry) {
         jdbc.sql("update model_job set status = :status, finished_at = :at, error = :error where id = :id")
                 .param("status", retry ? "QUEUED" : "FAILED").param("at", retry ? null : Timestamp.from(at))
                 .param("error", error).param("id", id).update();
@@ -83,7 +84,7 @@ public class JobStore {
                 (Integer) rs.getObject(12));
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }

@@ -4,6 +4,7 @@ import io.habitus.shared.FieldError;
 import io.habitus.incident.ContainerRisk;
 import io.habitus.scoring.Judgement;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a score call answers.
@@ -13,11 +14,11 @@ import java.util.List;
  * @param rejected  events ingest refused after validation passed (a container that moved to another
  *                  image meanwhile); empty almost always
  */
-public record ScoreAnswer(boolean commit, String batchId, boolean duplicate, List<Scored> results,
+public record ScoreAnswer(boolean commit, @Nullable String batchId, boolean duplicate, List<Scored> results,
         List<FieldError> rejected) {
 
     /** One event's judgement, its container's risk after it (null where no detector judges), and its position in the request. */
-    public record Scored(int index, Judgement judgement, ContainerRisk container) {}
+    public record Scored(int index, Judgement judgement, @Nullable ContainerRisk container) {}
 
     public ScoreAnswer {
         results = List.copyOf(results);

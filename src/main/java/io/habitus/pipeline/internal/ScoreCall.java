@@ -4,6 +4,7 @@ import io.habitus.behavior.PriorState;
 import io.habitus.ingest.AgentInfo;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,8 +16,8 @@ import tools.jackson.databind.JsonNode;
  * @param priorEvents raw earlier events to replay into the starting state (what-if only); null or empty for none
  * @param batchId     idempotency key of a committed call; null to have one generated
  */
-public record ScoreCall(List<JsonNode> events, boolean commit, PriorState.Given prior, List<JsonNode> priorEvents,
-        String batchId, AgentInfo agent) {
+public record ScoreCall(List<JsonNode> events, boolean commit, PriorState.@Nullable Given prior,
+        @Nullable List<JsonNode> priorEvents, @Nullable String batchId, AgentInfo agent) {
 
     public ScoreCall {
         events = List.copyOf(Objects.requireNonNull(events, "events"));

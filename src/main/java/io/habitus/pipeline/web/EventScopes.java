@@ -6,6 +6,7 @@ import io.habitus.security.TokenScope;
 import io.habitus.shared.FieldError;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,7 +30,7 @@ final class EventScopes {
     }
 
     /** Refuses the call when one of the events (of the request field {@code list}) is outside the scope. */
-    static void cover(Caller caller, String list, List<JsonNode> events) {
+    static void cover(Caller caller, String list, @Nullable List<JsonNode> events) {
         TokenScope scope = caller.scope();
         if (scope.unrestricted() || events == null) {
             return;
@@ -53,7 +54,7 @@ final class EventScopes {
         }
     }
 
-    private static String text(JsonNode container, String field) {
+    private static @Nullable String text(@Nullable JsonNode container, String field) {
         JsonNode value = container == null ? null : container.get(field);
         return value != null && value.isString() ? value.stringValue() : null;
     }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Events to score; they stay raw JSON here because ingest's validator names every bad field. */
@@ -18,12 +19,12 @@ record ScoreRequest(
                 arraySchema = @Schema(description = "The events, in the ingest schema; all must be valid"))
         @NotEmpty List<JsonNode> events,
         @Schema(description = "What-if only: start from this state instead of the tracked one (all events of one container)")
-        @Valid PriorStateRequest priorState,
+        @Valid @Nullable PriorStateRequest priorState,
         @ArraySchema(schema = @Schema(implementation = RuntimeEvent.class),
                 arraySchema = @Schema(description = "What-if only: earlier events replayed on an empty state to make the "
                         + "starting state (all events of one container)"))
-        @Size(max = 10_000) List<JsonNode> priorEvents,
+        @Size(max = 10_000) @Nullable List<JsonNode> priorEvents,
         @Schema(description = "commit=true only: idempotency key, as for ingest; a retry answers duplicate=true",
                 example = "node-a-score-000042")
-        @Size(max = 200) @Pattern(regexp = "^[\\x21-\\x7E]+$", message = "must be printable without spaces") String batchId,
-        @Schema(description = "commit=true only: the agent sending; defaults to the token's name") @Valid AgentInfo agent) {}
+        @Size(max = 200) @Pattern(regexp = "^[\\x21-\\x7E]+$", message = "must be printable without spaces") @Nullable String batchId,
+        @Schema(description = "commit=true only: the agent sending; defaults to the token's name") @Valid @Nullable AgentInfo agent) {}

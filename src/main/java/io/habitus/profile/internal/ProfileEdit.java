@@ -2,9 +2,10 @@ package io.habitus.profile.internal;
 
 import io.habitus.profile.RuleRef;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** An edit of a profile version: rules to add and to remove. Applying it makes a new version. */
-public record ProfileEdit(List<NewRule> add, List<RuleRef> remove, String comment) {
+public record ProfileEdit(List<NewRule> add, List<RuleRef> remove, @Nullable String comment) {
 
     public ProfileEdit {
         add = add == null ? List.of() : List.copyOf(add);

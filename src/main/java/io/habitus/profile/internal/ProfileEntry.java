@@ -5,14 +5,15 @@ import io.habitus.profile.RuleRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One allowlist rule with its provenance: learned (with how often, on how many containers and
  * nodes, and when it was seen, plus raw examples) or added by a person (who and why).
  */
 public record ProfileEntry(
-        TokenKind kind, String pattern, EntryOrigin origin, String addedBy, String reason, long count,
-        int containers, int nodes, Instant firstSeen, Instant lastSeen, List<String> examples) {
+        TokenKind kind, String pattern, EntryOrigin origin, @Nullable String addedBy, @Nullable String reason, long count,
+        int containers, int nodes, @Nullable Instant firstSeen, @Nullable Instant lastSeen, List<String> examples) {
 
     public ProfileEntry {
         Objects.requireNonNull(kind, "kind");

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A profile's rules laid out for judging: most tokens hit the exact set (their values are
@@ -22,7 +23,7 @@ public final class RuleSet {
 
     private static final String PARENT = " <- ";
 
-    private record Wildcard(PathPattern.Compiled first, PathPattern.Compiled parent) {
+    private record Wildcard(PathPattern.Compiled first, PathPattern.@Nullable Compiled parent) {
         boolean matches(TokenKind kind, String value) {
             if (kind != TokenKind.PROCESS) {
                 return first.matches(value);

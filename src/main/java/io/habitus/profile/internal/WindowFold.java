@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** What events add to one learning window, folded in memory: per token, per container and in total. */
 public final class WindowFold {
@@ -18,10 +19,10 @@ public final class WindowFold {
     public final Map<Token, TokenFold> tokens = new HashMap<>();
     final Map<String, ContainerFold> containers = new HashMap<>();
     long events;
-    Instant first;
-    Instant last;
+    @Nullable Instant first;
+    @Nullable Instant last;
 
-    public void add(Instant time, String containerId, String node, Token token, String example) {
+    public void add(Instant time, String containerId, @Nullable String node, @Nullable Token token, String example) {
         events++;
         first = first == null || time.isBefore(first) ? time : first;
         last = last == null || time.isAfter(last) ? time : last;
@@ -87,12 +88,12 @@ public final class WindowFold {
     }
 
     static final class ContainerFold {
-        final String node;
+        final @Nullable String node;
         Instant first;
         Instant last;
         long events;
 
-        ContainerFold(String node, Instant time) {
+        ContainerFold(@Nullable String node, Instant time) {
             this.node = node;
             this.first = time;
             this.last = time;

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -86,11 +87,11 @@ final class EntryCopy {
         return out.append('}').toString();
     }
 
-    private static String time(Instant instant) {
+    private static String time(@Nullable Instant instant) {
         return instant == null ? "\\N" : instant.toString();
     }
 
-    private static String escape(String value) {
+    private static String escape(@Nullable String value) {
         return CopyEscape.text(value);
     }
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PGInterval;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -156,21 +157,21 @@ public class LearningStore {
                 instant(rs, "finished_at"), rs.getString("finish_reason"));
     }
 
-    private static Duration seconds(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Duration seconds(ResultSet rs, String column) throws SQLException {
         Object value = rs.getObject(column);
         return value == null ? null : Duration.ofMillis(Math.round(((Number) value).doubleValue() * 1000));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
 
-    private static Timestamp ts(Instant instant) {
+    private static @Nullable Timestamp ts(@Nullable Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    private static PGInterval interval(Duration duration) {
+    private static @Nullable PGInterval interval(@Nullable Duration duration) {
         if (duration == null) {
             return null;
         }

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -71,8 +72,8 @@ public class ProfileStore {
     }
 
     /** Stores a version and its entries ({@link EntryCopy}: a learned version can have tens of thousands). */
-    public void insertVersion(ImageDigest digest, int version, String checksum, ProfileSource source, Integer basedOn,
-            Integer windowNo, boolean partial, String comment, Instant createdAt, String createdBy,
+    public void insertVersion(ImageDigest digest, int version, String checksum, ProfileSource source,
+            @Nullable Integer basedOn, @Nullable Integer windowNo, boolean partial, @Nullable String comment, Instant createdAt, String createdBy,
             List<ProfileEntry> entries) {
         template.update("""
                 insert into profile_version (digest, version, checksum, source, based_on, window_no, partial, comment,
@@ -136,7 +137,7 @@ public class ProfileStore {
                 instant(rs, "last_seen"), examples == null ? List.of() : Arrays.asList((String[]) examples.getArray()));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }

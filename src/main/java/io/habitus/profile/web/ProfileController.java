@@ -19,6 +19,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -99,7 +100,7 @@ class ProfileController {
     @PatchMapping("/{version}")
     ResponseEntity<ProfileResponse> edit(@PathVariable ImageDigest digest,
             @PathVariable @Min(1) int version,
-            @Parameter(description = "ETag of the version being edited") @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Parameter(description = "ETag of the version being edited") @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody ProfileEditRequest request, @AuthenticationPrincipal Caller caller) {
         ProfileEdit edit = new ProfileEdit(
                 request.add() == null ? List.of() : request.add().stream()

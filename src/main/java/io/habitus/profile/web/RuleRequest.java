@@ -9,20 +9,21 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 @Schema(description = "A rule to add or import")
 record RuleRequest(
         @NotNull @Schema(example = "PROCESS") TokenKind kind,
         @NotBlank @Size(max = 1024) @Schema(example = "/usr/bin/curl <- /bin/sh") String pattern,
-        @Size(max = 1000) @Schema(description = "Why it is allowed", example = "health check probe") String reason,
-        @Schema(description = "Kept on import") EntryOrigin origin,
-        @Schema(description = "Kept on import") String addedBy,
-        @Schema(description = "Kept on import") Long count,
-        @Schema(description = "Kept on import") Integer containers,
-        @Schema(description = "Kept on import") Integer nodes,
-        @Schema(description = "Kept on import") Instant firstSeen,
-        @Schema(description = "Kept on import") Instant lastSeen,
-        @Schema(description = "Kept on import") List<@Size(max = 4096) String> examples) {
+        @Size(max = 1000) @Schema(description = "Why it is allowed", example = "health check probe") @Nullable String reason,
+        @Schema(description = "Kept on import") @Nullable EntryOrigin origin,
+        @Schema(description = "Kept on import") @Nullable String addedBy,
+        @Schema(description = "Kept on import") @Nullable Long count,
+        @Schema(description = "Kept on import") @Nullable Integer containers,
+        @Schema(description = "Kept on import") @Nullable Integer nodes,
+        @Schema(description = "Kept on import") @Nullable Instant firstSeen,
+        @Schema(description = "Kept on import") @Nullable Instant lastSeen,
+        @Schema(description = "Kept on import") @Nullable List<@Size(max = 4096) String> examples) {
 
     ProfileEntry toEntry(String importedBy) {
         EntryOrigin kept = origin == null ? EntryOrigin.MANUAL : origin;

@@ -4,6 +4,7 @@ import io.habitus.security.Role;
 import io.habitus.security.TokenScope;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bearer token as people see it: never the secret, only its first characters to recognise it.
@@ -11,7 +12,7 @@ import java.util.UUID;
  */
 public record ApiToken(
         UUID id, String name, Role role, TokenScope scope, String prefix, Instant createdAt, String createdBy,
-        Instant revokedAt) {
+        @Nullable Instant revokedAt) {
 
     public boolean revoked() {
         return revokedAt != null;

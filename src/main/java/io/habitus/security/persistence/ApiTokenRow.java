@@ -5,11 +5,12 @@ import io.habitus.security.TokenScope;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A stored token: the SHA-256 of its secret, never the secret. {@code revokedAt} is null while it is valid. */
 public record ApiTokenRow(
         UUID id, String name, Role role, TokenScope scope, String secretHash, String prefix, Instant createdAt, String createdBy,
-        Instant revokedAt) {
+        @Nullable Instant revokedAt) {
 
     public ApiTokenRow {
         Objects.requireNonNull(id, "id");

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -88,17 +89,17 @@ public class ApiTokenStore {
                 instant(rs, "revoked_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
 
     /** A {@code text[]} parameter: pgjdbc binds a {@code String[]} as one. */
-    private static String[] texts(List<String> values) {
+    private static String @Nullable [] texts(@Nullable List<String> values) {
         return values == null ? null : values.toArray(String[]::new);
     }
 
-    private static List<String> texts(ResultSet rs, String column) throws SQLException {
+    private static @Nullable List<String> texts(ResultSet rs, String column) throws SQLException {
         Array array = rs.getArray(column);
         return array == null ? null : Arrays.asList((String[]) array.getArray());
     }

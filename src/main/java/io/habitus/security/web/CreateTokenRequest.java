@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 @Schema(description = "A token to issue")
 record CreateTokenRequest(
@@ -16,4 +17,4 @@ record CreateTokenRequest(
         @Schema(description = "The role the token carries", example = "AGENT")
         @NotNull Role role,
         @Schema(description = "Optional: limit the token to some namespaces, clusters or event endpoints; absent: "
-                + "unrestricted") @Valid TokenScopeRequest scope) {}
+                + "unrestricted") @Valid @Nullable TokenScopeRequest scope) {}

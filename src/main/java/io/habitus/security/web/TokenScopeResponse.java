@@ -13,7 +13,7 @@ record TokenScopeResponse(
         @Nullable List<TokenScope.Operation> operations) {
 
     /** Null for an unrestricted token, so that a listing shows at a glance which tokens are scoped. */
-    static TokenScopeResponse of(TokenScope scope) {
+    static @Nullable TokenScopeResponse of(TokenScope scope) {
         return scope.unrestricted() ? null
                 : new TokenScopeResponse(scope.namespaces(), scope.clusters(), scope.operations());
     }

@@ -1,6 +1,7 @@
 package io.habitus.sensor.event;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -19,15 +20,15 @@ public final class EventDraft {
     private final ObjectNode container = NODES.objectNode();
     private final ObjectNode process = NODES.objectNode();
 
-    public EventDraft(String time, String type) {
+    public EventDraft(@Nullable String time, String type) {
         put(event, "time", time);
         event.put("type", type);
         event.set("container", container);
         event.set("process", process);
     }
 
-    public EventDraft container(String id, String image, String imageDigest, String node, String namespace, String pod,
-            String cluster) {
+    public EventDraft container(@Nullable String id, @Nullable String image, @Nullable String imageDigest,
+            @Nullable String node, @Nullable String namespace, @Nullable String pod, @Nullable String cluster) {
         put(container, "id", id);
         put(container, "image", image);
         put(container, "imageDigest", imageDigest);
@@ -38,7 +39,8 @@ public final class EventDraft {
         return this;
     }
 
-    public EventDraft process(Long pid, Long ppid, String exe, Long uid, String parentExe) {
+    public EventDraft process(@Nullable Long pid, @Nullable Long ppid, @Nullable String exe, @Nullable Long uid,
+            @Nullable String parentExe) {
         put(process, "pid", pid);
         put(process, "ppid", ppid);
         put(process, "exe", exe);
@@ -47,7 +49,7 @@ public final class EventDraft {
         return this;
     }
 
-    public EventDraft args(List<String> args) {
+    public EventDraft args(@Nullable List<String> args) {
         if (args != null) {
             ArrayNode array = process.putArray("args");
             args.forEach(array::add);
@@ -55,18 +57,18 @@ public final class EventDraft {
         return this;
     }
 
-    public EventDraft execIds(String execId, String parentExecId) {
+    public EventDraft execIds(@Nullable String execId, @Nullable String parentExecId) {
         put(process, "execId", execId);
         put(process, "parentExecId", parentExecId);
         return this;
     }
 
-    public EventDraft file(String path) {
+    public EventDraft file(@Nullable String path) {
         put(event.putObject("file"), "path", path);
         return this;
     }
 
-    public EventDraft network(String protocol, Long port, String address) {
+    public EventDraft network(@Nullable String protocol, @Nullable Long port, @Nullable String address) {
         ObjectNode network = event.putObject("network");
         put(network, "protocol", protocol);
         put(network, "port", port);
@@ -74,7 +76,7 @@ public final class EventDraft {
         return this;
     }
 
-    public EventDraft syscall(String name, Long nr) {
+    public EventDraft syscall(@Nullable String name, @Nullable Long nr) {
         ObjectNode syscall = event.putObject("syscall");
         put(syscall, "name", name);
         put(syscall, "nr", nr);
@@ -85,13 +87,13 @@ public final class EventDraft {
         return event;
     }
 
-    private static void put(ObjectNode node, String field, String value) {
+    private static void put(ObjectNode node, String field, @Nullable String value) {
         if (value != null) {
             node.put(field, value);
         }
     }
 
-    private static void put(ObjectNode node, String field, Long value) {
+    private static void put(ObjectNode node, String field, @Nullable Long value) {
         if (value != null) {
             node.put(field, value.longValue());
         }

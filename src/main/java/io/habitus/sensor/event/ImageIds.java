@@ -3,6 +3,7 @@ package io.habitus.sensor.event;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Reads the ids sensors report in the forms container runtimes give them. */
 public final class ImageIds {
@@ -18,7 +19,7 @@ public final class ImageIds {
      * {@code docker-pullable://nginx@sha256:…} or a bare {@code sha256:…}), lower-cased; null when
      * there is none.
      */
-    public static String digest(String imageReference) {
+    public static @Nullable String digest(@Nullable String imageReference) {
         if (imageReference == null) {
             return null;
         }
@@ -27,7 +28,7 @@ public final class ImageIds {
     }
 
     /** A container id without its runtime's prefix ({@code containerd://}, {@code docker://}, {@code cri-o://}); null when blank. */
-    public static String containerId(String runtimeId) {
+    public static @Nullable String containerId(@Nullable String runtimeId) {
         if (runtimeId == null) {
             return null;
         }

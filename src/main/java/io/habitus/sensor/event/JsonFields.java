@@ -1,5 +1,6 @@
 package io.habitus.sensor.event;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -12,7 +13,7 @@ public final class JsonFields {
     }
 
     /** The object at the path, or null. */
-    public static JsonNode object(JsonNode node, String... path) {
+    public static @Nullable JsonNode object(@Nullable JsonNode node, String... path) {
         JsonNode current = node;
         for (String field : path) {
             if (current == null || !current.isObject()) {
@@ -24,7 +25,7 @@ public final class JsonFields {
     }
 
     /** A non-blank text value (numbers and booleans as their text), or null. */
-    public static String text(JsonNode node, String field) {
+    public static @Nullable String text(@Nullable JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null || value.isNull() || value.isContainer() || value.isMissingNode()) {
             return null;
@@ -34,7 +35,7 @@ public final class JsonFields {
     }
 
     /** A non-negative whole number, written as a JSON number or as a decimal string; else null. */
-    public static Long number(JsonNode node, String field) {
+    public static @Nullable Long number(@Nullable JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null) {
             return null;

@@ -10,6 +10,7 @@ import io.habitus.sensor.internal.Translation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -102,7 +103,7 @@ public class FalcoTranslator implements RecordTranslator {
         return new Translation.Mapped(draft.json(), node);
     }
 
-    private static String type(String evtType) {
+    private static @Nullable String type(String evtType) {
         if (EXECS.contains(evtType)) {
             return "process.exec";
         }
@@ -125,12 +126,12 @@ public class FalcoTranslator implements RecordTranslator {
         return evtType.equals("creat") || "true".equals(JsonFields.text(fields, "evt.is_open_write"));
     }
 
-    private static String imageName(String repository, String tag) {
+    private static @Nullable String imageName(@Nullable String repository, @Nullable String tag) {
         return repository == null ? null : tag == null ? repository : repository + ":" + tag;
     }
 
     /** Falco joins a command line with spaces; the arguments are what follows the program name. */
-    private static List<String> arguments(String cmdline) {
+    private static @Nullable List<String> arguments(@Nullable String cmdline) {
         if (cmdline == null) {
             return null;
         }
@@ -138,7 +139,7 @@ public class FalcoTranslator implements RecordTranslator {
         return words.size() <= 1 ? List.of() : words.subList(1, words.size());
     }
 
-    private static String first(JsonNode node, String... fields) {
+    private static @Nullable String first(JsonNode node, String... fields) {
         for (String field : fields) {
             String value = JsonFields.text(node, field);
             if (value != null) {
@@ -148,7 +149,7 @@ public class FalcoTranslator implements RecordTranslator {
         return null;
     }
 
-    private static Long first(JsonNode node, List<String> fields) {
+    private static @Nullable Long first(JsonNode node, List<String> fields) {
         for (String field : fields) {
             Long value = JsonFields.number(node, field);
             if (value != null) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -121,7 +122,7 @@ final class KprobeEvents {
     }
 
     /** {@code IPPROTO_TCP} → {@code tcp}; unknown → {@code tcp}, the only protocol of the TCP functions. */
-    private static String protocol(String tetragon) {
+    private static String protocol(@Nullable String tetragon) {
         if (tetragon == null) {
             return "tcp";
         }
@@ -130,7 +131,7 @@ final class KprobeEvents {
     }
 
     /** The first argument of the given kind ({@code file_arg}, {@code sock_arg}, …), or null. */
-    static JsonNode argument(JsonNode args, String kind) {
+    static @Nullable JsonNode argument(@Nullable JsonNode args, String kind) {
         if (args == null || !args.isArray()) {
             return null;
         }

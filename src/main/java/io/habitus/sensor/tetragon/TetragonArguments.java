@@ -2,6 +2,7 @@ package io.habitus.sensor.tetragon;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Splits Tetragon's {@code arguments} string back into arguments: Tetragon joins them with spaces
@@ -12,7 +13,7 @@ final class TetragonArguments {
     private TetragonArguments() {
     }
 
-    static List<String> split(String arguments) {
+    static @Nullable List<String> split(@Nullable String arguments) {
         if (arguments == null || arguments.isBlank()) {
             return List.of();
         }

@@ -9,6 +9,7 @@ import io.habitus.sensor.internal.SkipReason;
 import io.habitus.sensor.internal.Translation;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -76,7 +77,7 @@ public class TetragonTranslator implements RecordTranslator {
     }
 
     /** The one field of the envelope that names the event kind, or null. */
-    private static String kindOf(JsonNode record) {
+    private static @Nullable String kindOf(JsonNode record) {
         for (String field : record.propertyNames()) {
             if (!ENVELOPE.contains(field) && record.get(field).isObject()) {
                 return field;
@@ -86,7 +87,7 @@ public class TetragonTranslator implements RecordTranslator {
     }
 
     /** The event's time; an exec without one (the export of some versions) happened at its process's start. */
-    private static String time(JsonNode record, JsonNode process, String kind) {
+    private static @Nullable String time(JsonNode record, @Nullable JsonNode process, String kind) {
         String time = JsonFields.text(record, "time");
         return time == null && kind.equals("process_exec") ? JsonFields.text(process, "start_time") : time;
     }

@@ -5,6 +5,7 @@ import io.habitus.sensor.event.JsonFields;
 import io.habitus.sensor.internal.SkipReason;
 import io.habitus.sensor.internal.Translation;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,7 +36,7 @@ final class TracepointEvents {
         return Translation.skip(SkipReason.UNSUPPORTED_FUNCTION, subsystem + "/" + event);
     }
 
-    private static Long syscallNumber(JsonNode args) {
+    private static @Nullable Long syscallNumber(@Nullable JsonNode args) {
         if (args == null || !args.isArray()) {
             return null;
         }

@@ -5,6 +5,7 @@ import io.habitus.shared.HabitusProblem;
 import io.habitus.shared.ProblemType;
 import io.habitus.shared.Sha256;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -21,7 +22,7 @@ final class IdempotencyKeys {
     private IdempotencyKeys() {
     }
 
-    static String of(String header, byte[] body) {
+    static String of(@Nullable String header, byte[] body) {
         if (header == null) {
             return "sha256:" + Sha256.hex(body);
         }

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -81,7 +82,7 @@ class SensorController {
                 examples = @ExampleObject(name = "exec", value = TETRAGON_EXAMPLE))})
     @PostMapping(path = "/tetragon", consumes = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
     SensorResponse tetragon(@RequestBody byte[] body, @Parameter(description = IDEMPOTENCY_KEY)
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
         return ingest(Sensor.TETRAGON, body, idempotencyKey);
     }
 
@@ -101,11 +102,11 @@ class SensorController {
                 examples = @ExampleObject(name = "exec", value = FALCO_EXAMPLE))})
     @PostMapping(path = "/falco", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE})
     SensorResponse falco(@RequestBody byte[] body, @Parameter(description = IDEMPOTENCY_KEY)
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
         return ingest(Sensor.FALCO, body, idempotencyKey);
     }
 
-    private SensorResponse ingest(Sensor sensor, byte[] body, String idempotencyKey) {
+    private SensorResponse ingest(Sensor sensor, byte[] body, @Nullable String idempotencyKey) {
         String key = IdempotencyKeys.of(idempotencyKey, body);
         return SensorResponse.of(ingestion.ingest(new SensorBatch(sensor, key,
                 RecordReader.read(body, limits.maxEventsPerBatch(), json))));

@@ -1,5 +1,7 @@
 package io.habitus.shared.database;
 
+import org.jspecify.annotations.Nullable;
+
 /** PostgreSQL's COPY text format: how one value is written, for every module that COPYs rows. */
 public final class CopyEscape {
 
@@ -7,7 +9,7 @@ public final class CopyEscape {
     }
 
     /** The value with backslash, tab, newline and carriage return escaped; {@code \N} for null; the value itself when nothing needs escaping. */
-    public static String text(String value) {
+    public static String text(@Nullable String value) {
         if (value == null) {
             return "\\N";
         }

@@ -7,6 +7,7 @@ import io.habitus.shared.ProblemType;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -135,7 +136,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> createResponseEntity(
-            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
                 ProblemType type = ProblemType.forStatus(statusCode.value());
@@ -176,7 +177,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return "The body is missing or cannot be read";
     }
 
-    private static <T extends Throwable> T causeOfType(Throwable ex, Class<T> type) {
+    private static <T extends Throwable> @Nullable T causeOfType(Throwable ex, Class<T> type) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);

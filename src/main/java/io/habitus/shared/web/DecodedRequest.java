@@ -12,6 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request whose body is the decoded, size-limited stream. It hides {@code Content-Encoding} and
@@ -49,7 +50,7 @@ final class DecodedRequest extends HttpServletRequestWrapper {
     }
 
     @Override
-    public String getHeader(String name) {
+    public @Nullable String getHeader(String name) {
         return hidden(name) ? null : super.getHeader(name);
     }
 

@@ -28,7 +28,7 @@ class NullableComponentsConverter implements ModelConverter {
 
     @Override
     @SuppressWarnings("rawtypes")
-    public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+    public @Nullable Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
         Schema resolved = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
         Class<?> raw = rawClass(type.getType());
         if (resolved == null || raw == null || !raw.isRecord()) {
@@ -62,7 +62,7 @@ class NullableComponentsConverter implements ModelConverter {
         schema.setTypes(types);
     }
 
-    private static Class<?> rawClass(Type type) {
+    private static @Nullable Class<?> rawClass(Type type) {
         return switch (type) {
             case Class<?> c -> c;
             case ParameterizedType p when p.getRawType() instanceof Class<?> c -> c;

@@ -4,6 +4,7 @@ import io.habitus.shared.HabitusProblem;
 import io.habitus.shared.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -22,7 +23,7 @@ public final class PageCursor {
     }
 
     /** The id a cursor points before; null for no cursor; a 400 problem for one this API did not hand out. */
-    public static Long idBefore(String cursor) {
+    public static @Nullable Long idBefore(@Nullable String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }

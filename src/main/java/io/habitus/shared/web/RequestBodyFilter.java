@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -72,7 +73,7 @@ class RequestBodyFilter extends OncePerRequestFilter {
      * The media type if it is JSON ({@code application/json}, {@code application/*+json}, or
      * newline-delimited JSON, {@code application/x-ndjson}, as sensors' shippers send it), else null.
      */
-    private static MediaType jsonType(String contentType) {
+    private static @Nullable MediaType jsonType(@Nullable String contentType) {
         if (contentType == null || contentType.isBlank()) {
             return null;
         }
@@ -96,7 +97,7 @@ class RequestBodyFilter extends OncePerRequestFilter {
     private static final class LazyGzipInputStream extends InputStream {
 
         private final InputStream wire;
-        private GZIPInputStream gzip;
+        private @Nullable GZIPInputStream gzip;
 
         LazyGzipInputStream(InputStream wire) {
             this.wire = wire;
