@@ -1,0 +1,17 @@
+package io.habitus.support;
+
+import io.habitus.shared.web.HttpLimitsProperties;
+import io.habitus.shared.web.ProblemResponseWriter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What a {@code @WebMvcTest} slice needs besides the controller: the shared web plumbing (exception
+ * handler, body filter, digest converter) is picked up by the slice, but its limits and problem
+ * writer are not web components.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HttpLimitsProperties.class)
+@Import(ProblemResponseWriter.class)
+public class WebSlice {}
