@@ -1,0 +1,149 @@
+package io.habitus.incident;
+
+import static io.habitus.support.NginxTraffic.NGINX;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.habitus.behavior.ContainerStates;
+import io.habitus.behavior.ObservedTransition;
+import io.habitus.incident.internal.DetectorView;
+import io.habitus.incident.internal.IncidentFilter;
+import io.habitus.ingest.AgentInfo;
+import io.habitus.ingest.EventIngestion;
+import io.habitus.ingest.IncomingBatch;
+import io.habitus.ingest.PreparedBatch;
+import io.habitus.model.TrainingSamples;
+import io.habitus.profile.Learning;
+import io.habitus.profile.LearningTransitions;
+import io.habitus.profile.ObservationRecorder;
+import io.habitus.scoring.Judgement;
+import io.habitus.scoring.TransitionJudge;
+import io.habitus.shared.ImageDigest;
+import io.habitus.shared.NotFoundException;
+import io.habitus.support.Events;
+import io.habitus.support.ModuleIntegrationTest;
+import io.habitus.support.NginxTraffic;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Incidents bootstrapped with the steps that feed them (everything but the pipeline, audit and
+ * sensor) against PostgreSQL: the end of learning builds the image's container
+ * detector, calibrated on containers held out of the window, and the detector weighs each judged
+ * container's evidence.
+ */
+// Incident judges what every earlier step produced, so the test includes those steps (ingest and
+// image store, behavior advances states, profile and model learn, scoring judges): all but the
+// pipeline that calls them, audit and sensor. Modulith alone would bootstrap only the modules whose
+// beans incident itself uses.
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES,
+        extraIncludes = {"shared", "ingest", "image", "behavior", "profile", "model", "scoring"})
+@TestPropertySource(properties = {"habitus.model.poll-interval=250ms", "habitus.incident.poll-interval=250ms"})
+class IncidentModuleTests extends ModuleIntegrationTest {
+
+    @Autowired
+    Incidents incidents;
+
+    @Autowired
+    LearningSequences sequences;
+
+    @Autowired
+    EventIngestion ingestion;
+
+    @Autowired
+    ContainerStates states;
+
+    @Autowired
+    ObservationRecorder observations;
+
+    @Autowired
+    TrainingSamples samples;
+
+    @Autowired
+    TransitionJudge judge;
+
+    @Autowired
+    Learning learning;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void theEndOfLearningBuildsADetectorThatKeepsTheUsualQuietAndWeighsTheNovel() throws InterruptedException {
+        String digest = Events.newDigest();
+        Instant start = Instant.now().minusSeconds(20_000);
+        for (int c = 0; c < 8; c++) {
+            process(NginxTraffic.rounds(digest, Events.newId("web"), start.plusSeconds(c * 900L), 30));
+        }
+        learning.finishNow(new ImageDigest(digest), "alice");
+
+        DetectorView detector = awaitReadyDetector(new ImageDigest(digest));
+        assertThat(detector.window()).isEqualTo(1);
+        assertThat(detector.learnedSequences()).isPositive();
+        assertThat(detector.statistics()).containsEntry("heldOutContainers", 8);
+
+        String quiet = Events.newId("web");
+        List<ContainerRisk> usual = process(NginxTraffic.rounds(digest, quiet, Instant.now().minusSeconds(500), 12));
+        assertThat(usual).allSatisfy(risk -> {
+            assertThat(risk.containerId()).isEqualTo(quiet);
+            assertThat(risk.novel()).isFalse();
+            assertThat(risk.incident()).isNull();
+        });
+
+        String odd = Events.newId("web");
+        Instant t = Instant.now().minusSeconds(300);
+        List<Map<String, Object>> oddities = new ArrayList<>(NginxTraffic.rounds(digest, odd, t, 2));
+        oddities.add(NginxTraffic.exec(digest, odd, "/usr/bin/curl", NGINX, 90, t.plusSeconds(50)));
+        List<ContainerRisk> risks = process(oddities);
+        ContainerRisk last = risks.getLast();
+        assertThat(last.novel()).isTrue();
+        assertThat(last.evidence()).isPositive();
+        assertThat(incidents.list(new IncidentFilter(digest, quiet, null, null, null), null, 10).incidents()).isEmpty();
+    }
+
+    @Test
+    void anUnknownIncidentIsNotFoundAndAnImageWithoutLearningHasNoDetector() {
+        assertThatThrownBy(() -> incidents.find(999_999_999L)).isInstanceOf(NotFoundException.class);
+        assertThat(incidents.detectors(new ImageDigest(Events.newDigest()))).isEmpty();
+    }
+
+    private DetectorView awaitReadyDetector(ImageDigest digest) throws InterruptedException {
+        for (int i = 0; i < 240; i++) {
+            List<DetectorView> detectors = incidents.detectors(digest);
+            if (!detectors.isEmpty() && "READY".equals(detectors.getFirst().status())) {
+                return detectors.getFirst();
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no ready detector for " + digest + ": " + incidents.detectors(digest));
+    }
+
+    /** The pipeline's steps for one batch; the risks of its judged events (none while learning). */
+    private List<ContainerRisk> process(List<Map<String, Object>> events) {
+        List<JsonNode> nodes = events.stream().map(e -> (JsonNode) json.valueToTree(e)).toList();
+        PreparedBatch prepared = ingestion.prepare(new IncomingBatch(Events.newId("b"),
+                new AgentInfo("node-a", "1.4.2", null, null), nodes));
+        return transaction.execute(status -> {
+            ingestion.store(prepared);
+            List<ObservedTransition> transitions = states.advance(new ArrayList<>(prepared.events()));
+            List<LearningTransitions> learned = observations.record(transitions, false);
+            samples.collect(learned);
+            sequences.record(learned);
+            List<Judgement> judgements = judge.judge(transitions, Set.of());
+            return incidents.assess(judgements).stream().filter(java.util.Objects::nonNull).toList();
+        });
+    }
+}
