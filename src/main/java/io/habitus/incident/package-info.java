@@ -3,6 +3,8 @@
  * weighed by a binomial surprise), the per-image container detector calibrated on containers held
  * out of the learning window, and incidents with their lifecycle — what people act on
  * (docs/incidents.md).
+ * Its API is the {@link io.habitus.incident.Incidents} facade, {@link io.habitus.incident.LearningSequences}
+ * and {@link io.habitus.incident.ContainerRisk}; the rest is in {@code internal}.
  */
 @NullMarked
 package io.habitus.incident;
