@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Builds a container detector from a learning window's containers and calibrates its thresholds on
@@ -65,6 +66,15 @@ final class DetectorCalibration {
      * @param maxReferences the most learning containers whose mixes are kept to compare with
      */
     static Result calibrate(Map<String, Trace> traces, int folds, double target, int maxReferences) {
+        return calibrate(traces, folds, target, maxReferences, OptionalLong.empty());
+    }
+
+    /**
+     * @param rulesOfOneContainer learned profile rules only one learning container showed (empty: not
+     *                            known, the held-out containers' new actions stand in for them)
+     */
+    static Result calibrate(Map<String, Trace> traces, int folds, double target, int maxReferences,
+            OptionalLong rulesOfOneContainer) {
         // Each signal gets a third of the target: together they keep within it (a union bound).
         double third = target / SIGNALS;
         List<String> containers = new ArrayList<>(traces.keySet());
@@ -136,11 +146,14 @@ final class DetectorCalibration {
             }
             past += over ? 1 : 0;
         }
-        // A held-out container with a new action is what a fresh normal container breaking a profile
-        // rule looks like (a new token is a new action). Where that happens past the sequences' share
-        // of the target, a broken rule is evidence to weigh like other novelty, not an incident of its own.
+        // A learning container that alone showed a profile rule is what a fresh normal container breaking
+        // the profile looks like (without it, the rule would not exist); failing the profile's count, a
+        // held-out container with a new action (a new token is one). Where such containers are more than
+        // the sequences' share of the target allows, a broken rule is evidence to weigh like other
+        // novelty, not an incident of its own.
         long novelActors = Arrays.stream(peaks[EventSequences.ACTION]).filter(peak -> peak > 0).count();
-        boolean violationOpens = !heldOut || novelActors <= RateBound.allowedPast(containers.size(), third);
+        long breakers = rulesOfOneContainer.orElse(novelActors);
+        boolean violationOpens = !heldOut || breakers <= RateBound.allowedPast(containers.size(), third);
         double[] sequencePeaks = peaks[EventSequences.SEQUENCE].clone();
         Arrays.sort(sequencePeaks);
         Map<String, Object> statistics = new LinkedHashMap<>();
@@ -154,6 +167,7 @@ final class DetectorCalibration {
         statistics.put("heldOutNovelActions", novel[EventSequences.ACTION]);
         statistics.put("heldOutEvents", events);
         statistics.put("heldOutContainersWithNovelActions", novelActors);
+        rulesOfOneContainer.ifPresent(rules -> statistics.put("learnedRulesOfOneContainer", rules));
         statistics.put("violationOpensIncident", violationOpens);
         statistics.put("localNoveltyRate", rates[EventSequences.LOCAL]);
         statistics.put("actionNoveltyRate", rates[EventSequences.ACTION]);

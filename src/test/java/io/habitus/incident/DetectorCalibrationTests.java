@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -148,5 +149,10 @@ class DetectorCalibrationTests {
                 .isFalse();
         assertThat(noisy.statistics()).containsEntry("heldOutContainersWithNovelActions", 15L)
                 .containsEntry("violationOpensIncident", false);
+        assertThat(DetectorCalibration.calibrate(varied, 10, 0.01, 100, OptionalLong.of(0)).violationOpens())
+                .as("the profile generalised the new actions away (e.g. temp names): no container alone in a rule")
+                .isTrue();
+        assertThat(DetectorCalibration.calibrate(clean, 10, 0.01, 100, OptionalLong.of(15)).violationOpens())
+                .as("15 rules only one learning container showed").isFalse();
     }
 }

@@ -19,11 +19,11 @@ public class DetectorStore {
     private static final String COLUMNS = """
             id, digest, window_no, status, created_at, ready_at, learned, novelty_rate, threshold, mix, mix_threshold,
             statistics::text, error, local_novelty_rate, action_novelty_rate, local_threshold, action_threshold,
-            violation_opens""";
+            violation_opens, profile_version""";
     private static final String HEADER_COLUMNS = """
             id, digest, window_no, status, created_at, ready_at, null::bytea, novelty_rate, threshold, null::bytea,
             mix_threshold, statistics::text, error, local_novelty_rate, action_novelty_rate, local_threshold, action_threshold,
-            violation_opens""";
+            violation_opens, profile_version""";
 
     private final JdbcTemplate jdbc;
 
@@ -31,10 +31,11 @@ public class DetectorStore {
         this.jdbc = jdbc;
     }
 
-    public void enqueue(String digest, int window, Instant at) {
+    public void enqueue(String digest, int window, int profileVersion, Instant at) {
         jdbc.update("""
-                insert into incident_detector (digest, window_no, status, created_at) values (?, ?, 'PENDING', ?)
-                on conflict (digest, window_no) do nothing""", digest, window, Timestamp.from(at));
+                insert into incident_detector (digest, window_no, status, created_at, profile_version)
+                values (?, ?, 'PENDING', ?, ?) on conflict (digest, window_no) do nothing""",
+                digest, window, Timestamp.from(at), profileVersion);
     }
 
     /** Claims the oldest pending detector for the caller's transaction; other replicas skip it. */
@@ -106,6 +107,7 @@ public class DetectorStore {
                 rs.getTimestamp(5).toInstant(), ready == null ? null : ready.toInstant(), rs.getBytes(7),
                 (Double) rs.getObject(8), (Double) rs.getObject(9), rs.getBytes(10), (Double) rs.getObject(11),
                 rs.getString(12), rs.getString(13), (Double) rs.getObject(14), (Double) rs.getObject(15),
-                (Double) rs.getObject(16), (Double) rs.getObject(17), (Boolean) rs.getObject(18));
+                (Double) rs.getObject(16), (Double) rs.getObject(17), (Boolean) rs.getObject(18),
+                (Integer) rs.getObject(19));
     }
 }
