@@ -33,7 +33,9 @@ class DetectorCalibrationTests {
         assertThat(result.threshold()).as("a third of the target each for sequences, mixes and the model; "
                 + "the sequences' third split among three lengths").isEqualTo(-Math.log10(0.01 / 9));
         assertThat(result.learned().size()).isEqualTo(50);
-        assertThat(result.statistics()).containsEntry("heldOutContainers", 400).containsEntry("heldOutContainersPast", 0L);
+        assertThat(result.statistics()).containsEntry("heldOutContainers", 400);
+        assertThat((long) result.statistics().get("heldOutContainersPast"))
+                .isLessThanOrEqualTo((long) result.statistics().get("containersAllowedPast"));
     }
 
     @Test
