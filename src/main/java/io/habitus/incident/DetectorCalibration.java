@@ -174,7 +174,7 @@ final class DetectorCalibration {
         statistics.put("targetContainerRate", target);
         statistics.put("containersAllowedPast", allowed);
         statistics.put("heldOutContainersPast", joint.past());
-        statistics.put("calibrationRank", joint.rank());
+        statistics.put("calibrationRanks", Arrays.stream(joint.ranks()).boxed().toList());
         statistics.put("thresholdFloor", floor);
         statistics.put("localThreshold", thresholds[EventSequences.LOCAL]);
         statistics.put("actionThreshold", thresholds[EventSequences.ACTION]);

@@ -30,7 +30,7 @@ class JointThresholdsTests {
         JointThresholds joint = JointThresholds.calibrate(peaks(4, ascending(100)), new double[4], 3);
 
         assertThat(joint.past()).isEqualTo(3);
-        assertThat(joint.rank()).as("each threshold lets the same three containers past").isEqualTo(3);
+        assertThat(joint.ranks()).as("each threshold lets the same three containers past").containsExactly(3, 3, 3, 3);
         assertThat(joint.thresholds()[0]).isEqualTo(10 + 96);
         assertThat(joint.thresholds()[3]).isEqualTo(13 + 96);
     }
@@ -45,10 +45,26 @@ class JointThresholdsTests {
             }
         }
 
-        JointThresholds joint = JointThresholds.calibrate(peaks, new double[4], 8);
+        JointThresholds joint = JointThresholds.calibrate(peaks, new double[4], 9);
 
-        assertThat(joint.rank()).isEqualTo(2);
-        assertThat(joint.past()).isEqualTo(8);
+        assertThat(joint.past()).isEqualTo(9);
+        assertThat(joint.ranks()).as("the allowance shared: 9 containers, 2 or 3 per evidence").containsExactly(3, 2, 2, 2);
+    }
+
+    @Test
+    void anEvidenceMovesFreelyPastContainersAnotherAlreadyLetPast() {
+        // Evidence 0 ranks containers 99, 98, 97 …; evidence 1 ranks 0, 1, 2 … but also puts 99 second.
+        double[][] peaks = new double[2][100];
+        for (int i = 0; i < 100; i++) {
+            peaks[0][i] = i;
+            peaks[1][i] = 100 - i;
+        }
+        peaks[1][99] = 99.5;
+
+        JointThresholds joint = JointThresholds.calibrate(peaks, new double[2], 2);
+
+        assertThat(joint.past()).isEqualTo(2);
+        assertThat(joint.ranks()).containsExactly(1, 2);
     }
 
     @Test
@@ -56,7 +72,7 @@ class JointThresholdsTests {
         JointThresholds none = JointThresholds.calibrate(peaks(2, ascending(50)), new double[2], 0);
         JointThresholds floored = JointThresholds.calibrate(peaks(2, ascending(50)), new double[] {1_000, 0}, 10);
 
-        assertThat(none.rank()).isZero();
+        assertThat(none.ranks()).containsExactly(0, 0);
         assertThat(none.past()).isZero();
         assertThat(none.thresholds()).containsExactly(59, 60);
         assertThat(floored.thresholds()[0]).isEqualTo(1_000);
