@@ -206,3 +206,15 @@ Secret and key holding the shippers' bearer token (role AGENT); fails when none 
 {{- fail (printf "sensors.tetragon.shipper must be vector or fluent-bit (got %q)" .Values.sensors.tetragon.shipper) }}
 {{- end }}
 {{- end }}
+
+{{/*
+The label matchers that select this release's series in the PrometheusRule: its namespace and the
+job the chart's ServiceMonitor gives them (the Service's name), unless prometheusRule.metricSelector says otherwise.
+*/}}
+{{- define "habitus.metricSelector" -}}
+{{- if .Values.prometheusRule.metricSelector }}
+{{- .Values.prometheusRule.metricSelector }}
+{{- else }}
+{{- printf "namespace=%q, job=%q" .Release.Namespace (include "habitus.fullname" .) }}
+{{- end }}
+{{- end }}
