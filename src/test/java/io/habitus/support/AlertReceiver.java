@@ -50,12 +50,13 @@ public final class AlertReceiver implements AutoCloseable {
     }
 
     public static AlertReceiver start() {
+        int port;
         try (var socket = new java.net.ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return new AlertReceiver(socket.getLocalPort());
+            port = socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return new AlertReceiver(port);
     }
 
     public String url(String path) {
