@@ -41,7 +41,7 @@ public class Alerts {
                 .collect(Collectors.toMap(SinkBacklog::sink, Function.identity()));
         return properties.sinks().stream().map(sink -> {
             SinkBacklog b = backlog.getOrDefault(sink.name(), SinkBacklog.empty(sink.name()));
-            return new SinkStatus(sink.name(), sink.type(), sink.target(), sink.secret() != null, sink.takes(),
+            return new SinkStatus(sink.name(), sink.type(), sink.target(), sink.secret() != null, List.copyOf(sink.takes()),
                     sink.minSeverity(), sink.batchSize(), b.pending(), b.delivered(), b.failed(), b.oldestPending(),
                     b.lastDeliveredAt(), b.lastAttemptAt(), b.lastError());
         }).toList();

@@ -2,7 +2,7 @@ package io.habitus.alert;
 
 import io.habitus.incident.Severity;
 import java.time.Instant;
-import java.util.Set;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +14,6 @@ import org.jspecify.annotations.Nullable;
  * @param oldestPending when the oldest of them was queued
  * @param lastError    how the most recent failed attempt went
  */
-public record SinkStatus(String name, SinkType type, String target, boolean signed, Set<AlertKind> takes,
+public record SinkStatus(String name, SinkType type, String target, boolean signed, List<AlertKind> takes,
         Severity minSeverity, int maxBatchSize, long pending, long delivered, long failed, @Nullable Instant oldestPending,
         @Nullable Instant lastDeliveredAt, @Nullable Instant lastAttemptAt, @Nullable String lastError) {}
