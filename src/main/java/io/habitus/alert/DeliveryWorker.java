@@ -39,6 +39,7 @@ class DeliveryWorker implements DisposableBean {
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("alert-sink-", 0).factory());
     private volatile boolean stopping;
+    private volatile Instant lastWarning;
 
     DeliveryWorker(SinkChannels channels, DeliveryStore store, AlertMetrics metrics, AlertProperties properties,
             JsonMapper json, Clock clock) {
@@ -58,8 +59,13 @@ class DeliveryWorker implements DisposableBean {
                     try {
                         drain(channel);
                     } catch (RuntimeException e) {
-                        log.warn("alert sink {}: working off its deliveries failed, trying again: {}", channel.sink().name(),
-                                e.toString());
+                        // The database away: said once a minute, not at every poll.
+                        Instant now = clock.instant();
+                        if (lastWarning == null || now.isAfter(lastWarning.plusSeconds(60))) {
+                            lastWarning = now;
+                            log.warn("alert sink {}: working off its deliveries failed, trying again: {}",
+                                    channel.sink().name(), e.toString());
+                        }
                     } finally {
                         channel.busy().set(false);
                     }
