@@ -2,7 +2,7 @@
 """Checks the manifests rendered by `helm template` for the Habitus chart.
 
 Usage:
-  check_rendered.py --scenario {default,existing-secret,extras,no-hpa,sensors,sensors-fluent-bit,monitoring} RENDERED.yaml
+  check_rendered.py --scenario {default,existing-secret,extras,no-hpa,sensors,sensors-fluent-bit,monitoring,alerts} RENDERED.yaml
   check_rendered.py --self-test RENDERED.yaml...   (built-in YAML reader == PyYAML)
 
 Standard library only. PyYAML is used when it is importable; otherwise a small reader for
@@ -619,6 +619,35 @@ def scenario_sensors_fluent_bit(c: Checks):
     c.ok(not sensor_docs(c, "Deployment", "falcosidekick"), "Falcosidekick rendered although sensors.falco.enabled is false")
 
 
+def scenario_alerts(c: Checks):
+    dep = check_common(c)
+    env = env_by_name(dig(dep, "spec", "template", "spec", "containers", 0, default={}) or {}) if dep else {}
+    for var, secret, key in (("HABITUS_ALERTS_SINKS_0_URL", "habitus-alert-sinks", "soc-url"),
+                             ("HABITUS_ALERTS_SINKS_0_SECRET", "habitus-alert-sinks", "soc-secret"),
+                             ("HABITUS_ALERTS_SINKS_1_URL", "habitus-alert-sinks", "slack-url")):
+        ref = dig(env, var, "valueFrom", "secretKeyRef", default={}) or {}
+        c.ok(ref.get("name") == secret and ref.get("key") == key,
+             "%s should use secretKeyRef %s/%s, got %r" % (var, secret, key, ref))
+    expected = {
+        "HABITUS_ALERTS_PUBLIC_URL": "https://habitus.example.com",
+        "HABITUS_ALERTS_SINKS_0_NAME": "soc-webhook",
+        "HABITUS_ALERTS_SINKS_0_TYPE": "WEBHOOK",
+        "HABITUS_ALERTS_SINKS_1_TYPE": "SLACK",
+        "HABITUS_ALERTS_SINKS_1_TAKES": "INCIDENTS",
+        "HABITUS_ALERTS_SINKS_1_MIN_SEVERITY": "MEDIUM",
+        "HABITUS_ALERTS_SINKS_2_TYPE": "ALERTMANAGER",
+        "HABITUS_ALERTS_SINKS_2_URL": "http://alertmanager.monitoring.svc:9093/api/v2/alerts",
+        "HABITUS_ALERTS_SINKS_2_MAX_BATCH_SIZE": "50",
+        "HABITUS_ALERTS_SINKS_2_READ_TIMEOUT": "5s",
+    }
+    for var, value in expected.items():
+        c.ok(dig(env, var, "value") == value, "%s should be %r, got %r" % (var, value, dig(env, var, "value")))
+    c.ok("HABITUS_ALERTS_SINKS_2_SECRET" not in env, "a sink without secretFrom got a secret")
+    policy = c.one("NetworkPolicy")
+    ports = [p.get("port") for rule in (dig(policy, "spec", "egress", default=[]) or []) for p in (rule.get("ports") or [])]
+    c.ok(443 in ports and 9093 in ports, "the NetworkPolicy does not let the pods reach the alert sinks: %r" % ports)
+
+
 def scenario_existing_secret(c: Checks):
     dep = check_common(c)
     check_hpa(c, dep)
@@ -756,6 +785,7 @@ SCENARIOS = {
     "sensors": scenario_sensors,
     "sensors-fluent-bit": scenario_sensors_fluent_bit,
     "monitoring": scenario_monitoring,
+    "alerts": scenario_alerts,
 }
 
 

@@ -13,15 +13,16 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds each learning window's container detector in the background: queued in the transaction
- * that ends learning (so a crash cannot lose it), claimed by one replica ({@code SKIP LOCKED}),
+ * Builds each learning window's container detector in the background: queued once the end of
+ * learning committed (recorded by the event publication registry in that transaction, so a crash
+ * cannot lose it), claimed by one replica ({@code SKIP LOCKED}),
  * built from the window's traces and calibrated on its held-out containers.
  */
 @Component
@@ -50,8 +51,11 @@ class DetectorBuilder {
         this.clock = clock;
     }
 
-    /** In the transaction that ended learning: the detector is queued exactly when the profile is activated. */
-    @EventListener
+    /**
+     * After the window's end committed, in a transaction of its own, at least once (the event
+     * publication registry resubmits it after a crash); queueing is idempotent per window.
+     */
+    @ApplicationModuleListener(id = "incident.learning-finished")
     void on(LearningFinished finished) {
         detectors.enqueue(finished.digest().value(), finished.window(), finished.profileVersion(), clock.instant());
     }

@@ -30,6 +30,10 @@ final class Episode {
     Instant lastEventAt;
     Incident incident;
     private Severity severity;
+    /** The incident's severity before this batch; null when there was no open incident. */
+    private Severity before;
+    private boolean opened;
+    private IncidentReason latest;
     private final Map<Long, Integer> pairs = new HashMap<>();
     private final List<IncidentReason> reasons = new ArrayList<>();
 
@@ -59,6 +63,7 @@ final class Episode {
         }
         episode.incident = incident != null && !incident.status().isClosed() ? incident : null;
         episode.severity = episode.incident == null ? null : episode.incident.severity();
+        episode.before = episode.severity;
         return episode;
     }
 
@@ -123,6 +128,7 @@ final class Episode {
     }
 
     void reason(IncidentReason reason) {
+        latest = reason;
         if (reasons.size() < Incidents.MAX_REASONS) {
             reasons.add(reason);
         }
@@ -137,6 +143,7 @@ final class Episode {
                 trigger.profile() == null ? null : trigger.profile().version(),
                 trigger.model() == null ? null : trigger.model().version(), reasons, null, null, null);
         long id = store.open(opened);
+        this.opened = true;
         incident = new Incident(id, opened.digest(), opened.containerId(), opened.node(), opened.status(), severity, dryRun,
                 now, now, firstEventAt, lastEventAt, opened.risk(), peak, opened.threshold(), mixPeak, opened.mixThreshold(),
                 events, novelSequences(), detector.id(), opened.profileVersion(), opened.modelVersion(), List.of(), null, null, null);
@@ -158,6 +165,32 @@ final class Episode {
                 severity = now;
             }
         }
+    }
+
+    /**
+     * What this batch did to the incident that people should hear of: opened it, or raised its
+     * severity; null otherwise, and for dry-run incidents.
+     */
+    IncidentRaised.Change change() {
+        if (incident == null || incident.dryRun()) {
+            return null;
+        }
+        if (opened) {
+            return IncidentRaised.Change.OPENED;
+        }
+        return before != null && severity.compareTo(before) > 0 ? IncidentRaised.Change.SEVERITY_RAISED : null;
+    }
+
+    Severity severity() {
+        return severity;
+    }
+
+    Severity severityBefore() {
+        return opened ? null : before;
+    }
+
+    IncidentReason latest() {
+        return latest;
     }
 
     Long incidentId() {

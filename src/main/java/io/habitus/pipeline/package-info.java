@@ -1,6 +1,8 @@
 /**
  * The event pipeline and its two doors: {@code POST /api/v1/events} and {@code POST /api/v1/score}.
  * One facade ({@link io.habitus.pipeline.EventPipeline}) stores a batch, advances container states,
- * learns, judges and records audits in one transaction, by direct calls in that order.
+ * learns, judges and records audits in one transaction, by direct calls in that order. What happens
+ * after commit (alerts of new audits and raised incidents) hangs on the events its recording steps
+ * publish into that transaction, recorded by the event publication registry.
  */
 package io.habitus.pipeline;

@@ -4,6 +4,7 @@ import static io.habitus.support.NginxTraffic.NGINX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.habitus.sensor.SensorRecords;
+import io.habitus.support.AlertReceiver;
 import io.habitus.support.Api;
 import io.habitus.support.Events;
 import io.habitus.support.IntegrationTest;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,7 +32,19 @@ import tools.jackson.databind.JsonNode;
  */
 class ApiContractTests extends IntegrationTest {
 
+    /** An alert sink that rejects everything: its deliveries are given up at once, so one can be retried. */
+    private static final AlertReceiver SINK = AlertReceiver.start();
+
     private final ContractLog log = new ContractLog();
+
+    @DynamicPropertySource
+    static void alertSink(DynamicPropertyRegistry registry) {
+        SINK.answer("/contract", n -> 400);
+        registry.add("habitus.alerts.poll-interval", () -> "100ms");
+        registry.add("habitus.alerts.sinks[0].name", () -> "contract-hook");
+        registry.add("habitus.alerts.sinks[0].type", () -> "WEBHOOK");
+        registry.add("habitus.alerts.sinks[0].url", () -> SINK.url("/contract"));
+    }
 
     @Test
     void everyDocumentedOperationAnswersWhatTheDocumentSays() throws InterruptedException {
@@ -40,6 +55,7 @@ class ApiContractTests extends IntegrationTest {
         profiles(digest);
         models(digest);
         audits(digest);
+        alerts();
         incidents(digest);
         detectors(digest);
         call(api(), "GET", "/api/v1/containers/{id}/state", container);
@@ -176,6 +192,25 @@ class ApiContractTests extends IntegrationTest {
         call(api(), "POST", "/api/v1/audits/{id}/allow", Map.of("reason", "contract"), id);
         call(api(), "POST", "/api/v1/audits/{id}/allow", Map.of("reason", "twice"), id);
         call(api(), "GET", "/api/v1/audits?cursor=bm9wZQ");
+    }
+
+    /** The audits above were alerted to the rejecting sink: given up, listed, read and retried. */
+    private void alerts() throws InterruptedException {
+        call(api(), "GET", "/api/v1/alerts/sinks");
+        long id = -1;
+        for (int i = 0; i < 200 && id < 0; i++) {
+            JsonNode failed = api().get("/api/v1/alerts/deliveries?state=FAILED").json().get("deliveries");
+            if (failed.isEmpty()) {
+                Thread.sleep(100);
+            } else {
+                id = failed.get(0).get("id").longValue();
+            }
+        }
+        call(api(), "GET", "/api/v1/alerts/deliveries?sink=contract-hook&state=FAILED&limit=1");
+        call(api(), "GET", "/api/v1/alerts/deliveries/{id}", id);
+        call(api(), "POST", "/api/v1/alerts/deliveries/{id}/retry", id);
+        call(api(), "POST", "/api/v1/alerts/deliveries/{id}/retry", id);
+        call(api(), "GET", "/api/v1/alerts/deliveries?state=MAYBE");
     }
 
     private void incidents(String digest) {

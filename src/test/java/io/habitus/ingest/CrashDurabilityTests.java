@@ -4,25 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.habitus.support.Api;
 import io.habitus.support.Events;
+import io.habitus.support.ServiceProcess;
 import io.habitus.support.TestDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -38,15 +31,14 @@ class CrashDurabilityTests {
     @Test
     void noAcknowledgedEventIsLostWhenTheServiceIsKilledMidIngest() throws Exception {
         TestDatabase.Coordinates db = TestDatabase.coordinates();
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
         Map<String, String> sent = new ConcurrentHashMap<>();
         AtomicBoolean running = new AtomicBoolean(true);
         String digest = Events.newDigest();
 
-        Process service = start(db, port);
+        ServiceProcess service = ServiceProcess.start(db, port, TOKEN, Map.of());
         try (ExecutorService agents = Executors.newFixedThreadPool(4)) {
-            awaitReady(port, service);
             for (int agent = 0; agent < 4; agent++) {
                 String container = Events.newId("crash");
                 agents.submit(() -> {
@@ -70,8 +62,7 @@ class CrashDurabilityTests {
             while (acknowledged.size() < 20 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(50);
             }
-            service.destroyForcibly(); // SIGKILL: no shutdown hooks, no graceful drain
-            service.waitFor(30, TimeUnit.SECONDS);
+            service.kill(); // SIGKILL: no shutdown hooks, no graceful drain
             running.set(false);
         }
 
@@ -81,9 +72,8 @@ class CrashDurabilityTests {
                     .isEqualTo(ack.getValue().longValue());
         }
 
-        Process restarted = start(db, port);
+        ServiceProcess restarted = ServiceProcess.start(db, port, TOKEN, Map.of());
         try {
-            awaitReady(port, restarted);
             Api api = new Api(port, TOKEN);
             for (Map.Entry<String, String> batch : sent.entrySet()) {
                 Api.Reply retry = api.post("/api/v1/events", batch.getValue());
@@ -95,42 +85,8 @@ class CrashDurabilityTests {
                 assertThat(storedEvents(db, batch.getKey())).isEqualTo(200L);
             }
         } finally {
-            restarted.destroyForcibly();
-            restarted.waitFor(30, TimeUnit.SECONDS);
+            restarted.kill();
         }
-    }
-
-    private static Process start(TestDatabase.Coordinates db, int port) throws IOException {
-        Path log = Files.createTempFile("habitus-crash", ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "io.habitus.HabitusApplication"))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("SPRING_DATASOURCE_URL", db.url());
-        builder.environment().put("SPRING_DATASOURCE_USERNAME", db.username());
-        builder.environment().put("SPRING_DATASOURCE_PASSWORD", db.password() == null ? "" : db.password());
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
-        builder.environment().put("HABITUS_ADMIN_TOKEN", TOKEN);
-        return builder.start();
-    }
-
-    private static void awaitReady(int port, Process service) throws InterruptedException {
-        Api api = new Api(port, null);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(service.isAlive()).as("service process is running").isTrue();
-            try {
-                if (api.get("/actuator/health/readiness").status() == 200) {
-                    return;
-                }
-            } catch (UncheckedIOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("service did not become ready on port " + port);
     }
 
     private static long storedEvents(TestDatabase.Coordinates db, String batchId) throws SQLException {
@@ -141,12 +97,6 @@ class CrashDurabilityTests {
                 rs.next();
                 return rs.getLong(1);
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
