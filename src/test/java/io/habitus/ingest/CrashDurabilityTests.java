@@ -173,9 +173,9 @@ class CrashDurabilityTests {
             assertThat(storedEventsOf(db, retried).values()).as("stored once").containsOnly(1L).hasSize(retried.size());
             // Each container's state counts exactly its stored events: they were committed together.
             for (String container : Set.copyOf(containerOf.values())) {
-                long stored = sent.keySet().stream().filter(id -> containerOf.get(id).equals(container)).count();
+                long events = sent.keySet().stream().filter(id -> containerOf.get(id).equals(container)).count();
                 assertThat(api.get("/api/v1/containers/" + container + "/state").json().get("events").longValue())
-                        .isEqualTo(stored);
+                        .isEqualTo(events);
             }
         } finally {
             restarted.destroyForcibly();
