@@ -51,10 +51,11 @@ public class EventPipeline {
     private final LearningSequences sequences;
     private final Incidents incidents;
     private final GroupCommit<PreparedBatch, Processed> groups;
+    private final PipelineSteps steps;
 
     EventPipeline(EventIngestion ingestion, ContainerStates states, ObservationRecorder observations,
             TrainingSamples samples, TransitionJudge judge, AuditRecorder audits, LearningSequences sequences,
-            Incidents incidents, TransactionTemplate transaction, PipelineProperties properties) {
+            Incidents incidents, TransactionTemplate transaction, PipelineProperties properties, PipelineSteps steps) {
         this.ingestion = ingestion;
         this.states = states;
         this.observations = observations;
@@ -65,7 +66,8 @@ public class EventPipeline {
         this.incidents = incidents;
         this.groups = new GroupCommit<>(transaction, this::run, EventPipeline::keys,
                 b -> b.events().size() > properties.groupBatchEvents() ? properties.groupEvents() : b.events().size(),
-                properties.groupCommits(), properties.groupEvents());
+                properties.groupCommits(), properties.groupEvents(), nanos -> steps.record(PipelineSteps.Step.COMMIT, nanos));
+        this.steps = steps;
     }
 
     public Processed process(IncomingBatch batch) {
@@ -81,7 +83,10 @@ public class EventPipeline {
 
     /** The steps, in the group's transaction, for all of its batches at once; one answer per batch. */
     private List<Processed> run(List<PreparedBatch> group) {
+        steps.group(group.size());
+        long t = System.nanoTime();
         List<IngestReceipt> receipts = ingestion.storeAll(group);
+        t = steps.lap(PipelineSteps.Step.STORE, t);
         List<PreparedBatch> stored = new ArrayList<>(group.size());
         for (int i = 0; i < group.size(); i++) {
             if (receipts.get(i).outcome() == IngestReceipt.Outcome.STORED) {
@@ -89,12 +94,17 @@ public class EventPipeline {
             }
         }
         List<ObservedTransition> transitions = states.advance(stored.stream().flatMap(b -> b.events().stream()).toList());
+        t = steps.lap(PipelineSteps.Step.STATE, t);
         List<LearningTransitions> learning = learn(transitions, stored);
         samples.collect(learning);
         sequences.record(learning);
+        t = steps.lap(PipelineSteps.Step.LEARN, t);
         List<Judgement> judgements = judge.judge(transitions, Set.of());
+        t = steps.lap(PipelineSteps.Step.JUDGE, t);
         audits.record(judgements.stream().filter(Judgement::isDeviation).map(Deviation::of).toList());
+        t = steps.lap(PipelineSteps.Step.AUDIT, t);
         List<ContainerRisk> risks = incidents.assess(judgements);
+        steps.lap(PipelineSteps.Step.EVIDENCE, t);
         return answers(group, receipts, judgements, risks);
     }
 

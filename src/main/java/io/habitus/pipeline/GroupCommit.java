@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.function.ToIntFunction;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.context.request.RequestAttributes;
@@ -43,6 +44,7 @@ final class GroupCommit<T, R> {
     private final ToIntFunction<T> weight;
     private final int concurrency;
     private final int maxWeight;
+    private final LongConsumer commits;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Member<T, R>> waiting = new ArrayDeque<>();
     private int leaders;
@@ -51,15 +53,17 @@ final class GroupCommit<T, R> {
      * @param work      runs a group inside the transaction: one answer per batch, in order
      * @param keys      what two batches of one group may not share
      * @param weight    a batch's size (events); a group weighs at most {@code maxWeight}, or one batch
+     * @param commits   told how long each group's commit took (nanoseconds)
      */
     GroupCommit(TransactionOperations transaction, Function<List<T>, List<R>> work, Function<T, Set<String>> keys,
-            ToIntFunction<T> weight, int concurrency, int maxWeight) {
+            ToIntFunction<T> weight, int concurrency, int maxWeight, LongConsumer commits) {
         this.transaction = transaction;
         this.work = work;
         this.keys = keys;
         this.weight = weight;
         this.concurrency = concurrency;
         this.maxWeight = maxWeight;
+        this.commits = commits;
     }
 
     /** Commits the batch with whichever others are waiting; returns once its group committed. */
@@ -136,12 +140,15 @@ final class GroupCommit<T, R> {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         RequestContextHolder.resetRequestAttributes();
         boolean[] committing = {false};
+        long[] workDone = {0};
         try {
             List<R> answers = transaction.execute(status -> {
                 List<R> done = work.apply(group.stream().map(m -> m.batch).toList());
                 committing[0] = true;
+                workDone[0] = System.nanoTime();
                 return done;
             });
+            commits.accept(System.nanoTime() - workDone[0]);
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).done.complete(answers.get(i));
             }

@@ -42,9 +42,10 @@ public class Scoring {
     private final TransitionJudge judge;
     private final Incidents incidents;
     private final ScoringMetrics metrics;
+    private final PipelineSteps steps;
 
     Scoring(EventPipeline pipeline, EventIngestion ingestion, Images images, TransitionPreview preview,
-            TransitionJudge judge, Incidents incidents, ScoringMetrics metrics) {
+            TransitionJudge judge, Incidents incidents, ScoringMetrics metrics, PipelineSteps steps) {
         this.pipeline = pipeline;
         this.ingestion = ingestion;
         this.images = images;
@@ -52,6 +53,7 @@ public class Scoring {
         this.judge = judge;
         this.incidents = incidents;
         this.metrics = metrics;
+        this.steps = steps;
     }
 
     public ScoreAnswer score(ScoreCall call) {
@@ -65,14 +67,19 @@ public class Scoring {
         List<RuntimeEvent> events = ingestion.validateAll(call.events());
         Set<String> unknown = unknownDigests(events);
         List<ObservedTransition> transitions;
+        long t = System.nanoTime();
         if (call.hasPrior()) {
             requireOneContainer(events);
             transitions = preview.fromPriorState(events, prior(call));
         } else {
             transitions = preview.fromTrackedStates(events);
         }
+        t = steps.lap(PipelineSteps.Step.WHAT_IF_STATE, t);
         List<Judgement> judgements = judge.judge(transitions, unknown);
-        return new ScoreAnswer(false, null, false, inRequestOrder(events, judgements, incidents.preview(judgements),
+        t = steps.lap(PipelineSteps.Step.WHAT_IF_JUDGE, t);
+        List<ContainerRisk> risks = incidents.preview(judgements);
+        steps.lap(PipelineSteps.Step.WHAT_IF_EVIDENCE, t);
+        return new ScoreAnswer(false, null, false, inRequestOrder(events, judgements, risks,
                 IntStream.range(0, events.size()).boxed().toList()), List.of());
     }
 

@@ -43,7 +43,7 @@ class GroupCommitTests {
 
     private GroupCommit<Batch, String> groupCommit(int concurrency) {
         return new GroupCommit<>(TransactionOperations.withoutTransaction(), this::work,
-                b -> Set.of("container:" + b.container(), "batch:" + b.name()), b -> 1, concurrency, 8);
+                b -> Set.of("container:" + b.container(), "batch:" + b.name()), b -> 1, concurrency, 8, nanos -> {});
     }
 
     @Test
