@@ -16,7 +16,8 @@ import jdk.jfr.consumer.RecordingFile;
  * shares of named pipeline steps. A source-file program (JEP 330), so that no build is needed:
  *
  * <pre>
- * java bench/JfrProfile.java target/bench/scoring-service.jfr [--from=ISO] [--to=ISO] [--threads=http-nio] [--top=40]
+ * java bench/JfrProfile.java target/bench/scoring-service.jfr [--from=ISO] [--to=ISO] [--threads=tomcat] [--top=40]
+ * java bench/JfrProfile.java target/bench/scoring-service.jfr --timeline=Scoring.whatIf   (samples per 5 s in it: find a phase)
  * </pre>
  *
  * Record with {@code -XX:FlightRecorderOptions:stackdepth=512} (bench/lib.sh does with BENCH_JFR=1):
@@ -59,17 +60,20 @@ public final class JfrProfile {
         Instant to = Instant.MAX;
         String threads = "";
         int top = 40;
+        String timeline = null;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (a.startsWith("--from=")) from = Instant.parse(a.substring(7));
             else if (a.startsWith("--to=")) to = Instant.parse(a.substring(5));
             else if (a.startsWith("--threads=")) threads = a.substring(10);
             else if (a.startsWith("--top=")) top = Integer.parseInt(a.substring(6));
+            else if (a.startsWith("--timeline=")) timeline = a.substring(11);
         }
         Map<String, Integer> inclusive = new HashMap<>();
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> steps = new HashMap<>();
         Map<String, Integer> threadCounts = new HashMap<>();
+        java.util.TreeMap<Long, Integer> buckets = new java.util.TreeMap<>();
         int total = 0;
         int all = 0;
         try (RecordingFile recording = new RecordingFile(file)) {
@@ -84,6 +88,13 @@ public final class JfrProfile {
                 threadCounts.merge(name == null ? "?" : name.replaceAll("\\d+", "N"), 1, Integer::sum);
                 if (!threads.isEmpty() && (name == null || !name.contains(threads))) continue;
                 if (e.getStackTrace() == null) continue;
+                if (timeline != null) {
+                    String needle = timeline;
+                    boolean hit = e.getStackTrace().getFrames().stream()
+                            .anyMatch(f -> (f.getMethod().getType().getName() + "." + f.getMethod().getName()).contains(needle));
+                    buckets.merge(t.getEpochSecond() / 5 * 5, hit ? 1 : 0, Integer::sum);
+                    continue;
+                }
                 total++;
                 List<RecordedFrame> frames = e.getStackTrace().getFrames();
                 Set<String> seen = new HashSet<>();
@@ -101,6 +112,10 @@ public final class JfrProfile {
                 steps.merge(key, 1, Integer::sum);
                 if (jdbc) steps.merge(key + " [JDBC]", 1, Integer::sum);
             }
+        }
+        if (timeline != null) {
+            buckets.forEach((second, hits) -> System.out.printf("%s  %d%n", Instant.ofEpochSecond(second), hits));
+            return;
         }
         System.out.printf("%d samples in the window, %d of threads matching '%s'%n%n", all, total, threads);
         System.out.println("threads (all samples in the window):");

@@ -64,8 +64,11 @@ public class Incidents {
         return tracker.advance(judgements, true);
     }
 
-    /** The risks {@link #assess} would give, from the stored evidence, changing nothing. */
-    @Transactional(readOnly = true)
+    /**
+     * The risks {@link #assess} would give, from the stored evidence (as this replica knows it,
+     * {@link RecentEvidence}), changing nothing. Not transactional: usually nothing is read, and
+     * a read is single statements, each consistent on its own.
+     */
     public List<ContainerRisk> preview(List<Judgement> judgements) {
         return tracker.advance(judgements, false);
     }

@@ -67,6 +67,19 @@ public class EventIngestion {
      * nothing is left to store.
      */
     public PreparedBatch prepare(IncomingBatch batch) {
+        return prepare(batch, false);
+    }
+
+    /**
+     * {@link #prepare} for a batch whose events must all be valid together (a committed score call):
+     * throws {@link InvalidEventsException} naming every invalid field, as {@link #validateAll} does,
+     * so that such a batch is validated once.
+     */
+    public PreparedBatch prepareAllValid(IncomingBatch batch) {
+        return prepare(batch, true);
+    }
+
+    private PreparedBatch prepare(IncomingBatch batch, boolean allValid) {
         if (batch.events().size() > properties.maxEventsPerBatch()) {
             throw new TooManyEventsException(batch.events().size(), properties.maxEventsPerBatch());
         }
@@ -74,6 +87,9 @@ public class EventIngestion {
         List<FieldError> errors = new ArrayList<>(validated.errors());
         List<ValidatedEvent> accepted = withoutForeignContainers(validated.valid(), errors);
         errors.sort(Comparator.comparing(FieldError::index));
+        if (allValid && !errors.isEmpty()) {
+            throw new InvalidEventsException(batch.events().size(), errors);
+        }
         List<Integer> rejectedIndexes = errors.stream().map(FieldError::index).distinct().toList();
         if (accepted.isEmpty()) {
             metrics.rejected(batch.events(), rejectedIndexes);

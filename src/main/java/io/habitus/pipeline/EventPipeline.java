@@ -81,6 +81,14 @@ public class EventPipeline {
         });
     }
 
+    /** A batch the caller prepared (validated and rendered) itself: a committed score call's. */
+    public Processed process(PreparedBatch prepared) {
+        return ingestion.timed(() -> {
+            Optional<IngestReceipt> earlier = ingestion.earlierDelivery(prepared.batchId());
+            return earlier.isPresent() ? Processed.duplicate(earlier.get()) : groups.commit(prepared);
+        });
+    }
+
     /** The steps, in the group's transaction, for all of its batches at once; one answer per batch. */
     private List<Processed> run(List<PreparedBatch> group) {
         steps.group(group.size());

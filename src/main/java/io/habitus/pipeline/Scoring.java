@@ -9,6 +9,7 @@ import io.habitus.incident.Incidents;
 import io.habitus.ingest.EventIngestion;
 import io.habitus.ingest.IncomingBatch;
 import io.habitus.ingest.InvalidEventsException;
+import io.habitus.ingest.PreparedBatch;
 import io.habitus.ingest.RuntimeEvent;
 import io.habitus.scoring.Judgement;
 import io.habitus.scoring.TransitionJudge;
@@ -88,10 +89,11 @@ public class Scoring {
             throw new HabitusProblem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
                     "A prior state is only for what-if calls (commit=false): a committed call starts from the tracked state");
         }
-        List<RuntimeEvent> events = ingestion.validateAll(call.events());
-        Set<String> unknown = unknownDigests(events);
         String batchId = call.batchId() != null ? call.batchId() : "score-" + UUID.randomUUID();
-        Processed processed = pipeline.process(new IncomingBatch(batchId, call.agent(), call.events()));
+        // Validated once: every event must be valid, and the rows are rendered from the same pass.
+        PreparedBatch prepared = ingestion.prepareAllValid(new IncomingBatch(batchId, call.agent(), call.events()));
+        Set<String> unknown = unknownDigests(prepared.events());
+        Processed processed = pipeline.process(prepared);
         if (processed.isDuplicate()) {
             return new ScoreAnswer(true, batchId, true, List.of(), processed.receipt().errors());
         }
