@@ -83,13 +83,13 @@ public final class ScoringBenchmark {
         StepMetrics steps = new StepMetrics(options.baseUrl());
         // The baseline: an authenticated call that does no work, by the same load generator, per concurrency.
         Map<Integer, Double> baseline = new HashMap<>();
-        if (wrk) {
+        if (wrk && !options.baseline().equals("none")) {
             for (int clients : options.clients()) {
-                load.run("caller-w" + clients, "/api/v1/caller", List.of(), false, clients, options.warmup(), 1);
-                WrkLoad.Run caller = load.run("caller-" + clients, "/api/v1/caller", List.of(), false, clients, options.duration(), 1);
+                load.run("caller-w" + clients, options.baseline(), List.of(), false, clients, options.warmup(), 1);
+                WrkLoad.Run caller = load.run("caller-" + clients, options.baseline(), List.of(), false, clients, options.duration(), 1);
                 baseline.put(clients, caller.requestsPerSecond());
-                System.out.printf(Locale.ROOT, "GET /api/v1/caller   clients=%-3d %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms%s%n",
-                        clients, caller.requestsPerSecond(), caller.p50Millis(), caller.p99Millis(),
+                System.out.printf(Locale.ROOT, "GET %s   clients=%-3d %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms%s%n",
+                        options.baseline(), clients, caller.requestsPerSecond(), caller.p50Millis(), caller.p99Millis(),
                         caller.cpu() == null ? "" : "\n        " + caller.cpu());
                 failures += caller.failed();
             }
