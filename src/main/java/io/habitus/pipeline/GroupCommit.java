@@ -24,7 +24,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * and form the next group, led by the first of them when the leader's own batch is done. No
  * gathering window: whoever finds the queue non-empty joins it, so a lone batch waits for nobody.
  *
- * <p>Each batch is answered only after the commit of its group, so an answer still means
+ * <p>A batch as heavy as a whole group commits alone at once, without waiting for a turn. Each
+ * batch is answered only after the commit of its group, so an answer still means
  * committed. A group never holds two batches of one key (a container, a batchId): a container's
  * batches apply one after the other, as they would one transaction at a time. When a group's
  * transaction fails, each of its batches runs again alone, so one bad batch fails only itself; a
@@ -68,7 +69,9 @@ final class GroupCommit<T, R> {
 
     /** Commits the batch with whichever others are waiting; returns once its group committed. */
     R commit(T batch) {
-        if (concurrency == 0) {
+        // A batch that fills a group by itself gains nothing from one: it commits at once, in parallel with
+        // the groups (large ingest batches keep the concurrency they had, bounded by the connection pool).
+        if (concurrency == 0 || weight.applyAsInt(batch) >= maxWeight) {
             return alone(batch);
         }
         Member<T, R> me = new Member<>(batch, keys.apply(batch));

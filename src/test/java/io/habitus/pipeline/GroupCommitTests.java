@@ -77,6 +77,16 @@ class GroupCommitTests {
     }
 
     @Test
+    void aBatchAsHeavyAsAGroupCommitsAloneWithoutWaitingForATurn() throws Exception {
+        GroupCommit<Batch, String> commits = new GroupCommit<>(TransactionOperations.withoutTransaction(), this::work,
+                b -> Set.of("container:" + b.container()), b -> b.name().startsWith("big") ? 8 : 1, 1, 8, nanos -> {});
+        Map<String, String> answers = run(commits, 32, i -> new Batch(i % 4 == 0 ? "big" + i : "b" + i, "c" + i));
+        assertThat(answers).hasSize(32);
+        assertThat(groups).filteredOn(g -> g.stream().anyMatch(name -> name.startsWith("big")))
+                .hasSize(8).allSatisfy(g -> assertThat(g).hasSize(1));
+    }
+
+    @Test
     void aDatabaseOutageFailsTheWholeGroupWithoutRetryingItsBatches() {
         GroupCommit<Batch, String> commits = groupCommit(1);
         assertThatThrownBy(() -> commits.commit(new Batch("outage", "c")))
