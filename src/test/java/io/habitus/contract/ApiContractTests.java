@@ -75,6 +75,7 @@ class ApiContractTests extends IntegrationTest {
         call(api(), "POST", "/api/v1/tokens", Map.of("name", "contract-scoped", "role", "AGENT", "scope",
                 Map.of("namespaces", List.of("web"), "operations", List.of("INGEST", "SCORE"))));
         call(api(), "GET", "/api/v1/tokens");
+        call(api(issued.json().get("secret").stringValue()), "GET", "/api/v1/caller");
         call(api(), "GET", "/api/v1/tokens/{id}", id);
         Api.Reply doomed = call(api(), "POST", "/api/v1/tokens", Map.of("name", "contract-doomed", "role", "ANALYST"));
         call(api(), "DELETE", "/api/v1/tokens/{id}", doomed.json().get("token").get("id").stringValue());
