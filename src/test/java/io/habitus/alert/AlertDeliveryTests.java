@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * webhooks, Slack, Alertmanager, CloudEvents; a sink that rejects is given up at once and visible; a
  * failing sink is retried with backoff; dry-run incidents and repeats are not alerted.
  */
+// A context of its own (its sinks): closed after the class instead of polling on in the cache.
+@DirtiesContext
 class AlertDeliveryTests extends IntegrationTest {
 
     static final AlertReceiver RECEIVER = AlertReceiver.start();

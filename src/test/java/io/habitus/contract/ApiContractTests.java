@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +31,8 @@ import tools.jackson.databind.JsonNode;
  * generated client (TypeScript, Java) believes is then what the service does. Refusals and problems:
  * {@link RefusalContractTests}.
  */
+// A context of its own (its sinks): closed after the class instead of polling on in the cache.
+@DirtiesContext
 class ApiContractTests extends IntegrationTest {
 
     /** An alert sink that rejects everything: its deliveries are given up at once, so one can be retried. */

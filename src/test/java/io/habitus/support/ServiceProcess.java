@@ -46,7 +46,12 @@ public final class ServiceProcess {
         builder.environment().put("HABITUS_ADMIN_TOKEN", adminToken);
         builder.environment().putAll(env);
         ServiceProcess service = new ServiceProcess(builder.start(), port, log);
-        service.awaitReady();
+        try {
+            service.awaitReady();
+        } catch (RuntimeException | Error | InterruptedException notReady) {
+            service.kill(); // never leave a service running behind a failed test
+            throw notReady;
+        }
         return service;
     }
 
