@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The front door's two steps of the event pipeline: {@link #prepare} validates a batch and renders
- * its rows outside any transaction, {@link #store} claims the batchId and writes the rows, images
+ * its rows outside any transaction, {@link #storeAll} claims the batchId and writes the rows, images
  * and containers inside the pipeline's transaction. The caller acknowledges only after that
  * transaction committed, so an acknowledged event is durable.
  */
@@ -104,19 +104,11 @@ public class EventIngestion {
     }
 
     /**
-     * Claims the batchId and writes the batch's events, images and containers in the caller's
-     * transaction; a batchId another delivery claimed first answers DUPLICATE and writes nothing.
-     * Counts the events once the transaction committed.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public IngestReceipt store(PreparedBatch prepared) {
-        return storeAll(List.of(prepared)).getFirst();
-    }
-
-    /**
-     * {@link #store} for several batches (of distinct batchIds) in one go: one round trip claims
-     * them all, one COPY writes the events of those claimed, one catalogue update registers their
-     * images and containers. One receipt per batch, in order.
+     * Claims the batches' ids (distinct ones) and writes their events, images and containers in the
+     * caller's transaction, in one go: one round trip claims them all, one COPY writes the events of
+     * those claimed, one catalogue update registers their images and containers. A batchId another
+     * delivery claimed first answers DUPLICATE and writes nothing. One receipt per batch, in order;
+     * the events are counted once the transaction committed.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<IngestReceipt> storeAll(List<PreparedBatch> batches) {

@@ -204,7 +204,7 @@ class CrashDurabilityTests {
 
     private static void awaitReady(int port, Process service) throws InterruptedException {
         Api api = new Api(port, null);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));   // a loaded 2-core machine starts it slowly
         while (Instant.now().isBefore(deadline)) {
             assertThat(service.isAlive()).as("service process is running").isTrue();
             try {
