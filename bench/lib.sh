@@ -103,7 +103,9 @@ start_service() {
   local -a opts
   read -r -a opts <<<"${BENCH_SERVICE_OPTS:-}"
   if [[ "${BENCH_JFR:-}" == 1 && -n "$jfr" ]]; then
-    opts+=("-XX:StartFlightRecording=filename=$jfr,settings=profile,dumponexit=true")
+    # A request's stack is deeper than JFR's default of 64 frames; cut short, its outer steps go unseen
+    # (bench/JfrProfile.java attributes samples to steps).
+    opts+=("-XX:FlightRecorderOptions:stackdepth=512" "-XX:StartFlightRecording=filename=$jfr,settings=profile,dumponexit=true")
   fi
 
   log "starting the service on port $port (log: $service_log)"

@@ -209,6 +209,18 @@ Secret and key holding the shippers' bearer token (role AGENT); fails when none 
 {{- end }}
 
 {{/*
+The label matchers that select this release's series in the PrometheusRule: its namespace and the
+job the chart's ServiceMonitor gives them (the Service's name), unless prometheusRule.metricSelector says otherwise.
+*/}}
+{{- define "habitus.metricSelector" -}}
+{{- if .Values.prometheusRule.metricSelector }}
+{{- .Values.prometheusRule.metricSelector }}
+{{- else }}
+{{- printf "namespace=%q, job=%q" .Release.Namespace (include "habitus.fullname" .) }}
+{{- end }}
+{{- end }}
+
+{{/*
 Alert sinks: each one must have a name, a known type and a URL; a Slack URL and any HMAC key only
 from a Secret (they are credentials), never as plain values.
 */}}

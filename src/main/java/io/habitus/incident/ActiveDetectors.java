@@ -102,6 +102,7 @@ class ActiveDetectors {
     private ContainerDetector detector(DetectorRow row) {
         return new ContainerDetector(row.id(), row.digest(), row.window(), LearnedSequences.fromBytes(row.learned()),
                 Set.copyOf(store.allowedSequences(row.digest())), novelty(row),
-                MixReferences.fromBytes(row.mix()), row.mixThreshold(), modelThreshold, row.readyAt());
+                MixReferences.fromBytes(row.mix()), row.mixThreshold(), modelThreshold,
+                !Boolean.FALSE.equals(row.violationOpens()), row.readyAt());
     }
 }

@@ -6,7 +6,7 @@ import java.util.Set;
 /** A READY detector in memory: what its window learned, plus sequences people allowed since. */
 record ContainerDetector(long id, String digest, int window, LearnedSequences learned, Set<Long> allowed,
         SequenceNovelty novelty, MixReferences mix, double mixThreshold, double modelThreshold,
-        Instant readyAt) {
+        boolean violationOpens, Instant readyAt) {
 
     /** The largest of the three evidences, each over its threshold: an incident opens above 1. */
     double threshold() {

@@ -1,11 +1,16 @@
 package io.habitus.incident;
 
+import io.habitus.incident.persistence.DetectorRow;
 import io.habitus.incident.persistence.DetectorStore;
 import io.habitus.incident.persistence.TraceStore;
+import io.habitus.profile.EntryOrigin;
 import io.habitus.profile.LearningFinished;
+import io.habitus.profile.Profiles;
+import io.habitus.shared.ImageDigest;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -28,16 +33,18 @@ class DetectorBuilder {
     private final DetectorStore detectors;
     private final TraceStore traces;
     private final ActiveDetectors active;
+    private final Profiles profiles;
     private final IncidentProperties properties;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final Clock clock;
 
-    DetectorBuilder(DetectorStore detectors, TraceStore traces, ActiveDetectors active, IncidentProperties properties,
-            TransactionTemplate transaction, JsonMapper json, Clock clock) {
+    DetectorBuilder(DetectorStore detectors, TraceStore traces, ActiveDetectors active, Profiles profiles,
+            IncidentProperties properties, TransactionTemplate transaction, JsonMapper json, Clock clock) {
         this.detectors = detectors;
         this.traces = traces;
         this.active = active;
+        this.profiles = profiles;
         this.properties = properties;
         this.transaction = transaction;
         this.json = json;
@@ -50,7 +57,7 @@ class DetectorBuilder {
      */
     @ApplicationModuleListener(id = "incident.learning-finished")
     void on(LearningFinished finished) {
-        detectors.enqueue(finished.digest().value(), finished.window(), clock.instant());
+        detectors.enqueue(finished.digest().value(), finished.window(), finished.profileVersion(), clock.instant());
     }
 
     @Scheduled(fixedDelayString = "${habitus.incident.poll-interval:1s}")
@@ -67,9 +74,9 @@ class DetectorBuilder {
                 traces.load(row.digest(), row.window()).forEach((container, chunk) -> windowTraces.put(container,
                         new DetectorCalibration.Trace(chunk.fingerprints(), chunk.locals(), chunk.actions(), chunk.pairs())));
                 DetectorCalibration.Result result = DetectorCalibration.calibrate(windowTraces, properties.folds(),
-                        properties.targetContainerRate(), properties.maxMixReferences());
+                        properties.targetContainerRate(), properties.maxMixReferences(), rulesOfOneContainer(row));
                 detectors.ready(row.id(), result.learned().toBytes(), result.novelty().rates(), result.novelty().thresholds(),
-                        result.mix().toBytes(), result.mixThreshold(), json.writeValueAsString(result.statistics()),
+                        result.mix().toBytes(), result.mixThreshold(), result.violationOpens(), json.writeValueAsString(result.statistics()),
                         clock.instant());
                 log.info("container detector {} of {} window {} ready: threshold {}, {}", row.id(), row.digest(),
                         row.window(), result.threshold(), result.statistics());
@@ -80,5 +87,19 @@ class DetectorBuilder {
             active.forget(row.digest());
             return true;
         }).orElse(false);
+    }
+
+    /**
+     * How many learned rules of the window's profile only one learning container showed: without that
+     * container the rule would not exist, so it is what a fresh normal container breaking the profile
+     * looks like (an upper bound on such containers; the profile's generalisations already applied).
+     * Empty for detectors queued before the window's profile version was kept.
+     */
+    private OptionalLong rulesOfOneContainer(DetectorRow row) {
+        if (row.profileVersion() == null) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(profiles.get(new ImageDigest(row.digest()), row.profileVersion()).entries().stream()
+                .filter(entry -> entry.origin() == EntryOrigin.LEARNED && entry.containers() == 1).count());
     }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Builds a container detector from a learning window's containers and calibrates its thresholds on
@@ -14,9 +15,12 @@ import java.util.Map;
  * of the window is once a fresh container the detector never learned from. That gives, at each of
  * the three sequence lengths ({@link EventSequences}), the normal novelty rate (how often a normal
  * event is a sequence the rest of the window never showed) and, per held-out container, the peak
- * surprise it reached over its life. Each length's threshold lets at most its share of the target
- * past, with 95 % confidence ({@link RateBound}), and is never below {@code -log10(share)}: a
- * container whose novelty the binomial null alone makes that unlikely. The detector finally learns
+ * surprise it reached over its life; likewise each held-out container's mix evidence
+ * ({@link MixCalibration}). The three lengths' and the mix's thresholds are calibrated together
+ * ({@link JointThresholds}): at most the sequences' and mixes' share of the target (two thirds) of
+ * held-out containers may be past any of them, with 95 % confidence ({@link RateBound}). A length's
+ * threshold is never below {@code -log10(share)} (its ninth of the target): a container whose
+ * novelty the binomial null alone makes that unlikely. The detector finally learns
  * every sequence of the window (complete memory), so fresh containers are judged against more than
  * any held-out one was: the calibration is conservative.
  */
@@ -42,8 +46,12 @@ final class DetectorCalibration {
         }
     }
 
+    /**
+     * @param violationOpens whether a broken profile rule opens an incident at once: only where held-out
+     *                       containers (almost) never did something the rest of the window never did
+     */
     record Result(LearnedSequences learned, SequenceNovelty novelty, MixReferences mix, double mixThreshold,
-            Map<String, Object> statistics) {
+            boolean violationOpens, Map<String, Object> statistics) {
 
         double threshold() {
             return novelty.threshold();
@@ -52,6 +60,8 @@ final class DetectorCalibration {
 
     /** Sequences, mixes and the model's anomalous transitions: each gets this share of the target. */
     static final int SIGNALS = 3;
+    /** The mix evidence's place after the sequence lengths in the joint calibration. */
+    private static final int MIX = EventSequences.LENGTHS;
 
     private DetectorCalibration() {
     }
@@ -61,6 +71,15 @@ final class DetectorCalibration {
      * @param maxReferences the most learning containers whose mixes are kept to compare with
      */
     static Result calibrate(Map<String, Trace> traces, int folds, double target, int maxReferences) {
+        return calibrate(traces, folds, target, maxReferences, OptionalLong.empty());
+    }
+
+    /**
+     * @param rulesOfOneContainer learned profile rules only one learning container showed (empty: not
+     *                            known, the held-out containers' new actions stand in for them)
+     */
+    static Result calibrate(Map<String, Trace> traces, int folds, double target, int maxReferences,
+            OptionalLong rulesOfOneContainer) {
         // Each signal gets a third of the target: together they keep within it (a union bound).
         double third = target / SIGNALS;
         List<String> containers = new ArrayList<>(traces.keySet());
@@ -106,8 +125,7 @@ final class DetectorCalibration {
         // The sequence signal's share of the target is split again among the three lengths.
         double share = third / EventSequences.LENGTHS;
         double floor = -Math.log10(share);
-        long allowed = RateBound.allowedPast(heldOut ? containers.size() : 0, share);
-        double[][] peaks = new double[EventSequences.LENGTHS][heldOut ? containers.size() : 0];
+        double[][] peaks = new double[EventSequences.LENGTHS + 1][heldOut ? containers.size() : 0];
         for (int i = 0; heldOut && i < containers.size(); i++) {
             String container = containers.get(i);
             double[] peak = peaks(traces.get(container), fold(container, folds), masks, rates);
@@ -115,23 +133,27 @@ final class DetectorCalibration {
                 peaks[length][i] = peak[length];
             }
         }
-        double[] thresholds = new double[EventSequences.LENGTHS];
-        double[] calibrated = new double[EventSequences.LENGTHS];
-        for (int length = 0; length < thresholds.length; length++) {
-            double[] sorted = peaks[length].clone();
-            Arrays.sort(sorted);
-            calibrated[length] = allowed < sorted.length ? sorted[sorted.length - 1 - (int) allowed] : 0;
-            thresholds[length] = Math.max(floor, calibrated[length]);
-        }
-        SequenceNovelty novelty = new SequenceNovelty(rates, thresholds);
-        long past = 0;
+        MixCalibration.Result mix = MixCalibration.calibrate(traces, folds, maxReferences);
         for (int i = 0; heldOut && i < containers.size(); i++) {
-            boolean over = false;
-            for (int length = 0; length < thresholds.length; length++) {
-                over |= peaks[length][i] > thresholds[length];
-            }
-            past += over ? 1 : 0;
+            peaks[MIX][i] = mix.heldOutPeaks().getOrDefault(containers.get(i), 0.0);
         }
+        // The sequences' and the mixes' thirds of the target together, calibrated jointly: the same
+        // unusual learning containers are unusual at every length and in their mix (JointThresholds).
+        double[] floors = new double[EventSequences.LENGTHS + 1];
+        Arrays.fill(floors, floor);
+        floors[MIX] = MixCalibration.MIN_THRESHOLD;
+        long allowed = RateBound.allowedPast(heldOut ? containers.size() : 0, 2 * third);
+        JointThresholds joint = JointThresholds.calibrate(peaks, floors, allowed);
+        double[] thresholds = Arrays.copyOf(joint.thresholds(), EventSequences.LENGTHS);
+        SequenceNovelty novelty = new SequenceNovelty(rates, thresholds);
+        // A learning container that alone showed a profile rule is what a fresh normal container breaking
+        // the profile looks like (without it, the rule would not exist); failing the profile's count, a
+        // held-out container with a new action (a new token is one). Where such containers are more than
+        // the sequences' share of the target allows, a broken rule is evidence to weigh like other
+        // novelty, not an incident of its own.
+        long novelActors = Arrays.stream(peaks[EventSequences.ACTION]).filter(peak -> peak > 0).count();
+        long breakers = rulesOfOneContainer.orElse(novelActors);
+        boolean violationOpens = !heldOut || breakers <= RateBound.allowedPast(containers.size(), third);
         double[] sequencePeaks = peaks[EventSequences.SEQUENCE].clone();
         Arrays.sort(sequencePeaks);
         Map<String, Object> statistics = new LinkedHashMap<>();
@@ -144,23 +166,27 @@ final class DetectorCalibration {
         statistics.put("heldOutNovelLocalEvents", novel[EventSequences.LOCAL]);
         statistics.put("heldOutNovelActions", novel[EventSequences.ACTION]);
         statistics.put("heldOutEvents", events);
+        statistics.put("heldOutContainersWithNovelActions", novelActors);
+        rulesOfOneContainer.ifPresent(rules -> statistics.put("learnedRulesOfOneContainer", rules));
+        statistics.put("violationOpensIncident", violationOpens);
         statistics.put("localNoveltyRate", rates[EventSequences.LOCAL]);
         statistics.put("actionNoveltyRate", rates[EventSequences.ACTION]);
         statistics.put("targetContainerRate", target);
         statistics.put("containersAllowedPast", allowed);
-        statistics.put("heldOutContainersPast", past);
+        statistics.put("heldOutContainersPast", joint.past());
+        statistics.put("calibrationRanks", Arrays.stream(joint.ranks()).boxed().toList());
         statistics.put("thresholdFloor", floor);
-        statistics.put("calibratedThreshold", calibrated[EventSequences.SEQUENCE]);
         statistics.put("localThreshold", thresholds[EventSequences.LOCAL]);
         statistics.put("actionThreshold", thresholds[EventSequences.ACTION]);
         statistics.put("heldOutPeakMedian", quantile(sequencePeaks, 0.5));
         statistics.put("heldOutPeak90", quantile(sequencePeaks, 0.9));
         statistics.put("heldOutPeak99", quantile(sequencePeaks, 0.99));
         statistics.put("heldOutPeakMax", sequencePeaks.length == 0 ? 0.0 : sequencePeaks[sequencePeaks.length - 1]);
-        MixCalibration.Result mix = MixCalibration.calibrate(traces, folds, third, maxReferences);
+        statistics.put("mixThreshold", joint.thresholds()[MIX]);
         statistics.putAll(mix.statistics());
         long[] learned = Arrays.stream(all).filter(f -> f != SequenceFingerprint.UNTRACED).toArray();
-        return new Result(LearnedSequences.of(learned), novelty, mix.references(), mix.threshold(), statistics);
+        return new Result(LearnedSequences.of(learned), novelty, mix.references(), joint.thresholds()[MIX], violationOpens,
+                statistics);
     }
 
     /** The largest surprise a container reaches over its life at each length, judged against the other folds. */

@@ -2,13 +2,11 @@ package io.habitus.incident;
 
 import io.habitus.incident.persistence.EvidenceRow;
 import io.habitus.incident.persistence.IncidentStore;
+import io.habitus.incident.persistence.PairCounts;
 import io.habitus.scoring.Judgement;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** A container's evidence while one batch advances it, and the incident it opened or grows. */
 final class Episode {
@@ -34,7 +32,7 @@ final class Episode {
     private Severity before;
     private boolean opened;
     private IncidentReason latest;
-    private final Map<Long, Integer> pairs = new HashMap<>();
+    private PairCounts.Tally pairs = PairCounts.none().tally();
     private final List<IncidentReason> reasons = new ArrayList<>();
 
     private Episode(ContainerDetector detector) {
@@ -57,10 +55,7 @@ final class Episode {
         episode.violation = row.violated();
         episode.anomalous = row.anomalousEvents();
         episode.modelPeak = row.modelEvidence();
-        ByteBuffer counts = ByteBuffer.wrap(row.pairCounts());
-        while (counts.remaining() >= Long.BYTES + Integer.BYTES) {
-            episode.pairs.put(counts.getLong(), counts.getInt());
-        }
+        episode.pairs = row.pairs().tally();
         episode.incident = incident != null && !incident.status().isClosed() ? incident : null;
         episode.severity = episode.incident == null ? null : episode.incident.severity();
         episode.before = episode.severity;
@@ -69,24 +64,28 @@ final class Episode {
 
     /** Counts the event's token pair; at a checkpoint age, compares the mix with the learning containers' at that age. */
     void pair(long key, int maxPairs) {
-        pairs.merge(pairs.containsKey(key) || pairs.size() < maxPairs ? key : OVERFLOW_PAIR, 1, Integer::sum);
+        pairs.add(pairs.contains(key) || pairs.size() < maxPairs ? key : OVERFLOW_PAIR);
         if (MixCheckpoints.isCheckpoint(events)) {
-            mixPeak = Math.max(mixPeak, detector.mix().evidence(MixVector.of(pairs), MixCheckpoints.index(events)));
+            mixPeak = Math.max(mixPeak, detector.mix().evidence(MixVector.of(pairs.toMap()), MixCheckpoints.index(events)));
         }
     }
 
     /**
-     * The larger of the two evidences over their thresholds, and at least 1 once the episode broke
-     * a profile rule: behaviour outside the allowlist is an incident of its own, whatever else the
-     * container did (learning containers break no rule, so held-out calibration cannot weigh it).
+     * The largest evidence over its threshold, and at least 1 once the episode broke a profile rule
+     * where the image's calibration says normal containers do not ({@link ContainerDetector#violationOpens}):
+     * behaviour outside the allowlist is then an incident of its own, whatever else the container did.
      */
     double risk() {
         double risk = detector.risk(peak, mixPeak, modelPeak);
-        return violation ? Math.max(1.0, risk) : risk;
+        return violationOpens() ? Math.max(1.0, risk) : risk;
     }
 
     boolean crossed() {
-        return violation || detector.risk(peak, mixPeak, modelPeak) > 1;
+        return violationOpens() || detector.risk(peak, mixPeak, modelPeak) > 1;
+    }
+
+    private boolean violationOpens() {
+        return violation && detector.violationOpens();
     }
 
     /**
@@ -117,10 +116,8 @@ final class Episode {
         modelPeak = Math.max(modelPeak, NoveltySurprise.of(anomalous, events, modelRate));
     }
 
-    byte[] pairCounts() {
-        ByteBuffer bytes = ByteBuffer.allocate(pairs.size() * (Long.BYTES + Integer.BYTES));
-        pairs.forEach((key, count) -> bytes.putLong(key).putInt(count));
-        return bytes.array();
+    PairCounts pairCounts() {
+        return pairs.counts();
     }
 
     void reason(IncidentReason reason) {

@@ -2,7 +2,6 @@ package io.habitus.incident;
 
 import io.habitus.behavior.ObservedTransition;
 import io.habitus.incident.persistence.EvidenceRow;
-import io.habitus.incident.persistence.EvidenceStore;
 import io.habitus.incident.persistence.IncidentStore;
 import io.habitus.ingest.ContainerRef;
 import io.habitus.scoring.Judgement;
@@ -33,14 +32,14 @@ import org.springframework.stereotype.Component;
 class EvidenceTracker {
 
     private final ActiveDetectors detectors;
-    private final EvidenceStore evidence;
+    private final RecentEvidence evidence;
     private final IncidentStore incidents;
     private final LearningSequences sequences;
     private final IncidentProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    EvidenceTracker(ActiveDetectors detectors, EvidenceStore evidence, IncidentStore incidents,
+    EvidenceTracker(ActiveDetectors detectors, RecentEvidence evidence, IncidentStore incidents,
             LearningSequences sequences, IncidentProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.detectors = detectors;
@@ -96,7 +95,7 @@ class EvidenceTracker {
                         episode.novel[EventSequences.SEQUENCE], episode.novel[EventSequences.LOCAL],
                         episode.novel[EventSequences.ACTION],
                         episode.evidence, episode.peak, episode.mixPeak, episode.violation, episode.anomalous,
-                        episode.modelPeak, episode.pairCounts(), episode.incidentId()));
+                        episode.modelPeak, episode.pairCounts(), episode.incidentId(), 0));
             }
         });
         if (commit) {
@@ -128,8 +127,11 @@ class EvidenceTracker {
             novelAt[length] = !detector.knows(fingerprints.at(length));
             novel |= novelAt[length];
         }
-        novelAt[EventSequences.SEQUENCE] |= violation;
-        novel |= violation;
+        if (violation) {
+            // A token outside the profile is new at every length: the process never did it.
+            Arrays.fill(novelAt, true);
+            novel = true;
+        }
         episode.events++;
         episode.pair(LearningSequences.pair(t), properties.maxPairs());
         if (j.verdict() == Verdict.ANOMALOUS) {

@@ -40,6 +40,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/events").hasAnyRole(AGENT, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/sensors/*").hasAnyRole(AGENT, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/score").hasAnyRole(AGENT, ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/caller").hasAnyRole(AGENT, ANALYST, ADMIN)
                         .requestMatchers("/api/v1/tokens", "/api/v1/tokens/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/alerts/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ANALYST, ADMIN)

@@ -78,6 +78,7 @@ class ApiContractTests extends IntegrationTest {
         call(api(), "POST", "/api/v1/tokens", Map.of("name", "contract-scoped", "role", "AGENT", "scope",
                 Map.of("namespaces", List.of("web"), "operations", List.of("INGEST", "SCORE"))));
         call(api(), "GET", "/api/v1/tokens");
+        call(api(issued.json().get("secret").stringValue()), "GET", "/api/v1/caller");
         call(api(), "GET", "/api/v1/tokens/{id}", id);
         Api.Reply doomed = call(api(), "POST", "/api/v1/tokens", Map.of("name", "contract-doomed", "role", "ANALYST"));
         call(api(), "DELETE", "/api/v1/tokens/{id}", doomed.json().get("token").get("id").stringValue());
@@ -153,6 +154,7 @@ class ApiContractTests extends IntegrationTest {
         call(api(), "PATCH", "/api/v1/images/{digest}/profiles/{version}", edit, List.of("If-Match", edited.header("ETag")),
                 digest, next);
         call(api(), "GET", "/api/v1/images/{digest}/profiles/{a}/diff/{b}", digest, 1, next);
+        exports(digest, next);
         call(api(), "POST", "/api/v1/images/{digest}/profiles/{version}/activate", null, digest, latest);
         Map<String, Object> imported = new LinkedHashMap<>();
         imported.put("source", "IMPORT");
@@ -161,6 +163,19 @@ class ApiContractTests extends IntegrationTest {
         call(api(), "POST", "/api/v1/images/{digest}/profiles", imported, Events.newDigest());
         call(api(), "POST", "/api/v1/images/{digest}/profiles", Map.of("source", "OBSERVATIONS"), digest);
         call(api(), "POST", "/api/v1/images/{digest}/profiles", Map.of("source", "OBSERVATIONS"), Events.newDigest());
+    }
+
+    /** The nginx traffic has no system calls: enforcing seccomp is refused (409), logging answers. */
+    private void exports(String digest, int version) {
+        String exports = "/api/v1/images/{digest}/profiles/{version}/exports/";
+        for (String format : List.of("seccomp-profile", "oci-seccomp")) {
+            call(api(), "GET", exports + format, digest, version);
+            call(api(), "GET", exports + format + "?mode=LOG", digest, version);
+        }
+        call(api(), "GET", exports + "seccomp-profile?mode=LOG&name=web-seccomp", digest, version);
+        call(api(), "GET", exports + "application-profile", digest, version);
+        call(api(), "GET", exports + "network-neighborhood?name=web", digest, version);
+        call(api(), "GET", exports + "application-profile?name=Bad_Name", digest, version);
     }
 
     private void models(String digest) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,9 @@ class DetectorCalibrationTests {
         assertThat(result.threshold()).as("a third of the target each for sequences, mixes and the model; "
                 + "the sequences' third split among three lengths").isEqualTo(-Math.log10(0.01 / 9));
         assertThat(result.learned().size()).isEqualTo(50);
-        assertThat(result.statistics()).containsEntry("heldOutContainers", 400).containsEntry("heldOutContainersPast", 0L);
+        assertThat(result.statistics()).containsEntry("heldOutContainers", 400);
+        assertThat((long) result.statistics().get("heldOutContainersPast"))
+                .isLessThanOrEqualTo((long) result.statistics().get("containersAllowedPast"));
     }
 
     @Test
@@ -117,5 +120,41 @@ class DetectorCalibrationTests {
         assertThat(novelty.evidence(twoNewActions, 50)).as("two new actions in 50 events")
                 .isGreaterThan(result.threshold());
         assertThat(novelty.evidence(twoNewSequences, 50)).isLessThan(0.1);
+    }
+
+    @Test
+    void aBrokenRuleOpensAnIncidentAtOnceOnlyWhereHeldOutContainersNeverDidSomethingNew() {
+        Map<String, DetectorCalibration.Trace> clean = new LinkedHashMap<>();
+        Map<String, DetectorCalibration.Trace> varied = new LinkedHashMap<>();
+        Random random = new Random(5);
+        for (int c = 0; c < 300; c++) {
+            long[] sequences = new long[50];
+            long[] actions = new long[50];
+            for (int i = 0; i < 50; i++) {
+                sequences[i] = 1 + random.nextInt(30);
+                actions[i] = 100 + random.nextInt(10);
+            }
+            clean.put("container-" + c, new DetectorCalibration.Trace(sequences, new long[50], actions, new long[50]));
+            long[] own = actions.clone();
+            if (c % 20 == 0) {
+                own[25] = 10_000 + c; // one in twenty does something no other container did
+            }
+            varied.put("container-" + c, new DetectorCalibration.Trace(sequences, new long[50], own, new long[50]));
+        }
+
+        DetectorCalibration.Result quiet = DetectorCalibration.calibrate(clean, 10, 0.01, 100);
+        DetectorCalibration.Result noisy = DetectorCalibration.calibrate(varied, 10, 0.01, 100);
+
+        assertThat(quiet.violationOpens()).isTrue();
+        assertThat(quiet.statistics()).containsEntry("heldOutContainersWithNovelActions", 0L);
+        assertThat(noisy.violationOpens()).as("5 % of normal containers do something new: one new thing is no incident")
+                .isFalse();
+        assertThat(noisy.statistics()).containsEntry("heldOutContainersWithNovelActions", 15L)
+                .containsEntry("violationOpensIncident", false);
+        assertThat(DetectorCalibration.calibrate(varied, 10, 0.01, 100, OptionalLong.of(0)).violationOpens())
+                .as("the profile generalised the new actions away (e.g. temp names): no container alone in a rule")
+                .isTrue();
+        assertThat(DetectorCalibration.calibrate(clean, 10, 0.01, 100, OptionalLong.of(15)).violationOpens())
+                .as("15 rules only one learning container showed").isFalse();
     }
 }

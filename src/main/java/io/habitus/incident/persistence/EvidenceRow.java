@@ -3,9 +3,10 @@ package io.habitus.incident.persistence;
 /**
  * A container's running evidence since its episode began: {@code novelEvents} counts events whose
  * container sequence was novel, {@code novelLocals} and {@code novelActions} those novel as the
- * acting process's own sequence and as its action.
+ * acting process's own sequence and as its action. {@code revision} names the stored version (a
+ * random number per write), so that counts held in memory can be told current or not.
  */
 public record EvidenceRow(String containerId, String digest, long detectorId, long events, long novelEvents,
         long novelLocals, long novelActions,
         double evidence, double peakEvidence, double mixEvidence, boolean violated, long anomalousEvents,
-        double modelEvidence, byte[] pairCounts, Long incidentId) {}
+        double modelEvidence, PairCounts pairs, Long incidentId, long revision) {}
