@@ -69,10 +69,12 @@ class AlertCrashTests {
                 try (Statement statement = lock.createStatement()) {
                     statement.execute("lock table alert_delivery in exclusive mode");
                 }
-                for (int batch = 0; batch < 10; batch++) {
+                // Each held-up listener keeps one of the service's 8 pooled connections while it waits: a few
+                // batches, so that ingest still gets one.
+                for (int batch = 0; batch < 4; batch++) {
                     post(api, violations(digest, 3));
                 }
-                awaitAtLeast(() -> count(db, "select count(*) from event_publication where listener_id = 'alert.audits-opened'"), 10);
+                awaitAtLeast(() -> count(db, "select count(*) from event_publication where listener_id = 'alert.audits-opened'"), 4);
                 service.kill();
                 lock.rollback();
             }
@@ -83,7 +85,7 @@ class AlertCrashTests {
             System.out.printf("alert crash: at the kill, %d deviations committed: %d waiting in the outbox, "
                     + "%d batches' publications outstanding in the registry; %d requests answered 503%n", audits, queued,
                     outstanding, receiver.received("/crash").size());
-            assertThat(audits).isEqualTo(60);
+            assertThat(audits).isEqualTo(42);
             assertThat(queued).as("some deliveries were waiting in the outbox").isPositive();
             assertThat(queued).as("some only the registry knew of").isLessThan(audits);
             assertThat(receiver.received("/crash")).allMatch(r -> r.status() == 503);

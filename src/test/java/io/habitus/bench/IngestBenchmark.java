@@ -66,6 +66,7 @@ public final class IngestBenchmark {
         record Path(BatchSink sink, ClosedLoop loop, String prefix) {}
         List<Path> paths = new ArrayList<>();
         long sentService = 0;
+        long failures = 0;
         if (options.service()) {
             paths.add(new Path(new ServiceSink(options.baseUrl(), options.token(), options.gzip()), loop, "svc-"));
             // A second fleet of the same shape whose images have finished learning, measured in
@@ -95,10 +96,18 @@ public final class IngestBenchmark {
                 List<PreparedBatch> deviating = new BatchFactory(judged, new Random(options.seed() + 2), options.deviations())
                         .build(options.templates(), options.batchSize(), Instant.now());
                 ClosedLoop deviatingLoop = new ClosedLoop(deviating, runId);
+                ServiceSink alertsSink = new ServiceSink(options.alertsUrl(), options.token(), options.gzip(), "sinks");
                 paths.add(new Path(new ServiceSink(options.baseUrl(), options.token(), options.gzip(), "no-sinks"),
                         deviatingLoop, "svc-dev-"));
-                paths.add(new Path(new ServiceSink(options.alertsUrl(), options.token(), options.gzip(), "sinks"),
-                        deviatingLoop, "svc-alr-"));
+                paths.add(new Path(alertsSink, deviatingLoop, "svc-alr-"));
+                // The other service has run the LEARNING and ACTIVE phases by the time it measures its
+                // deviating phase; this one would start with a cold JIT. It gets as much load first.
+                Duration prewarm = options.warmup().plus(options.duration()).multipliedBy(2);
+                PhaseResult warmed = deviatingLoop.run(alertsSink, "svc-alr-pre", options.clients().getFirst(), prewarm, 0,
+                        null, null);
+                sentService += warmed.events();
+                failures += warmed.failures();
+                new AlertBacklog(options.alertsUrl(), options.token()).awaitDrained(Duration.ofMinutes(5));
                 System.out.printf("deviating phases: %.2f %% of the judged fleet's events are intruder execs; sinks of %s: %s%n%n",
                         options.deviations() * 100, options.alertsUrl(), new AlertBacklog(options.alertsUrl(), options.token()).counts());
             }
@@ -110,7 +119,6 @@ public final class IngestBenchmark {
 
         List<PhaseResult> results = new ArrayList<>();
         long sentCopy = 0;
-        long failures = 0;
         for (int clients : options.clients()) {
             for (Path path : paths) {
                 BatchSink sink = path.sink();

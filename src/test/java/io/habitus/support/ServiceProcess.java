@@ -44,6 +44,8 @@ public final class ServiceProcess {
         builder.environment().put("SPRING_DATASOURCE_PASSWORD", db.password() == null ? "" : db.password());
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("HABITUS_ADMIN_TOKEN", adminToken);
+        // Test runs share the database server's connection slots.
+        builder.environment().put("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "8");
         builder.environment().putAll(env);
         ServiceProcess service = new ServiceProcess(builder.start(), port, log);
         try {
@@ -79,7 +81,7 @@ public final class ServiceProcess {
 
     private void awaitReady() throws InterruptedException {
         Api api = new Api(port, null);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));   // a loaded 2-core machine starts it slowly
         while (Instant.now().isBefore(deadline)) {
             assertThat(process.isAlive()).as("service process is running (log: %s)", log).isTrue();
             try {
