@@ -76,7 +76,8 @@ class DetectorBuilder {
                 DetectorCalibration.Result result = DetectorCalibration.calibrate(windowTraces, properties.folds(),
                         properties.targetContainerRate(), properties.maxMixReferences(), rulesOfOneContainer(row));
                 detectors.ready(row.id(), result.learned().toBytes(), result.novelty().rates(), result.novelty().thresholds(),
-                        result.mix().toBytes(), result.mixThreshold(), result.violationOpens(), json.writeValueAsString(result.statistics()),
+                        result.mix().toBytes(), result.mixThreshold(), result.rarity().toBytes(), result.rarityThreshold(),
+                        result.violationOpens(), json.writeValueAsString(result.statistics()),
                         clock.instant());
                 log.info("container detector {} of {} window {} ready: threshold {}, {}", row.id(), row.digest(),
                         row.window(), result.threshold(), result.statistics());

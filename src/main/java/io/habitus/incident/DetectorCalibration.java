@@ -51,7 +51,7 @@ final class DetectorCalibration {
      *                       containers (almost) never did something the rest of the window never did
      */
     record Result(LearnedSequences learned, SequenceNovelty novelty, MixReferences mix, double mixThreshold,
-            boolean violationOpens, Map<String, Object> statistics) {
+            SequenceRarity rarity, double rarityThreshold, boolean violationOpens, Map<String, Object> statistics) {
 
         double threshold() {
             return novelty.threshold();
@@ -62,6 +62,8 @@ final class DetectorCalibration {
     static final int SIGNALS = 3;
     /** The mix evidence's place after the sequence lengths in the joint calibration. */
     private static final int MIX = EventSequences.LENGTHS;
+    /** The rarity evidence's place after the mix. */
+    private static final int RARITY = MIX + 1;
 
     private DetectorCalibration() {
     }
@@ -103,6 +105,7 @@ final class DetectorCalibration {
             }
         }
         FoldMasks masks = FoldMasks.of(all, foldOf);
+        FoldCounts rarityCounts = rarityCounts(traces, containers, folds);
         boolean heldOut = containers.stream().map(c -> fold(c, folds)).distinct().count() > 1;
         long[] novel = new long[EventSequences.LENGTHS];
         long events = 0;
@@ -125,7 +128,7 @@ final class DetectorCalibration {
         // The sequence signal's share of the target is split again among the three lengths.
         double share = third / EventSequences.LENGTHS;
         double floor = -Math.log10(share);
-        double[][] peaks = new double[EventSequences.LENGTHS + 1][heldOut ? containers.size() : 0];
+        double[][] peaks = new double[RARITY + 1][heldOut ? containers.size() : 0];
         for (int i = 0; heldOut && i < containers.size(); i++) {
             String container = containers.get(i);
             double[] peak = peaks(traces.get(container), fold(container, folds), masks, rates);
@@ -136,12 +139,14 @@ final class DetectorCalibration {
         MixCalibration.Result mix = MixCalibration.calibrate(traces, folds, maxReferences);
         for (int i = 0; heldOut && i < containers.size(); i++) {
             peaks[MIX][i] = mix.heldOutPeaks().getOrDefault(containers.get(i), 0.0);
+            peaks[RARITY][i] = rarityPeak(traces.get(containers.get(i)), fold(containers.get(i), folds), rarityCounts);
         }
         // The sequences' and the mixes' thirds of the target together, calibrated jointly: the same
         // unusual learning containers are unusual at every length and in their mix (JointThresholds).
-        double[] floors = new double[EventSequences.LENGTHS + 1];
+        double[] floors = new double[RARITY + 1];
         Arrays.fill(floors, floor);
         floors[MIX] = MixCalibration.MIN_THRESHOLD;
+        floors[RARITY] = 0;
         long allowed = RateBound.allowedPast(heldOut ? containers.size() : 0, 2 * third);
         JointThresholds joint = JointThresholds.calibrate(peaks, floors, allowed);
         double[] thresholds = Arrays.copyOf(joint.thresholds(), EventSequences.LENGTHS);
@@ -183,10 +188,15 @@ final class DetectorCalibration {
         statistics.put("heldOutPeak99", quantile(sequencePeaks, 0.99));
         statistics.put("heldOutPeakMax", sequencePeaks.length == 0 ? 0.0 : sequencePeaks[sequencePeaks.length - 1]);
         statistics.put("mixThreshold", joint.thresholds()[MIX]);
+        SequenceRarity rarity = rarityCounts.all();
+        // Without held-out containers nothing says how rare normal is: the ceiling, which no level passes.
+        double rarityThreshold = heldOut ? joint.thresholds()[RARITY] : rarity.ceiling();
+        statistics.put("rarityThreshold", rarityThreshold);
+        statistics.put("raritySequences", rarity.size());
         statistics.putAll(mix.statistics());
         long[] learned = Arrays.stream(all).filter(f -> f != SequenceFingerprint.UNTRACED).toArray();
-        return new Result(LearnedSequences.of(learned), novelty, mix.references(), joint.thresholds()[MIX], violationOpens,
-                statistics);
+        return new Result(LearnedSequences.of(learned), novelty, mix.references(), joint.thresholds()[MIX], rarity,
+                rarityThreshold, violationOpens, statistics);
     }
 
     /** The largest surprise a container reaches over its life at each length, judged against the other folds. */
@@ -202,6 +212,44 @@ final class DetectorCalibration {
             }
         }
         return peaks;
+    }
+
+    /** The counts of the rarity lengths' fingerprints per fold ({@link SequenceRarity#LENGTHS}). */
+    private static FoldCounts rarityCounts(Map<String, Trace> traces, List<String> containers, int folds) {
+        long events = 0;
+        for (Trace trace : traces.values()) {
+            events += trace.events();
+        }
+        long[] fingerprints = new long[Math.toIntExact(events * SequenceRarity.LENGTHS.length)];
+        int[] foldOf = new int[fingerprints.length];
+        long[] eventsPerFold = new long[folds];
+        int at = 0;
+        for (String container : containers) {
+            Trace trace = traces.get(container);
+            int fold = fold(container, folds);
+            eventsPerFold[fold] += trace.events();
+            for (int length : SequenceRarity.LENGTHS) {
+                System.arraycopy(trace.at(length), 0, fingerprints, at, trace.events());
+                Arrays.fill(foldOf, at, at + trace.events(), fold);
+                at += trace.events();
+            }
+        }
+        return FoldCounts.of(fingerprints, foldOf, folds, eventsPerFold);
+    }
+
+    /** The peak rarity level a container reaches over its life, judged on the other folds' counts. */
+    static double rarityPeak(Trace trace, int fold, FoldCounts counts) {
+        double level = 0;
+        double peak = 0;
+        for (int i = 0; i < trace.events(); i++) {
+            double rarity = 0;
+            for (int length : SequenceRarity.LENGTHS) {
+                rarity += counts.rarityOutside(trace.at(length)[i], fold);
+            }
+            level = SequenceRarity.level(level, rarity, i + 1);
+            peak = Math.max(peak, level);
+        }
+        return peak;
     }
 
     private static boolean novel(long fingerprint, int fold, FoldMasks masks) {

@@ -23,6 +23,9 @@ final class Episode {
     double mixPeak;
     long anomalous;
     double modelPeak;
+    /** The container's recent rarity ({@link SequenceRarity#level}) and its peak in the episode. */
+    double rarityLevel;
+    double rarityPeak;
     boolean violation;
     Instant firstEventAt;
     Instant lastEventAt;
@@ -55,6 +58,8 @@ final class Episode {
         episode.violation = row.violated();
         episode.anomalous = row.anomalousEvents();
         episode.modelPeak = row.modelEvidence();
+        episode.rarityLevel = row.rarityLevel();
+        episode.rarityPeak = row.rarityPeak();
         episode.pairs = row.pairs().tally();
         episode.incident = incident != null && !incident.status().isClosed() ? incident : null;
         episode.severity = episode.incident == null ? null : episode.incident.severity();
@@ -76,12 +81,12 @@ final class Episode {
      * behaviour outside the allowlist is then an incident of its own, whatever else the container did.
      */
     double risk() {
-        double risk = detector.risk(peak, mixPeak, modelPeak);
+        double risk = detector.risk(peak, mixPeak, rarityPeak, modelPeak);
         return violationOpens() ? Math.max(1.0, risk) : risk;
     }
 
     boolean crossed() {
-        return violationOpens() || detector.risk(peak, mixPeak, modelPeak) > 1;
+        return violationOpens() || detector.risk(peak, mixPeak, rarityPeak, modelPeak) > 1;
     }
 
     private boolean violationOpens() {
@@ -104,6 +109,12 @@ final class Episode {
         }
         evidence = now;
         peak = Math.max(peak, evidence);
+    }
+
+    /** Moves the container's rarity level with the event's rarity ({@link SequenceRarity}); counted events first. */
+    void rarity(double rarity) {
+        rarityLevel = SequenceRarity.level(rarityLevel, rarity, events);
+        rarityPeak = Math.max(rarityPeak, rarityLevel);
     }
 
     long novelSequences() {

@@ -95,7 +95,7 @@ class EvidenceTracker {
                         episode.novel[EventSequences.SEQUENCE], episode.novel[EventSequences.LOCAL],
                         episode.novel[EventSequences.ACTION],
                         episode.evidence, episode.peak, episode.mixPeak, episode.violation, episode.anomalous,
-                        episode.modelPeak, episode.pairCounts(), episode.incidentId(), 0));
+                        episode.modelPeak, episode.rarityLevel, episode.rarityPeak, episode.pairCounts(), episode.incidentId(), 0));
             }
         });
         if (commit) {
@@ -133,6 +133,7 @@ class EvidenceTracker {
             novel = true;
         }
         episode.events++;
+        episode.rarity(detector.rarity().event(fingerprints.sequence(), fingerprints.local()));
         episode.pair(LearningSequences.pair(t), properties.maxPairs());
         if (j.verdict() == Verdict.ANOMALOUS) {
             episode.anomalous(properties.modelAnomalyRate());
@@ -159,8 +160,8 @@ class EvidenceTracker {
         }
         episode.reassess();
         return new ContainerRisk(t.containerId(), novel, novel ? novelAs(novelAt) : List.of(), episode.events, episode.novelSequences(), episode.peak,
-                detector.threshold(), episode.mixPeak, detector.mixThreshold(), episode.modelPeak, detector.modelThreshold(),
-                episode.risk(), episode.ref());
+                detector.threshold(), episode.mixPeak, detector.mixThreshold(), episode.rarityPeak, detector.rarityThreshold(),
+                episode.modelPeak, detector.modelThreshold(), episode.risk(), episode.ref());
     }
 
     private static List<ContainerRisk.NoveltyLength> novelAs(boolean[] novelAt) {

@@ -60,6 +60,48 @@ class DetectorCalibrationTests {
     }
 
     @Test
+    void aContainerRepeatingWhatLearningSawOnlyRarelyIsPastTheRarityThresholdThoughNothingIsNew() {
+        Random random = new Random(4);
+        Map<String, DetectorCalibration.Trace> traces = regularWindow(random);
+        // Ten learning containers each end sequence 99 once: it is learned, but rare.
+        for (int c = 0; c < 10; c++) {
+            traces.get("container-" + c).sequences()[100] = 99;
+        }
+
+        DetectorCalibration.Result result = DetectorCalibration.calibrate(traces, 10, 0.01, 1000);
+
+        assertThat((long) result.statistics().get("heldOutContainersPast"))
+                .isLessThanOrEqualTo((long) result.statistics().get("containersAllowedPast"));
+        assertThat(result.learned().contains(99)).as("nothing new").isTrue();
+        assertThat(result.rarityThreshold()).isPositive().isLessThan(result.rarity().ceiling());
+        assertThat(peakLevel(result.rarity(), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20))
+                .as("a container doing what learning containers did").isLessThanOrEqualTo(result.rarityThreshold());
+        assertThat(peakLevel(result.rarity(), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99))
+                .as("ten rare sequences in a row").isGreaterThan(result.rarityThreshold());
+    }
+
+    @Test
+    void withoutHeldOutContainersNoRarityLevelPassesItsThreshold() {
+        Map<String, DetectorCalibration.Trace> one = Map.of("only", new DetectorCalibration.Trace(new long[] {1, 2, 3},
+                new long[3], new long[3], new long[3]));
+
+        DetectorCalibration.Result result = DetectorCalibration.calibrate(one, 10, 0.01, 1000);
+
+        assertThat(result.rarityThreshold()).isEqualTo(result.rarity().ceiling());
+        assertThat(peakLevel(result.rarity(), 7, 8, 9)).isLessThanOrEqualTo(result.rarityThreshold());
+    }
+
+    private static double peakLevel(SequenceRarity rarity, long... sequences) {
+        double level = 0;
+        double peak = 0;
+        for (int i = 0; i < sequences.length; i++) {
+            level = SequenceRarity.level(level, rarity.event(sequences[i], 0), i + 1);
+            peak = Math.max(peak, level);
+        }
+        return peak;
+    }
+
+    @Test
     void aContainerWithAMixOfItsOwnIsFarFromEveryLearningContainerAtItsAge() {
         Map<String, DetectorCalibration.Trace> traces = regularWindow(new Random(3));
         DetectorCalibration.Result result = DetectorCalibration.calibrate(traces, 10, 0.01, 100);
