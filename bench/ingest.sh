@@ -11,7 +11,14 @@
 #   BENCH_SKIP_BUILD=1  reuse target/habitus.jar (and the resolved classpath) as they are
 #   BENCH_JFR=1         record the service with JDK Flight Recorder into target/bench/service.jfr
 #   BENCH_SERVICE_OPTS  extra JVM options for the service (e.g. -Xmx2g)
+#   BENCH_ALERTS=0      skip the alert phases: no second service with sinks, no receiver
 # Logs and the recording land in target/bench/.
+#
+# Alerts: a second service starts on the same database with two alert sinks (a signed webhook and
+# Alertmanager) pointed at a small local receiver (io.habitus.bench.SinkReceiver, answers 200), and
+# both services run with a 1 s audit dedup window, so that most deviations open new audits. The judged
+# fleet with --deviations (default 0.2 %) intruder execs is then measured through the service without
+# sinks and through the one with sinks, in turn, and the ratio printed.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -45,7 +52,30 @@ free_port() {
   exit 1
 }
 PORT=$(free_port)
+ALERT_ARGS=()
+if [[ "${BENCH_ALERTS:-1}" != 0 ]]; then
+  export HABITUS_AUDIT_DEDUP_WINDOW=1s
+fi
 start_service "$PORT" "$OUT/habitus.jar" "$OUT/service.log" "$OUT/service.jfr"
+
+if [[ "${BENCH_ALERTS:-1}" != 0 ]]; then
+  RECEIVER_PORT=$(free_port)
+  log "starting the alert receiver on port $RECEIVER_PORT (log: $OUT/receiver.log)"
+  "$JAVA" -Xms32m -Xmx128m -cp "$OUT/classes:$CLASSPATH_LIBS" io.habitus.bench.SinkReceiver --port="$RECEIVER_PORT" \
+    >"$OUT/receiver.log" 2>&1 &
+  HELPER_PIDS+=($!)
+  ALERTS_PORT=$(free_port)
+  export HABITUS_ALERTS_SINKS_0_NAME=bench-webhook HABITUS_ALERTS_SINKS_0_TYPE=WEBHOOK \
+    HABITUS_ALERTS_SINKS_0_URL="http://127.0.0.1:$RECEIVER_PORT/webhook" HABITUS_ALERTS_SINKS_0_SECRET=bench-hmac-key \
+    HABITUS_ALERTS_SINKS_1_NAME=bench-alertmanager HABITUS_ALERTS_SINKS_1_TYPE=ALERTMANAGER \
+    HABITUS_ALERTS_SINKS_1_URL="http://127.0.0.1:$RECEIVER_PORT/api/v2/alerts" \
+    SPRING_DATASOURCE_HIKARI_MINIMUM_IDLE=2   # idle between its phases: few connections held
+  start_service "$ALERTS_PORT" "$OUT/habitus.jar" "$OUT/service-alerts.log" ""
+  unset HABITUS_ALERTS_SINKS_0_NAME HABITUS_ALERTS_SINKS_0_TYPE HABITUS_ALERTS_SINKS_0_URL HABITUS_ALERTS_SINKS_0_SECRET \
+    HABITUS_ALERTS_SINKS_1_NAME HABITUS_ALERTS_SINKS_1_TYPE HABITUS_ALERTS_SINKS_1_URL SPRING_DATASOURCE_HIKARI_MINIMUM_IDLE
+  ALERT_ARGS=(--alerts-url="http://127.0.0.1:$ALERTS_PORT" --alerts-pid="$SERVICE_PID")
+  SERVICE_PID=${SERVICE_PIDS[0]}
+fi
 
 # --- benchmark --------------------------------------------------------------------------------
 # The load generator gets a small fixed heap: it must not compete with the service for memory.
@@ -54,7 +84,7 @@ status=0
   io.habitus.bench.IngestBenchmark \
   --url="http://127.0.0.1:$PORT" --token="$TOKEN" --service-pid="$SERVICE_PID" \
   --jdbc-url="$JDBC_URL" --jdbc-user="$JDBC_USER" --jdbc-password="$JDBC_PASSWORD" \
-  "$@" | tee "$OUT/result.txt" || status=$?
+  ${ALERT_ARGS[@]+"${ALERT_ARGS[@]}"} "$@" | tee "$OUT/result.txt" || status=$?
 
 if [[ "${BENCH_JFR:-}" == 1 ]]; then
   stop_service   # dumponexit writes the recording

@@ -11,8 +11,10 @@
 #                       JDBC_PASSWORD.
 #   start_service <port> <jar> <service log> <JFR file>   starts the jar against that database, waits
 #                       until it is ready and stops it when the script exits; sets TOKEN (a fresh admin
-#                       token) and SERVICE_PID. BENCH_SERVICE_OPTS adds JVM options; BENCH_JFR=1
-#                       records <JFR file>.
+#                       token, kept for further services of the same run) and SERVICE_PID. Called
+#                       again, it starts another service on the same database (environment variables
+#                       exported by the caller reach it). BENCH_SERVICE_OPTS adds JVM options;
+#                       BENCH_JFR=1 records <JFR file>.
 #
 # Needs JAVA, JAVA_HOME and a log() function.
 
@@ -81,21 +83,29 @@ SQL
   fi
 }
 
+SERVICE_PIDS=()
+HELPER_PIDS=()   # other processes of the run (e.g. bench/ingest.sh's alert receiver), stopped with the services
+
 stop_service() {
-  if [[ -n "${SERVICE_PID:-}" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    log "stopping the service (pid $SERVICE_PID)"
-    kill "$SERVICE_PID" 2>/dev/null || true
-    wait "$SERVICE_PID" 2>/dev/null || true
-  fi
+  local pid
+  for pid in ${SERVICE_PIDS[@]+"${SERVICE_PIDS[@]}"} ${HELPER_PIDS[@]+"${HELPER_PIDS[@]}"}; do
+    if kill -0 "$pid" 2>/dev/null; then
+      log "stopping pid $pid"
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
 }
 
 start_service() {
   local port=$1 jar=$2 service_log=$3 jfr=$4 i
-  TOKEN="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  TOKEN="${TOKEN:-bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')}"
   local -a opts
   read -r -a opts <<<"${BENCH_SERVICE_OPTS:-}"
-  if [[ "${BENCH_JFR:-}" == 1 ]]; then
-    opts+=("-XX:StartFlightRecording=filename=$jfr,settings=profile,dumponexit=true")
+  if [[ "${BENCH_JFR:-}" == 1 && -n "$jfr" ]]; then
+    # A request's stack is deeper than JFR's default of 64 frames; cut short, its outer steps go unseen
+    # (bench/JfrProfile.java attributes samples to steps).
+    opts+=("-XX:FlightRecorderOptions:stackdepth=512" "-XX:StartFlightRecording=filename=$jfr,settings=profile,dumponexit=true")
   fi
 
   log "starting the service on port $port (log: $service_log)"
@@ -106,6 +116,7 @@ start_service() {
     SERVER_PORT="$port" HABITUS_ADMIN_TOKEN="$TOKEN" \
     "$JAVA" ${opts[@]+"${opts[@]}"} -jar "$jar" >"$service_log" 2>&1 &
   SERVICE_PID=$!
+  SERVICE_PIDS+=("$SERVICE_PID")
   trap stop_service EXIT
   trap 'exit 130' INT TERM
 

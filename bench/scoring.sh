@@ -5,6 +5,7 @@
 #
 #   sudo bench/scoring.sh                    # defaults: clients 1, 4, 16; 15 s per phase; about 7 minutes
 #   sudo bench/scoring.sh --clients=8 --events-per-request=1 --commit=false --duration=30s
+#   bench/JfrProfile.java target/bench/scoring-service.jfr --from=… --to=…   (after BENCH_JFR=1: CPU per step)
 #   bench/scoring.sh --help
 #
 # Flags go to ScoringBenchmark. Environment:
@@ -40,6 +41,18 @@ build_benchmark "$OUT/scoring-habitus.jar" "$OUT/scoring-classes"
 if [[ -n "${BENCH_HELP:-}" ]]; then
   "$JAVA" -cp "$OUT/scoring-classes:$CLASSPATH_LIBS" io.habitus.bench.ScoringBenchmark --help
   exit 0
+fi
+
+# --- load generator -------------------------------------------------------------------------
+# wrk (C, an event loop per thread) takes a few percent of a core where the JDK client took half of
+# one; without it the benchmark falls back to that client and says so.
+if ! command -v wrk >/dev/null 2>&1; then
+  if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    log "installing wrk (Debian package) as the load generator"
+    (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null || log "could not install wrk: using the JDK client"
+  else
+    log "wrk is not installed (apt-get install wrk): the load generator is the JDK client, which competes for the cores"
+  fi
 fi
 
 # --- database ---------------------------------------------------------------------------------

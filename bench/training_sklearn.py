@@ -14,15 +14,30 @@ import pickle
 import sys
 import time
 
+import numpy
 import sklearn
 from sklearn.datasets import load_svmlight_file
 from sklearn.svm import OneClassSVM
 
 
+def load(path, dimension):
+    """A libsvm-format file as a CSR matrix with 32-bit indices.
+
+    Newer scikit-learn loaders (1.9) return 64-bit index arrays, which OneClassSVM's libsvm wrapper
+    refuses ("Buffer dtype mismatch, expected 'int' but got 'long'"); older ones return 32-bit. The
+    files here are far below 2^31 non-zeros, so 32 bits hold every index on every version.
+    """
+    m, _ = load_svmlight_file(path, n_features=dimension, zero_based=False, dtype="float64")
+    m = m.tocsr()
+    m.indices = m.indices.astype(numpy.int32, copy=False)
+    m.indptr = m.indptr.astype(numpy.int32, copy=False)
+    return m
+
+
 def main(train, probes, out, nu, gamma, tol, cache, shrinking, repeats):
     dimension = 4096  # FeatureSpec.defaults().dimension(); the files are sparse over it
-    x, _ = load_svmlight_file(train, n_features=dimension, zero_based=False, dtype="float64")
-    p, _ = load_svmlight_file(probes, n_features=dimension, zero_based=False, dtype="float64")
+    x = load(train, dimension)
+    p = load(probes, dimension)
     fit_seconds = []
     for _ in range(int(repeats)):
         model = OneClassSVM(kernel="rbf", gamma=float(gamma), nu=float(nu), tol=float(tol),

@@ -150,6 +150,7 @@ Included from the Deployment so that every render validates.
 {{- if and .Values.autoscaling.enabled (lt (int .Values.autoscaling.maxReplicas) (int .Values.autoscaling.minReplicas)) }}
 {{- fail "autoscaling.maxReplicas must be >= autoscaling.minReplicas" }}
 {{- end }}
+{{- include "habitus.validateAlerts" . }}
 {{- end }}
 
 {{/*
@@ -204,5 +205,87 @@ Secret and key holding the shippers' bearer token (role AGENT); fails when none 
 {{- end }}
 {{- if and .Values.sensors.tetragon.enabled (not (has .Values.sensors.tetragon.shipper (list "vector" "fluent-bit"))) }}
 {{- fail (printf "sensors.tetragon.shipper must be vector or fluent-bit (got %q)" .Values.sensors.tetragon.shipper) }}
+{{- end }}
+{{- end }}
+
+{{/*
+The label matchers that select this release's series in the PrometheusRule: its namespace and the
+job the chart's ServiceMonitor gives them (the Service's name), unless prometheusRule.metricSelector says otherwise.
+*/}}
+{{- define "habitus.metricSelector" -}}
+{{- if .Values.prometheusRule.metricSelector }}
+{{- .Values.prometheusRule.metricSelector }}
+{{- else }}
+{{- printf "namespace=%q, job=%q" .Release.Namespace (include "habitus.fullname" .) }}
+{{- end }}
+{{- end }}
+
+{{/*
+Alert sinks: each one must have a name, a known type and a URL; a Slack URL and any HMAC key only
+from a Secret (they are credentials), never as plain values.
+*/}}
+{{- define "habitus.validateAlerts" -}}
+{{- range $i, $sink := .Values.alerts.sinks }}
+{{- if not (regexMatch "^[a-z0-9][a-z0-9-]{0,62}$" (toString $sink.name)) }}
+{{- fail (printf "alerts.sinks[%d].name must be lower case letters, digits and dashes (got %q)" $i (toString $sink.name)) }}
+{{- end }}
+{{- if not (has (toString $sink.type) (list "WEBHOOK" "SLACK" "ALERTMANAGER" "CLOUDEVENTS")) }}
+{{- fail (printf "alerts.sinks[%d].type must be WEBHOOK, SLACK, ALERTMANAGER or CLOUDEVENTS (got %q)" $i (toString $sink.type)) }}
+{{- end }}
+{{- if and (not $sink.url) (not $sink.urlFrom) }}
+{{- fail (printf "alerts.sinks[%d] (%s) needs url or urlFrom {secretName, key}" $i $sink.name) }}
+{{- end }}
+{{- if and $sink.url (eq (toString $sink.type) "SLACK") }}
+{{- fail (printf "alerts.sinks[%d] (%s): a Slack webhook URL is a credential; give it with urlFrom {secretName, key}" $i $sink.name) }}
+{{- end }}
+{{- if $sink.secret }}
+{{- fail (printf "alerts.sinks[%d] (%s): give the HMAC key with secretFrom {secretName, key}, not as a plain value" $i $sink.name) }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+Environment variables of the alert sinks: habitus.alerts.sinks[n].* through Spring's relaxed
+binding (HABITUS_ALERTS_SINKS_<n>_URL, …), URLs and keys from the named Secrets.
+*/}}
+{{- define "habitus.alertEnv" -}}
+{{- with .Values.alerts.publicUrl }}
+- name: HABITUS_ALERTS_PUBLIC_URL
+  value: {{ . | quote }}
+{{- end }}
+{{- range $i, $sink := .Values.alerts.sinks }}
+{{- $prefix := printf "HABITUS_ALERTS_SINKS_%d_" $i }}
+- name: {{ $prefix }}NAME
+  value: {{ $sink.name | quote }}
+- name: {{ $prefix }}TYPE
+  value: {{ $sink.type | quote }}
+- name: {{ $prefix }}URL
+{{- if $sink.urlFrom }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ required (printf "alerts.sinks[%d].urlFrom.secretName is required" $i) $sink.urlFrom.secretName }}
+      key: {{ required (printf "alerts.sinks[%d].urlFrom.key is required" $i) $sink.urlFrom.key }}
+{{- else }}
+  value: {{ $sink.url | quote }}
+{{- end }}
+{{- with $sink.secretFrom }}
+- name: {{ $prefix }}SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ required (printf "alerts.sinks[%d].secretFrom.secretName is required" $i) .secretName }}
+      key: {{ required (printf "alerts.sinks[%d].secretFrom.key is required" $i) .key }}
+{{- end }}
+{{- with $sink.takes }}
+- name: {{ $prefix }}TAKES
+  value: {{ join "," . | quote }}
+{{- end }}
+{{- with $sink.minSeverity }}
+- name: {{ $prefix }}MIN_SEVERITY
+  value: {{ . | quote }}
+{{- end }}
+{{- range $key, $value := $sink.settings }}
+- name: {{ $prefix }}{{ $key | snakecase | upper }}
+  value: {{ $value | toString | quote }}
+{{- end }}
 {{- end }}
 {{- end }}

@@ -2,7 +2,7 @@
 """Checks the manifests rendered by `helm template` for the Habitus chart.
 
 Usage:
-  check_rendered.py --scenario {default,existing-secret,extras,no-hpa,sensors,sensors-fluent-bit} RENDERED.yaml
+  check_rendered.py --scenario {default,existing-secret,extras,no-hpa,sensors,sensors-fluent-bit,monitoring,alerts} RENDERED.yaml
   check_rendered.py --self-test RENDERED.yaml...   (built-in YAML reader == PyYAML)
 
 Standard library only. PyYAML is used when it is importable; otherwise a small reader for
@@ -530,8 +530,9 @@ def scenario_default(c: Checks):
         annotations = dig(dep, "spec", "template", "metadata", "annotations", default={}) or {}
         c.ok(re.fullmatch(r"[0-9a-f]{64}", str(annotations.get("checksum/secret", ""))),
              "pod template lacks a checksum/secret annotation")
-    for kind in ("ServiceMonitor", "NetworkPolicy", "Ingress"):
+    for kind in ("ServiceMonitor", "NetworkPolicy", "Ingress", "PrometheusRule"):
         c.ok(not c.of_kind(kind), "%s rendered although disabled by default" % kind)
+    c.ok(not dashboard_maps(c), "Grafana dashboard ConfigMap rendered although disabled by default")
     c.ok(not c.sensor_docs, "sensor resources rendered although sensors are disabled by default")
 
 
@@ -618,6 +619,35 @@ def scenario_sensors_fluent_bit(c: Checks):
     c.ok(not sensor_docs(c, "Deployment", "falcosidekick"), "Falcosidekick rendered although sensors.falco.enabled is false")
 
 
+def scenario_alerts(c: Checks):
+    dep = check_common(c)
+    env = env_by_name(dig(dep, "spec", "template", "spec", "containers", 0, default={}) or {}) if dep else {}
+    for var, secret, key in (("HABITUS_ALERTS_SINKS_0_URL", "habitus-alert-sinks", "soc-url"),
+                             ("HABITUS_ALERTS_SINKS_0_SECRET", "habitus-alert-sinks", "soc-secret"),
+                             ("HABITUS_ALERTS_SINKS_1_URL", "habitus-alert-sinks", "slack-url")):
+        ref = dig(env, var, "valueFrom", "secretKeyRef", default={}) or {}
+        c.ok(ref.get("name") == secret and ref.get("key") == key,
+             "%s should use secretKeyRef %s/%s, got %r" % (var, secret, key, ref))
+    expected = {
+        "HABITUS_ALERTS_PUBLIC_URL": "https://habitus.example.com",
+        "HABITUS_ALERTS_SINKS_0_NAME": "soc-webhook",
+        "HABITUS_ALERTS_SINKS_0_TYPE": "WEBHOOK",
+        "HABITUS_ALERTS_SINKS_1_TYPE": "SLACK",
+        "HABITUS_ALERTS_SINKS_1_TAKES": "INCIDENTS",
+        "HABITUS_ALERTS_SINKS_1_MIN_SEVERITY": "MEDIUM",
+        "HABITUS_ALERTS_SINKS_2_TYPE": "ALERTMANAGER",
+        "HABITUS_ALERTS_SINKS_2_URL": "http://alertmanager.monitoring.svc:9093/api/v2/alerts",
+        "HABITUS_ALERTS_SINKS_2_MAX_BATCH_SIZE": "50",
+        "HABITUS_ALERTS_SINKS_2_READ_TIMEOUT": "5s",
+    }
+    for var, value in expected.items():
+        c.ok(dig(env, var, "value") == value, "%s should be %r, got %r" % (var, value, dig(env, var, "value")))
+    c.ok("HABITUS_ALERTS_SINKS_2_SECRET" not in env, "a sink without secretFrom got a secret")
+    policy = c.one("NetworkPolicy")
+    ports = [p.get("port") for rule in (dig(policy, "spec", "egress", default=[]) or []) for p in (rule.get("ports") or [])]
+    c.ok(443 in ports and 9093 in ports, "the NetworkPolicy does not let the pods reach the alert sinks: %r" % ports)
+
+
 def scenario_existing_secret(c: Checks):
     dep = check_common(c)
     check_hpa(c, dep)
@@ -677,6 +707,76 @@ def scenario_no_hpa(c: Checks):
         c.ok(replicas == 3, "Deployment replicas is not the default 3 without HPA (got %r)" % (replicas,))
 
 
+def dashboard_maps(c: Checks):
+    return [d for d in c.of_kind("ConfigMap") if "habitus.json" in (d.get("data") or {})]
+
+
+# What every alert and panel must select on; the monitoring scenario renders with fullnameOverride=habitus-server.
+MONITORING_SELECTOR = 'namespace="habitus", job="habitus-server"'
+EXPECTED_ALERTS = {"HabitusIngestRejecting", "HabitusServerErrors", "HabitusUnavailable", "HabitusDatabasePoolWaiting",
+                   "HabitusTrainingFailed", "HabitusTrainingInsufficient", "HabitusAlertBacklog",
+                   "HabitusAlertDeliveriesFailing", "HabitusReplicaDown", "HabitusDown"}
+
+
+def balanced(expr: str) -> bool:
+    """Brackets of a PromQL expression close in order, outside string literals."""
+    stack, quote = [], None
+    for ch in expr:
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "\"'`":
+            quote = ch
+        elif ch in "({[":
+            stack.append(ch)
+        elif ch in ")}]":
+            if not stack or "({["[")}]".index(ch)] != stack.pop():
+                return False
+    return not stack and quote is None
+
+
+def scenario_monitoring(c: Checks):
+    check_common(c)
+    rule = c.one("PrometheusRule")
+    if rule:
+        c.ok(rule.get("apiVersion") == "monitoring.coreos.com/v1", "PrometheusRule apiVersion is not monitoring.coreos.com/v1")
+        c.ok(dig(rule, "metadata", "labels", "release") == "kube-prometheus-stack",
+             "prometheusRule.labels are not on the PrometheusRule")
+        rules = [r for g in dig(rule, "spec", "groups", default=[]) or [] for r in g.get("rules") or []]
+        alerts = {r.get("alert") for r in rules}
+        c.ok(EXPECTED_ALERTS <= alerts, "alerts missing from the PrometheusRule: %s" % sorted(EXPECTED_ALERTS - alerts))
+        for r in rules:
+            expr = str(r.get("expr", ""))
+            c.ok(MONITORING_SELECTOR in expr, "alert %s does not select this release's series: %s" % (r.get("alert"), expr))
+            c.ok('job="habitus"' not in expr, "alert %s still has the placeholder selector" % r.get("alert"))
+            c.ok(balanced(expr), "alert %s has unbalanced brackets: %s" % (r.get("alert"), expr))
+            c.ok(dig(r, "labels", "severity") in ("critical", "warning", "info"), "alert %s has no severity" % r.get("alert"))
+            c.ok(dig(r, "annotations", "summary") and dig(r, "annotations", "description"),
+                 "alert %s lacks a summary or description" % r.get("alert"))
+    maps = dashboard_maps(c)
+    c.ok(len(maps) == 1, "expected one Grafana dashboard ConfigMap, found %d" % len(maps))
+    if maps:
+        c.ok(dig(maps[0], "metadata", "labels", "grafana_dashboard") == "1",
+             "dashboard ConfigMap lacks the grafana_dashboard: \"1\" label the sidecar selects on")
+        c.ok(dig(maps[0], "metadata", "annotations", "grafana_folder") == "Habitus",
+             "grafana.dashboards.annotations are not on the ConfigMap")
+        try:
+            board = json.loads(maps[0]["data"]["habitus.json"])
+        except json.JSONDecodeError as e:
+            c.ok(False, "dashboard JSON does not parse: %s" % e)
+            return
+        c.ok(board.get("uid") == "habitus-overview", "dashboard uid is not habitus-overview")
+        names = {v.get("name") for v in dig(board, "templating", "list", default=[]) or []}
+        c.ok({"datasource", "namespace"} <= names, "dashboard lacks its datasource and namespace variables")
+        targets = [t for p in board.get("panels") or [] for t in p.get("targets") or []]
+        c.ok(len(targets) >= 20, "dashboard has only %d queries" % len(targets))
+        ids = [p.get("id") for p in board.get("panels") or []]
+        c.ok(len(ids) == len(set(ids)), "dashboard panel ids are not unique")
+        for t in targets:
+            expr = t.get("expr", "")
+            c.ok('application="habitus"' in expr, "dashboard query does not select Habitus's series: %s" % expr)
+            c.ok(balanced(expr), "dashboard query has unbalanced brackets: %s" % expr)
+
+
 SCENARIOS = {
     "default": scenario_default,
     "existing-secret": scenario_existing_secret,
@@ -684,6 +784,8 @@ SCENARIOS = {
     "no-hpa": scenario_no_hpa,
     "sensors": scenario_sensors,
     "sensors-fluent-bit": scenario_sensors_fluent_bit,
+    "monitoring": scenario_monitoring,
+    "alerts": scenario_alerts,
 }
 
 

@@ -4,12 +4,15 @@ import io.habitus.audit.internal.AuditProperties;
 import io.habitus.audit.internal.AuditTransition;
 import io.habitus.audit.persistence.AuditRow;
 import io.habitus.audit.persistence.AuditStore;
+import io.habitus.ingest.ContainerRef;
 import io.habitus.scoring.Deviation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The pipeline's recording step: keeps every deviation as an audit, in the transaction that
- * judged it, deduplicated per container, verdict and rule within the dedup window.
+ * judged it, deduplicated per container, verdict and rule within the dedup window, and publishes the
+ * audits it opened ({@link AuditsOpened}) for what happens after commit (alerts).
  */
 @Service
 public class AuditRecorder {
@@ -26,12 +30,15 @@ public class AuditRecorder {
     private final AuditProperties properties;
     private final JsonMapper json;
     private final MeterRegistry meters;
+    private final ApplicationEventPublisher events;
 
-    AuditRecorder(AuditStore store, AuditProperties properties, JsonMapper json, MeterRegistry meters) {
+    AuditRecorder(AuditStore store, AuditProperties properties, JsonMapper json, MeterRegistry meters,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.properties = properties;
         this.json = json;
         this.meters = meters;
+        this.events = events;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -41,21 +48,40 @@ public class AuditRecorder {
         }
         long window = Math.max(1, properties.dedupWindow().toSeconds());
         Map<List<Object>, AuditRow> folded = new LinkedHashMap<>();
+        Map<List<Object>, Deviation> first = new LinkedHashMap<>();
         for (Deviation d : deviations) {
             long bucket = Math.floorDiv(d.time().getEpochSecond(), window);
             List<Object> key = List.of(d.digest(), d.containerId(), d.verdict(), d.ruleKind(), d.ruleValue(), bucket);
+            first.putIfAbsent(key, d);
             folded.merge(key, row(d, bucket), (a, b) -> new AuditRow(a.digest(), a.containerId(), a.node(), a.verdict(),
                     a.ruleKind(), a.ruleValue(), a.rawValue(), a.reason(), a.eventJson(),
                     a.firstSeen().isBefore(b.firstSeen()) ? a.firstSeen() : b.firstSeen(),
                     a.lastSeen().isAfter(b.lastSeen()) ? a.lastSeen() : b.lastSeen(), a.occurrences() + 1, bucket,
                     a.profileVersion(), a.profileChecksum(), a.modelVersion(), a.score(), a.threshold(), a.transitionJson()));
         }
-        store.record(List.copyOf(folded.values()));
+        List<AuditStore.Recorded> recorded = store.record(List.copyOf(folded.values()));
+        List<Deviation> firsts = List.copyOf(first.values());
+        List<OpenedAudit> opened = new ArrayList<>();
+        for (int i = 0; i < recorded.size(); i++) {
+            if (recorded.get(i).created()) {
+                opened.add(opened(recorded.get(i).id(), firsts.get(i)));
+            }
+        }
+        if (!opened.isEmpty()) {
+            events.publishEvent(new AuditsOpened(opened));
+        }
         deviations.forEach(d -> Counter.builder("habitus.deviations")
                 .description("Deviations judged (each counted, also when deduplicated onto one audit), by verdict")
                 .tag("verdict", d.verdict().name())
                 .register(meters)
                 .increment());
+    }
+
+    private static OpenedAudit opened(long id, Deviation d) {
+        ContainerRef container = d.event().container();
+        return new OpenedAudit(id, d.digest(), container.image(), d.containerId(), d.node(), container.namespace(),
+                container.pod(), container.cluster(), d.verdict(), d.ruleKind(), d.ruleValue(), d.rawValue(), d.reason(),
+                d.time(), d.profileVersion(), d.modelVersion(), d.score(), d.threshold());
     }
 
     private AuditRow row(Deviation d, long bucket) {

@@ -1,8 +1,8 @@
 package io.habitus.behavior;
 
+import io.habitus.behavior.internal.RecentStates;
 import io.habitus.behavior.internal.LiveState;
 import io.habitus.behavior.internal.StateReplayer;
-import io.habitus.behavior.persistence.ContainerStateStore;
 import io.habitus.behavior.persistence.StateRow;
 import io.habitus.ingest.RuntimeEvent;
 import java.util.ArrayList;
@@ -19,15 +19,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class TransitionPreview {
 
-    private final ContainerStateStore store;
+    private final RecentStates store;
     private final StateReplayer replayer;
 
-    TransitionPreview(ContainerStateStore store, StateReplayer replayer) {
+    TransitionPreview(RecentStates store, StateReplayer replayer) {
         this.store = store;
         this.replayer = replayer;
     }
 
-    /** From each container's tracked state (an untracked container starts empty). */
+    /** From each container's tracked state (an untracked container starts empty), as {@link RecentStates} knows it. */
     public List<ObservedTransition> fromTrackedStates(List<RuntimeEvent> events) {
         Map<String, List<RuntimeEvent>> byContainer = byContainer(events);
         Map<String, StateRow> stored = store.read(byContainer.keySet());

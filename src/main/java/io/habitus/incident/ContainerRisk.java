@@ -1,7 +1,7 @@
 package io.habitus.incident;
 
 import io.habitus.incident.internal.IncidentStatus;
-import io.habitus.incident.internal.Severity;
+import io.habitus.incident.Severity;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -16,14 +16,18 @@ import org.jspecify.annotations.Nullable;
  * @param threshold     the image's threshold for it
  * @param mixEvidence   the container's peak mix evidence (distance of its mix of token pairs to the learning containers')
  * @param mixThreshold  the image's threshold for it
+ * @param rarityEvidence the container's peak rarity level (how rare, in the learning window, the sequences of its
+ *                      recent events were; about its last ten events)
+ * @param rarityThreshold the image's threshold for it
  * @param modelEvidence the binomial surprise of the container's ANOMALOUS verdicts at the model's calibrated event rate
  * @param modelThreshold the threshold for it
- * @param risk          the largest of the three evidences over their thresholds (at least 1 after a broken rule):
+ * @param risk          the largest of the four evidences over their thresholds (at least 1 after a broken rule):
  *                      an incident opens above 1
  * @param incident      the container's incident of this episode; null when none
  */
 public record ContainerRisk(String containerId, boolean novel, List<NoveltyLength> novelAs, long events, long novelEvents, double evidence,
-        double threshold, double mixEvidence, double mixThreshold, double modelEvidence, double modelThreshold, double risk,
+        double threshold, double mixEvidence, double mixThreshold, double rarityEvidence, double rarityThreshold,
+        double modelEvidence, double modelThreshold, double risk,
         @Nullable IncidentRef incident) {
 
     /** A length at which an event's sequence can be novel (docs/incidents.md, "Unit: short sequences, at three lengths"). */

@@ -1,5 +1,6 @@
 package io.habitus.incident;
 
+import io.habitus.incident.internal.RecentEvidence;
 import io.habitus.incident.internal.ActiveDetectors;
 import io.habitus.incident.internal.DetectorView;
 import io.habitus.incident.internal.EvidenceTracker;
@@ -11,7 +12,6 @@ import io.habitus.incident.internal.IncidentStatus;
 import io.habitus.incident.internal.ProposedSequence;
 import io.habitus.incident.persistence.DetectorRow;
 import io.habitus.incident.persistence.DetectorStore;
-import io.habitus.incident.persistence.EvidenceStore;
 import io.habitus.incident.persistence.IncidentStore;
 import io.habitus.scoring.Judgement;
 import io.habitus.shared.HabitusProblem;
@@ -47,14 +47,14 @@ public class Incidents {
 
     private final EvidenceTracker tracker;
     private final IncidentStore incidents;
-    private final EvidenceStore evidence;
+    private final RecentEvidence evidence;
     private final DetectorStore detectors;
     private final ActiveDetectors active;
     private final IncidentProperties properties;
     private final JsonMapper json;
     private final Clock clock;
 
-    Incidents(EvidenceTracker tracker, IncidentStore incidents, EvidenceStore evidence, DetectorStore detectors,
+    Incidents(EvidenceTracker tracker, IncidentStore incidents, RecentEvidence evidence, DetectorStore detectors,
             ActiveDetectors active, IncidentProperties properties, JsonMapper json, Clock clock) {
         this.tracker = tracker;
         this.incidents = incidents;
@@ -75,8 +75,11 @@ public class Incidents {
         return tracker.advance(judgements, true);
     }
 
-    /** The risks {@link #assess} would give, from the stored evidence, changing nothing. */
-    @Transactional(readOnly = true)
+    /**
+     * The risks {@link #assess} would give, from the stored evidence (as this replica knows it,
+     * {@link RecentEvidence}), changing nothing. Not transactional: usually nothing is read, and
+     * a read is single statements, each consistent on its own.
+     */
     public List<ContainerRisk> preview(List<Judgement> judgements) {
         return tracker.advance(judgements, false);
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A batch validated and rendered, ready for {@link EventIngestion#store}: the events it accepted
+ * A batch validated and rendered, ready for {@link EventIngestion#storeAll}: the events it accepted
  * (in request order) and the rejections. What it writes stays inside the module.
  */
 public final class PreparedBatch {

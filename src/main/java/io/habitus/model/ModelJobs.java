@@ -13,12 +13,12 @@ import io.habitus.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Training jobs: queued when a learning window ends (in that transaction) or on request, run by
+ * Training jobs: queued when a learning window ends (right after it commits) or on request, run by
  * {@code internal.TrainingWorker} in the background, never on a request thread.
  */
 @Service
@@ -76,10 +76,16 @@ public class ModelJobs {
         return jobs.recent(digest.value(), 20).stream().map(ModelJobs::view).toList();
     }
 
-    @EventListener
+    /**
+     * After the window's end committed, in a transaction of its own; the event publication registry
+     * runs this again if it did not complete (a crash), so a job queued for this very end (at or after
+     * it) means it already ran.
+     */
+    @ApplicationModuleListener(id = "model.learning-finished")
     void on(LearningFinished finished) {
-        if (jobs.pending(finished.digest().value()).isEmpty()) {
-            jobs.enqueue(finished.digest().value(), finished.window(), finished.by(), clock.instant());
+        String digest = finished.digest().value();
+        if (jobs.pending(digest).isEmpty() && !jobs.queuedSince(digest, finished.window(), finished.at())) {
+            jobs.enqueue(digest, finished.window(), finished.by(), clock.instant());
         }
     }
 

@@ -16,7 +16,13 @@ import io.habitus.profile.ObservationRecorder;
 import io.habitus.scoring.Deviation;
 import io.habitus.scoring.Judgement;
 import io.habitus.scoring.TransitionJudge;
+import io.habitus.ingest.RuntimeEvent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -30,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * audits, and advances each container's evidence, opening incidents where it crosses its image's
  * container threshold. The
  * judgements come back to the caller only after that transaction committed, so an acknowledged
- * event, its state, its learning and its audit are durable together.
+ * event, its state, its learning and its audit are durable together. Concurrent small batches
+ * (agents' committed score calls) share that transaction: {@link GroupCommit}.
  */
 @Service
 public class EventPipeline {
@@ -43,11 +50,12 @@ public class EventPipeline {
     private final AuditRecorder audits;
     private final LearningSequences sequences;
     private final Incidents incidents;
-    private final TransactionTemplate transaction;
+    private final GroupCommit<PreparedBatch, Processed> groups;
+    private final PipelineSteps steps;
 
     EventPipeline(EventIngestion ingestion, ContainerStates states, ObservationRecorder observations,
             TrainingSamples samples, TransitionJudge judge, AuditRecorder audits, LearningSequences sequences,
-            Incidents incidents, TransactionTemplate transaction) {
+            Incidents incidents, TransactionTemplate transaction, PipelineProperties properties, PipelineSteps steps) {
         this.ingestion = ingestion;
         this.states = states;
         this.observations = observations;
@@ -56,7 +64,11 @@ public class EventPipeline {
         this.audits = audits;
         this.sequences = sequences;
         this.incidents = incidents;
-        this.transaction = transaction;
+        // Batches over group-batch-events weigh a whole group: they commit alone, at once.
+        this.groups = new GroupCommit<>(transaction, this::run, EventPipeline::keys,
+                b -> b.events().size() > properties.groupBatchEvents() ? properties.groupEvents() : b.events().size(),
+                properties.groupCommits(), properties.groupEvents(), nanos -> steps.record(PipelineSteps.Step.COMMIT, nanos));
+        this.steps = steps;
     }
 
     public Processed process(IncomingBatch batch) {
@@ -66,22 +78,93 @@ public class EventPipeline {
                 return Processed.duplicate(earlier.get());
             }
             PreparedBatch prepared = ingestion.prepare(batch);
-            return transaction.execute(status -> run(prepared));
+            return groups.commit(prepared);
         });
     }
 
-    private Processed run(PreparedBatch prepared) {
-        IngestReceipt receipt = ingestion.store(prepared);
-        if (receipt.outcome() == IngestReceipt.Outcome.DUPLICATE) {
-            return Processed.duplicate(receipt);
+    /** A batch the caller prepared (validated and rendered) itself: a committed score call's. */
+    public Processed process(PreparedBatch prepared) {
+        return ingestion.timed(() -> {
+            Optional<IngestReceipt> earlier = ingestion.earlierDelivery(prepared.batchId());
+            return earlier.isPresent() ? Processed.duplicate(earlier.get()) : groups.commit(prepared);
+        });
+    }
+
+    /** The steps, in the group's transaction, for all of its batches at once; one answer per batch. */
+    private List<Processed> run(List<PreparedBatch> group) {
+        steps.group(group.size());
+        long t = System.nanoTime();
+        List<IngestReceipt> receipts = ingestion.storeAll(group);
+        t = steps.lap(PipelineSteps.Step.STORE, t);
+        List<PreparedBatch> stored = new ArrayList<>(group.size());
+        for (int i = 0; i < group.size(); i++) {
+            if (receipts.get(i).outcome() == IngestReceipt.Outcome.STORED) {
+                stored.add(group.get(i));
+            }
         }
-        List<ObservedTransition> transitions = states.advance(prepared.events());
-        List<LearningTransitions> learning = observations.record(transitions, prepared.agentDroppedEvents());
+        List<ObservedTransition> transitions = states.advance(stored.stream().flatMap(b -> b.events().stream()).toList());
+        t = steps.lap(PipelineSteps.Step.STATE, t);
+        List<LearningTransitions> learning = learn(transitions, stored);
         samples.collect(learning);
         sequences.record(learning);
+        t = steps.lap(PipelineSteps.Step.LEARN, t);
         List<Judgement> judgements = judge.judge(transitions, Set.of());
+        t = steps.lap(PipelineSteps.Step.JUDGE, t);
         audits.record(judgements.stream().filter(Judgement::isDeviation).map(Deviation::of).toList());
+        t = steps.lap(PipelineSteps.Step.AUDIT, t);
         List<ContainerRisk> risks = incidents.assess(judgements);
-        return new Processed(receipt, prepared.events(), prepared.acceptedIndexes(), judgements, risks);
+        steps.lap(PipelineSteps.Step.EVIDENCE, t);
+        return answers(group, receipts, judgements, risks);
+    }
+
+    /** Each batch's judgements and risks: its events' (a group's batches share no container, so per container order holds). */
+    private static List<Processed> answers(List<PreparedBatch> group, List<IngestReceipt> receipts, List<Judgement> judgements,
+            List<ContainerRisk> risks) {
+        Map<RuntimeEvent, Integer> batchOf = new IdentityHashMap<>();
+        for (int i = 0; i < group.size(); i++) {
+            for (RuntimeEvent event : group.get(i).events()) {
+                batchOf.put(event, i);
+            }
+        }
+        List<List<Judgement>> judged = new ArrayList<>(group.size());
+        List<List<ContainerRisk>> risked = new ArrayList<>(group.size());
+        group.forEach(b -> {
+            judged.add(new ArrayList<>(b.events().size()));
+            risked.add(new ArrayList<>(b.events().size()));
+        });
+        for (int k = 0; k < judgements.size(); k++) {
+            int batch = batchOf.get(judgements.get(k).transition().event());
+            judged.get(batch).add(judgements.get(k));
+            risked.get(batch).add(risks.get(k));
+        }
+        List<Processed> answers = new ArrayList<>(group.size());
+        for (int i = 0; i < group.size(); i++) {
+            PreparedBatch prepared = group.get(i);
+            IngestReceipt receipt = receipts.get(i);
+            answers.add(receipt.outcome() == IngestReceipt.Outcome.DUPLICATE ? Processed.duplicate(receipt)
+                    : new Processed(receipt, prepared.events(), prepared.acceptedIndexes(), judged.get(i), risked.get(i)));
+        }
+        return answers;
+    }
+
+    /** Feeds learning windows; those fed by an agent that lost events become partial, the others' do not. */
+    private List<LearningTransitions> learn(List<ObservedTransition> transitions, List<PreparedBatch> stored) {
+        Set<RuntimeEvent> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
+        stored.stream().filter(PreparedBatch::agentDroppedEvents).forEach(b -> dropped.addAll(b.events()));
+        if (dropped.isEmpty()) {
+            return observations.record(transitions, false);
+        }
+        List<ObservedTransition> complete = transitions.stream().filter(t -> !dropped.contains(t.event())).toList();
+        List<LearningTransitions> learning = new ArrayList<>(complete.isEmpty() ? List.of() : observations.record(complete, false));
+        learning.addAll(observations.record(transitions.stream().filter(t -> dropped.contains(t.event())).toList(), true));
+        return learning;
+    }
+
+    /** What two batches of one group may not share: their containers, and their batchId. */
+    private static Set<String> keys(PreparedBatch batch) {
+        Set<String> keys = new HashSet<>();
+        keys.add("batch:" + batch.batchId());
+        batch.events().forEach(e -> keys.add("container:" + e.container().id()));
+        return keys;
     }
 }

@@ -9,6 +9,7 @@ import io.habitus.incident.Incidents;
 import io.habitus.ingest.EventIngestion;
 import io.habitus.ingest.IncomingBatch;
 import io.habitus.ingest.InvalidEventsException;
+import io.habitus.ingest.PreparedBatch;
 import io.habitus.ingest.RuntimeEvent;
 import io.habitus.pipeline.internal.ScoreAnswer;
 import io.habitus.pipeline.internal.ScoreCall;
@@ -45,9 +46,10 @@ public class Scoring {
     private final TransitionJudge judge;
     private final Incidents incidents;
     private final ScoringMetrics metrics;
+    private final PipelineSteps steps;
 
     Scoring(EventPipeline pipeline, EventIngestion ingestion, Images images, TransitionPreview preview,
-            TransitionJudge judge, Incidents incidents, ScoringMetrics metrics) {
+            TransitionJudge judge, Incidents incidents, ScoringMetrics metrics, PipelineSteps steps) {
         this.pipeline = pipeline;
         this.ingestion = ingestion;
         this.images = images;
@@ -55,6 +57,7 @@ public class Scoring {
         this.judge = judge;
         this.incidents = incidents;
         this.metrics = metrics;
+        this.steps = steps;
     }
 
     public ScoreAnswer score(ScoreCall call) {
@@ -68,14 +71,19 @@ public class Scoring {
         List<RuntimeEvent> events = ingestion.validateAll(call.events());
         Set<String> unknown = unknownDigests(events);
         List<ObservedTransition> transitions;
+        long t = System.nanoTime();
         if (call.hasPrior()) {
             requireOneContainer(events);
             transitions = preview.fromPriorState(events, prior(call));
         } else {
             transitions = preview.fromTrackedStates(events);
         }
+        t = steps.lap(PipelineSteps.Step.WHAT_IF_STATE, t);
         List<Judgement> judgements = judge.judge(transitions, unknown);
-        return new ScoreAnswer(false, null, false, inRequestOrder(events, judgements, incidents.preview(judgements),
+        t = steps.lap(PipelineSteps.Step.WHAT_IF_JUDGE, t);
+        List<ContainerRisk> risks = incidents.preview(judgements);
+        steps.lap(PipelineSteps.Step.WHAT_IF_EVIDENCE, t);
+        return new ScoreAnswer(false, null, false, inRequestOrder(events, judgements, risks,
                 IntStream.range(0, events.size()).boxed().toList()), List.of());
     }
 
@@ -84,10 +92,11 @@ public class Scoring {
             throw new HabitusProblem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
                     "A prior state is only for what-if calls (commit=false): a committed call starts from the tracked state");
         }
-        List<RuntimeEvent> events = ingestion.validateAll(call.events());
-        Set<String> unknown = unknownDigests(events);
         String batchId = call.batchId() != null ? call.batchId() : "score-" + UUID.randomUUID();
-        Processed processed = pipeline.process(new IncomingBatch(batchId, call.agent(), call.events()));
+        // Validated once: every event must be valid, and the rows are rendered from the same pass.
+        PreparedBatch prepared = ingestion.prepareAllValid(new IncomingBatch(batchId, call.agent(), call.events()));
+        Set<String> unknown = unknownDigests(prepared.events());
+        Processed processed = pipeline.process(prepared);
         if (processed.isDuplicate()) {
             return new ScoreAnswer(true, batchId, true, List.of(), processed.receipt().errors());
         }

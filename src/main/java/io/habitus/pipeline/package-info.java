@@ -1,8 +1,11 @@
 /**
  * The event pipeline and its two doors: {@code POST /api/v1/events} and {@code POST /api/v1/score}.
  * One facade ({@link io.habitus.pipeline.EventPipeline}) stores a batch, advances container states,
- * learns, judges and records audits in one transaction, by direct calls in that order.
- * Its API is {@link io.habitus.pipeline.EventPipeline} and {@link io.habitus.pipeline.Scoring}, the
+ * learns, judges and records audits in one transaction, by direct calls in that order. What happens
+ * after commit (alerts of new audits and raised incidents) hangs on the events its recording steps
+ * publish into that transaction, recorded by the event publication registry.
+ *
+ * <p>Its API is {@link io.habitus.pipeline.EventPipeline} and {@link io.habitus.pipeline.Scoring}, the
  * score endpoint's facade. It has no module test of its own: it calls every other module, so
  * bootstrapping it is bootstrapping the application, which the full tests do.
  */

@@ -13,6 +13,7 @@ import io.habitus.profile.persistence.WindowContainers;
 import io.habitus.shared.ImageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -154,8 +155,9 @@ public class Learning {
      */
     private void finish(LearningRow row, Profile profile, String by, String reason) {
         ProfileVersion active = profileVersions.activate(new ImageDigest(row.digest()), profile.version().version(), by);
-        store.finish(row.digest(), clock.instant(), reason);
-        events.publishEvent(new LearningFinished(new ImageDigest(row.digest()), row.windowNo(), active.version(), by));
+        Instant at = clock.instant();
+        store.finish(row.digest(), at, reason);
+        events.publishEvent(new LearningFinished(new ImageDigest(row.digest()), row.windowNo(), active.version(), by, at));
         log.info("learning of {} ended ({}): profile version {} with {} entries is active", row.digest(), reason,
                 active.version(), active.entryCount());
     }

@@ -10,6 +10,7 @@ import io.habitus.profile.internal.ObservationStatistics;
 import io.habitus.profile.internal.ProfileBuilder;
 import io.habitus.profile.internal.ProfileDiff;
 import io.habitus.profile.internal.ProfileEdit;
+import io.habitus.profile.internal.EntryOrigin;
 import io.habitus.profile.internal.ProfileEntry;
 import io.habitus.profile.internal.ProfileProblems;
 import io.habitus.profile.internal.ProfileSource;
@@ -75,6 +76,15 @@ public class Profiles {
         images.requireKnown(digest);
         ProfileVersion header = profiles.version(digest, version).orElseThrow(() -> ProfileProblems.noVersion(digest, version));
         return new Profile(header, profiles.entries(digest.value(), version));
+    }
+
+    /**
+     * How many learned rules of a version only one learning container showed: without that container
+     * the rule would not exist (the container detector's calibration reads it, docs/incidents.md).
+     */
+    public long learnedRulesOfOneContainer(ImageDigest digest, int version) {
+        return get(digest, version).entries().stream()
+                .filter(entry -> entry.origin() == EntryOrigin.LEARNED && entry.containers() == 1).count();
     }
 
     /** Builds a version from the observations of the image's current (or last) learning window. */

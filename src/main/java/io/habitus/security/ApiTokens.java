@@ -77,8 +77,11 @@ public class ApiTokens {
         return view(row);
     }
 
-    /** The caller a secret belongs to, if it is known and not revoked. */
-    @Transactional(readOnly = true)
+    /**
+     * The caller a secret belongs to, if it is known and not revoked. Not transactional: every API
+     * call asks, nearly always from the cache, and a transaction would check out a pooled connection
+     * for nothing; a cache miss is one query, which needs none.
+     */
     public Optional<Caller> authenticate(String secret) {
         String hash = TokenSecrets.hash(secret);
         if (adminSecretHash != null && TokenSecrets.sameHash(hash, adminSecretHash)) {

@@ -33,13 +33,23 @@ final class BatchFactory {
             new Syscall("clone3", 435), new Syscall("accept4", 288), new Syscall("sendto", 44),
             new Syscall("recvfrom", 45), new Syscall("getdents64", 217), new Syscall("setsockopt", 54));
 
+    /** What an intruder runs: binaries no image of the fleet ever starts, so each exec breaks its profile. */
+    private static final List<String> INTRUDERS = List.of("ncat", "socat", "nmap", "xmrig", "chisel");
+
     private final Fleet fleet;
     private final Random random;
+    private final double deviations;
     private final JsonMapper json = JsonMapper.builder().build();
 
     BatchFactory(Fleet fleet, Random random) {
+        this(fleet, random, 0);
+    }
+
+    /** {@code deviations}: the share of events replaced by an intruder's exec (a VIOLATION once the image is judged). */
+    BatchFactory(Fleet fleet, Random random, double deviations) {
         this.fleet = fleet;
         this.random = random;
+        this.deviations = deviations;
     }
 
     /**
@@ -77,7 +87,8 @@ final class BatchFactory {
             time = time.plusMillis(random.nextInt(5)).plusNanos(random.nextInt(1_000) * 1_000L);
             micros[i] = Duration.between(start, time).toNanos() / 1_000;
             Container container = containers.get(random.nextInt(containers.size()));
-            ObjectNode event = event(kind(), container, time);
+            ObjectNode event = deviations > 0 && random.nextDouble() < deviations ? intruder(container, time)
+                    : event(kind(), container, time);
             String payload = json.writeValueAsString(event);
             byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
             if (i > 0) {
@@ -162,6 +173,18 @@ final class BatchFactory {
             case SYSCALL -> syscall(event.putObject("syscall"));
             case PROCESS_EXEC, PROCESS_EXIT -> { }
         }
+        return event;
+    }
+
+    private ObjectNode intruder(Container container, Instant time) {
+        ObjectNode event = event(Kind.PROCESS_EXIT, container, time);
+        event.put("type", "process.exec");
+        String exe = "/tmp/.x/" + INTRUDERS.get(random.nextInt(INTRUDERS.size()));
+        ObjectNode process = (ObjectNode) event.get("process");
+        process.put("pid", 60_000 + random.nextInt(5_000));
+        process.put("exe", exe);
+        process.putArray("args").add(exe.substring(exe.lastIndexOf('/') + 1));
+        process.put("parentExe", container.image().exe());
         return event;
     }
 

@@ -32,7 +32,10 @@ record BenchOptions(
         boolean copy,
         boolean verify,
         long servicePid,
-        long seed) {
+        long seed,
+        URI alertsUrl,
+        long alertsPid,
+        double deviations) {
 
     static final String USAGE = """
             usage: IngestBenchmark [flags]
@@ -53,6 +56,10 @@ record BenchOptions(
               --no-service | --no-copy | --no-verify
               --service-pid=PID       the service's process, to report its CPU time per event (Linux)
               --seed=42               seed of the generated fleet and events
+              --alerts-url=URL        a second service on the same database with alert sinks configured:
+                                      the judged fleet with deviations is measured through both, in turn
+              --alerts-pid=PID        that service's process, for its CPU time per event
+              --deviations=0.002      share of events that break the profile in those two phases
             """;
 
     private static final Set<String> SWITCHES = Set.of("gzip", "no-service", "no-copy", "no-verify", "help");
@@ -82,7 +89,10 @@ record BenchOptions(
                 !flags.containsKey("no-copy"),
                 !flags.containsKey("no-verify"),
                 Long.parseLong(flags.getOrDefault("service-pid", "0")),
-                Long.parseLong(flags.getOrDefault("seed", "42")));
+                Long.parseLong(flags.getOrDefault("seed", "42")),
+                flags.containsKey("alerts-url") ? URI.create(stripSlash(flags.get("alerts-url"))) : null,
+                Long.parseLong(flags.getOrDefault("alerts-pid", "0")),
+                Double.parseDouble(flags.getOrDefault("deviations", "0.002")));
         options.check();
         return options;
     }
@@ -98,6 +108,8 @@ record BenchOptions(
         require(clients.stream().allMatch(c -> c > 0), "--clients must be positive");
         require(batchSize > 0 && templates > 0, "--batch-size and --templates must be positive");
         require(copyTable.matches("[a-z_][a-z0-9_]*"), "--copy-table must be a plain lower-case identifier");
+        require(deviations >= 0 && deviations <= 0.5, "--deviations must be between 0 and 0.5");
+        require(alertsUrl == null || service, "--alerts-url needs the service phases");
     }
 
     private static void require(boolean condition, String message) {

@@ -31,9 +31,16 @@ final class CpuMeter {
     private static final double TICKS_PER_SECOND = 100.0;
 
     private final long servicePid;
+    private final long generatorPid;
 
     CpuMeter(long servicePid) {
+        this(servicePid, 0);
+    }
+
+    /** With {@code generatorPid} the load generator is that process (wrk), not this one. */
+    CpuMeter(long servicePid, long generatorPid) {
         this.servicePid = servicePid;
+        this.generatorPid = generatorPid;
     }
 
     static boolean available() {
@@ -59,7 +66,7 @@ final class CpuMeter {
         }
         long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
         return new Snapshot(servicePid > 0 ? ticks(read(Path.of("/proc/" + servicePid + "/stat"))) : 0, postgres,
-                ticks(read(Path.of("/proc/self/stat"))), total - idle, total);
+                ticks(read(Path.of("/proc/" + (generatorPid > 0 ? generatorPid : "self") + "/stat"))), total - idle, total);
     }
 
     Usage since(Snapshot before, Snapshot after, double seconds, long events) {

@@ -17,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * How long {@code POST …/learning {"action":"FINISH"}} takes at fleet scale: for each size, a new
  * image with that many containers learns from {@code --events-per-container} events each (sent
  * through the ingest API), then FINISH is timed from request to answer. The answer comes after the
- * commit that built and activated the profile and queued the training job; the benchmark checks
- * both through the API. Meanwhile {@link FinishProbe} keeps ingesting and reading the image.
+ * commit that built and activated the profile; the training job is queued right after that commit
+ * (an after-commit listener); the benchmark checks both through the API. Meanwhile {@link FinishProbe} keeps ingesting and reading the image.
  *
  * <p>Run it through {@code bench/finish.sh}; flags are listed by {@code --help}.
  */
@@ -107,10 +107,15 @@ public final class FinishBenchmark {
         if (!version.path("active").asBoolean(false) || !"LEARNED".equals(version.path("source").asString(""))) {
             problems.add(containers + " containers: no active learned profile after FINISH: " + versions);
         }
+        // The job is queued right after FINISH's commit, by a listener of the event publication registry.
         JsonNode jobs = JSON.readTree(get(http, options, "/api/v1/images/" + digest + "/models/jobs"));
+        for (int wait = 0; jobs.isEmpty() && wait < 100; wait++) {
+            Thread.sleep(100);
+            jobs = JSON.readTree(get(http, options, "/api/v1/images/" + digest + "/models/jobs"));
+        }
         String job = jobs.isEmpty() ? "none" : jobs.path(jobs.size() - 1).path("status").asString();
         if (jobs.isEmpty()) {
-            problems.add(containers + " containers: no training job queued by FINISH");
+            problems.add(containers + " containers: no training job queued within 10 s of FINISH");
         }
         System.out.printf("  FINISH: %.2f s, profile version %d with %d entries, training job %s%s%n", seconds,
                 version.path("version").asInt(), version.path("entryCount").asInt(), job,

@@ -61,9 +61,12 @@ public final class IngestBenchmark {
         DatabaseWaits waits = options.usesDatabase()
                 ? new DatabaseWaits(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword()) : null;
         CpuMeter cpu = CpuMeter.available() ? new CpuMeter(options.servicePid()) : null;
+        CpuMeter alertsCpu = CpuMeter.available() && options.alertsPid() > 0 ? new CpuMeter(options.alertsPid()) : null;
+        AlertBacklog backlog = options.alertsUrl() == null ? null : new AlertBacklog(options.alertsUrl(), options.token());
         record Path(BatchSink sink, ClosedLoop loop, String prefix) {}
         List<Path> paths = new ArrayList<>();
         long sentService = 0;
+        long failures = 0;
         if (options.service()) {
             paths.add(new Path(new ServiceSink(options.baseUrl(), options.token(), options.gzip()), loop, "svc-"));
             // A second fleet of the same shape whose images have finished learning, measured in
@@ -86,6 +89,28 @@ public final class IngestBenchmark {
             System.out.printf("second fleet: %d images learned from %,d events and finished learning; "
                     + "its events are judged by profile and model from now on%n%n", judged.images.size(), learned.events());
             paths.add(new Path(activeSink, judgedLoop, "svc-act-"));
+            if (options.alertsUrl() != null) {
+                // The judged fleet again, with a share of intruder execs: each one a VIOLATION, most of
+                // them new audits (the services run with a 1 s dedup window), hence alerts. Measured
+                // through the service without sinks and through the one with sinks, in turn.
+                List<PreparedBatch> deviating = new BatchFactory(judged, new Random(options.seed() + 2), options.deviations())
+                        .build(options.templates(), options.batchSize(), Instant.now());
+                ClosedLoop deviatingLoop = new ClosedLoop(deviating, runId);
+                ServiceSink alertsSink = new ServiceSink(options.alertsUrl(), options.token(), options.gzip(), "sinks");
+                paths.add(new Path(new ServiceSink(options.baseUrl(), options.token(), options.gzip(), "no-sinks"),
+                        deviatingLoop, "svc-dev-"));
+                paths.add(new Path(alertsSink, deviatingLoop, "svc-alr-"));
+                // The other service has run the LEARNING and ACTIVE phases by the time it measures its
+                // deviating phase; this one would start with a cold JIT. It gets as much load first.
+                Duration prewarm = options.warmup().plus(options.duration()).multipliedBy(2);
+                PhaseResult warmed = deviatingLoop.run(alertsSink, "svc-alr-pre", options.clients().getFirst(), prewarm, 0,
+                        null, null);
+                sentService += warmed.events();
+                failures += warmed.failures();
+                new AlertBacklog(options.alertsUrl(), options.token()).awaitDrained(Duration.ofMinutes(5));
+                System.out.printf("deviating phases: %.2f %% of the judged fleet's events are intruder execs; sinks of %s: %s%n%n",
+                        options.deviations() * 100, options.alertsUrl(), new AlertBacklog(options.alertsUrl(), options.token()).counts());
+            }
         }
         if (options.copy()) {
             paths.add(new Path(new CopySink(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword(), options.copyTable()),
@@ -94,15 +119,24 @@ public final class IngestBenchmark {
 
         List<PhaseResult> results = new ArrayList<>();
         long sentCopy = 0;
-        long failures = 0;
         for (int clients : options.clients()) {
             for (Path path : paths) {
                 BatchSink sink = path.sink();
+                boolean alerting = path.prefix().equals("svc-alr-");
                 PhaseResult warm = path.loop().run(sink, path.prefix() + "w" + clients, clients, options.warmup(), 0, null, null);
+                AlertBacklog.Counts before = alerting ? backlog.counts() : null;
                 PhaseResult measured = path.loop().run(sink, path.prefix() + clients, clients, options.duration(),
-                        options.batches(), waits, cpu);
+                        options.batches(), waits, alerting ? alertsCpu : cpu);
                 results.add(measured);
                 System.out.println(measured.summary());
+                if (alerting) {
+                    AlertBacklog.Counts after = backlog.counts();
+                    Duration drained = backlog.awaitDrained(Duration.ofMinutes(5));
+                    AlertBacklog.Counts done = backlog.counts();
+                    System.out.printf("        alerts: %,d deliveries delivered during the phase, %,d pending at its end "
+                                    + "(drained %.1f s later), %,d given up in all%n", after.delivered() - before.delivered(),
+                            after.pending(), drained.toMillis() / 1000.0, done.failed());
+                }
                 if (measured.cpu() != null) {
                     System.out.println("        " + measured.cpu());
                 }
@@ -128,6 +162,9 @@ public final class IngestBenchmark {
         ResultTable.print(results, options);
         if (options.service()) {
             ResultTable.printLearningAgainstActive(results, options);
+        }
+        if (options.alertsUrl() != null) {
+            ResultTable.printSinksAgainstNone(results, options);
         }
         if (failures > 0 || !verified) {
             System.out.println("\nNOT a valid run: " + failures + " failed batches" + (verified ? "" : ", stored rows do not match"));

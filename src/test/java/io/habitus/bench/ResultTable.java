@@ -48,6 +48,26 @@ final class ResultTable {
         }
     }
 
+    /** The judged fleet with deviations, through the service with alert sinks against the one without. */
+    static void printSinksAgainstNone(List<PhaseResult> results, BenchOptions options) {
+        System.out.printf("%nACTIVE images with %.2f %% deviations: alert sinks configured against none (same run)%n",
+                options.deviations() * 100);
+        System.out.println("| clients | no sinks events/s | sinks events/s | no sinks p50 / p99 ms | sinks p50 / p99 ms "
+                + "| sinks / no sinks |");
+        System.out.println("|--------:|------------------:|---------------:|----------------------:|-------------------:"
+                + "|-----------------:|");
+        for (int clients : options.clients()) {
+            Optional<PhaseResult> none = find(results, "no-sinks", clients);
+            Optional<PhaseResult> sinks = find(results, "sinks", clients);
+            System.out.printf("| %7d | %17s | %14s | %21s | %18s | %16s |%n", clients,
+                    none.map(r -> "%,.0f".formatted(r.eventsPerSecond())).orElse("-"),
+                    sinks.map(r -> "%,.0f".formatted(r.eventsPerSecond())).orElse("-"),
+                    none.map(ResultTable::latency).orElse("-"), sinks.map(ResultTable::latency).orElse("-"),
+                    none.isPresent() && sinks.isPresent()
+                            ? "%.2f".formatted(sinks.get().eventsPerSecond() / none.get().eventsPerSecond()) : "-");
+        }
+    }
+
     private static Optional<PhaseResult> find(List<PhaseResult> results, String sink, int clients) {
         return results.stream().filter(r -> r.sink().equals(sink) && r.clients() == clients).findFirst();
     }

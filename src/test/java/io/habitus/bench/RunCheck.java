@@ -48,7 +48,8 @@ final class RunCheck {
     private boolean sameRows(Connection db) throws Exception {
         String sql = """
                 with s as (select * from ingest_event where batch_id = (
-                          select batch_id from ingest_event where batch_id like ? and batch_id not like '%%-svc-act-%%' limit 1)),
+                          select batch_id from ingest_event where batch_id like ? and batch_id not like '%%-svc-act-%%'
+                          and batch_id not like '%%-svc-dev-%%' and batch_id not like '%%-svc-alr-%%' limit 1)),
                      t as (select substring(min(batch_id) from '-([0-9]+)$')::bigint %% ? as template from s),
                      c as (select * from %1$s where batch_id = (
                           select batch_id from %1$s, t where batch_id like ?

@@ -4,12 +4,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 
@@ -18,7 +22,10 @@ import java.util.Random;
  * ingest, finishes learning and gets its models trained; then N clients score its events in a
  * closed loop (the next request as soon as the previous is answered) at several concurrency levels,
  * with one and with ten events per request, with commit=false (nothing changes) and commit=true
- * (an ingest that answers with verdicts). Run it through {@code bench/scoring.sh}.
+ * (an ingest that answers with verdicts). The load comes from {@code wrk} where it is installed
+ * ({@link WrkLoad}), else from a JDK HttpClient closed loop; with wrk every phase is also compared
+ * with {@code GET /api/v1/caller} at the same concurrency, an authenticated call that does no work.
+ * Run it through {@code bench/scoring.sh}.
  */
 public final class ScoringBenchmark {
 
@@ -64,6 +71,29 @@ public final class ScoringBenchmark {
                 options.initialWarmup(), 0, null, null);
         List<ScoringResult> results = new ArrayList<>();
         long failures = 0;
+        boolean wrk = switch (options.loadGenerator()) {
+            case "wrk" -> true;
+            case "java" -> false;
+            default -> WrkLoad.available();
+        };
+        System.out.println(wrk ? "load generator: wrk (bench/score.lua)"
+                : "load generator: the JDK HttpClient closed loop (wrk not found: apt-get install wrk)");
+        WrkLoad load = new WrkLoad(options.baseUrl(), options.token(), Path.of("bench/score.lua"), Path.of("target/bench/wrk"),
+                options.servicePid());
+        StepMetrics steps = new StepMetrics(options.baseUrl());
+        // The baseline: an authenticated call that does no work, by the same load generator, per concurrency.
+        Map<Integer, Double> baseline = new HashMap<>();
+        if (wrk && !options.baseline().equals("none")) {
+            for (int clients : options.clients()) {
+                load.run("caller-w" + clients, options.baseline(), List.of(), false, clients, options.warmup(), 1);
+                WrkLoad.Run caller = load.run("caller-" + clients, options.baseline(), List.of(), false, clients, options.duration(), 1);
+                baseline.put(clients, caller.requestsPerSecond());
+                System.out.printf(Locale.ROOT, "GET %s   clients=%-3d %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms%s%n",
+                        options.baseline(), clients, caller.requestsPerSecond(), caller.p50Millis(), caller.p99Millis(),
+                        caller.cpu() == null ? "" : "\n        " + caller.cpu());
+                failures += caller.failed();
+            }
+        }
         for (boolean commit : options.commits()) {
             for (int size : options.eventsPerRequest()) {
                 // Fresh events of the same containers (another seed than learning), built up front.
@@ -74,16 +104,36 @@ public final class ScoringBenchmark {
                     String name = "commit=" + commit + " x" + size;
                     ScoreSink sink = new ScoreSink(options.baseUrl(), options.token(), commit, name);
                     String phase = (commit ? "c" : "p") + size + "-" + clients;
-                    PhaseResult warm = loop.run(sink, phase + "-w", clients, options.warmup(), 0, null, null);
-                    sink.resetTallies();
-                    PhaseResult measured = loop.run(sink, phase, clients, options.duration(), 0, null, cpu);
-                    ScoringResult result = new ScoringResult(commit, size, measured, sink.tallies(), sink.modelScoredShare());
+                    PhaseResult measured;
+                    String stepsText;
+                    if (wrk) {
+                        // Answers checked in full by the Java client first (verdicts, one result per event), then wrk.
+                        PhaseResult checked = loop.run(sink, phase + "-check", Math.min(clients, 4), Duration.ZERO, 100, null, null);
+                        checked.failureSamples().forEach(sample -> System.out.println("        FAILED " + sample));
+                        failures += checked.failures();
+                        List<String> bodies = templates.stream().map(ScoringBenchmark::body).toList();
+                        load.run(phase + "-w", "/api/v1/score?commit=" + commit, bodies, commit, clients, options.warmup(), size);
+                        Map<String, Double> before = steps.read();
+                        WrkLoad.Run run = load.run(phase, "/api/v1/score?commit=" + commit, bodies, commit, clients,
+                                options.duration(), size);
+                        stepsText = StepMetrics.between(before, steps.read(), run.requests());
+                        measured = new PhaseResult(name, clients, run.requests(), run.requests() * size, run.seconds(),
+                                run.failed(), List.of(), run.p50Millis(), run.p99Millis(), "", run.cpu());
+                    } else {
+                        PhaseResult warm = loop.run(sink, phase + "-w", clients, options.warmup(), 0, null, null);
+                        warm.failureSamples().forEach(sample -> System.out.println("        FAILED " + sample));
+                        failures += warm.failures();
+                        sink.resetTallies();
+                        Map<String, Double> before = steps.read();
+                        measured = loop.run(sink, phase, clients, options.duration(), 0, null, cpu);
+                        stepsText = StepMetrics.between(before, steps.read(), measured.batches());
+                    }
+                    ScoringResult result = new ScoringResult(commit, size, measured, sink.tallies(), sink.modelScoredShare(),
+                            baseline.getOrDefault(clients, Double.NaN), stepsText);
                     results.add(result);
                     System.out.println(result.summary());
-                    for (PhaseResult p : List.of(warm, measured)) {
-                        p.failureSamples().forEach(sample -> System.out.println("        FAILED " + sample));
-                        failures += p.failures();
-                    }
+                    measured.failureSamples().forEach(sample -> System.out.println("        FAILED " + sample));
+                    failures += measured.failures();
                 }
             }
         }
@@ -93,6 +143,11 @@ public final class ScoringBenchmark {
             System.out.println("\nNOT a valid run: " + failures + " failed requests");
             System.exit(1);
         }
+    }
+
+    /** The request body wrk sends: the batch's events (commit=true: bench/score.lua adds a batchId). */
+    private static String body(PreparedBatch batch) {
+        return "{\"events\":" + new String(batch.eventsJson(), StandardCharsets.UTF_8) + "}";
     }
 
     /** Per image, whether a model version is marked active: "A" yes, "-" no. */

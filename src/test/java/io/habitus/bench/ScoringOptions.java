@@ -10,7 +10,7 @@ import java.util.Map;
 /** Command-line flags of {@link ScoringBenchmark}, as {@code --name=value}. */
 record ScoringOptions(URI baseUrl, String token, List<Integer> clients, List<Integer> eventsPerRequest,
         List<Boolean> commits, Duration duration, Duration warmup, Duration initialWarmup, int learnBatches, int learnBatchSize,
-        int templates, long servicePid, long seed) {
+        int templates, long servicePid, long seed, String loadGenerator, String baseline) {
 
     static final String USAGE = """
             usage: ScoringBenchmark [flags]
@@ -27,6 +27,9 @@ record ScoringOptions(URI baseUrl, String token, List<Integer> clients, List<Int
               --templates=2000          distinct requests built up front per request size
               --service-pid=PID         the service's process, for its CPU time (Linux)
               --seed=42                 seed of the fleet and its events
+              --load-generator=auto     wrk (bench/score.lua), java (JDK HttpClient closed loop), or auto: wrk if installed
+              --baseline=/api/v1/caller the authenticated GET every phase is compared with (wrk only); none: no baseline
+                                        (a build from before GET /api/v1/caller existed)
             """;
 
     static ScoringOptions parse(String[] args) {
@@ -55,7 +58,9 @@ record ScoringOptions(URI baseUrl, String token, List<Integer> clients, List<Int
                 Integer.parseInt(flags.getOrDefault("learn-batch-size", "500")),
                 Integer.parseInt(flags.getOrDefault("templates", "2000")),
                 Long.parseLong(flags.getOrDefault("service-pid", "0")),
-                Long.parseLong(flags.getOrDefault("seed", "42")));
+                Long.parseLong(flags.getOrDefault("seed", "42")),
+                flags.getOrDefault("load-generator", "auto"),
+                flags.getOrDefault("baseline", "/api/v1/caller"));
         if (options.token.isBlank()) {
             throw new IllegalArgumentException("--token (or HABITUS_ADMIN_TOKEN) is needed");
         }

@@ -4,6 +4,7 @@ import static io.habitus.support.NginxTraffic.NGINX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.habitus.sensor.SensorRecords;
+import io.habitus.support.AlertReceiver;
 import io.habitus.support.Api;
 import io.habitus.support.Events;
 import io.habitus.support.IntegrationTest;
@@ -17,6 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,9 +31,23 @@ import tools.jackson.databind.JsonNode;
  * generated client (TypeScript, Java) believes is then what the service does. Refusals and problems:
  * {@link RefusalContractTests}.
  */
+// A context of its own (its sinks): closed after the class instead of polling on in the cache.
+@DirtiesContext
 class ApiContractTests extends IntegrationTest {
 
+    /** An alert sink that rejects everything: its deliveries are given up at once, so one can be retried. */
+    private static final AlertReceiver SINK = AlertReceiver.start();
+
     private final ContractLog log = new ContractLog();
+
+    @DynamicPropertySource
+    static void alertSink(DynamicPropertyRegistry registry) {
+        SINK.answer("/contract", n -> 400);
+        registry.add("habitus.alerts.poll-interval", () -> "100ms");
+        registry.add("habitus.alerts.sinks[0].name", () -> "contract-hook");
+        registry.add("habitus.alerts.sinks[0].type", () -> "WEBHOOK");
+        registry.add("habitus.alerts.sinks[0].url", () -> SINK.url("/contract"));
+    }
 
     @Test
     void everyDocumentedOperationAnswersWhatTheDocumentSays() throws InterruptedException {
@@ -40,6 +58,7 @@ class ApiContractTests extends IntegrationTest {
         profiles(digest);
         models(digest);
         audits(digest);
+        alerts();
         incidents(digest);
         detectors(digest);
         call(api(), "GET", "/api/v1/containers/{id}/state", container);
@@ -59,6 +78,7 @@ class ApiContractTests extends IntegrationTest {
         call(api(), "POST", "/api/v1/tokens", Map.of("name", "contract-scoped", "role", "AGENT", "scope",
                 Map.of("namespaces", List.of("web"), "operations", List.of("INGEST", "SCORE"))));
         call(api(), "GET", "/api/v1/tokens");
+        call(api(issued.json().get("secret").stringValue()), "GET", "/api/v1/caller");
         call(api(), "GET", "/api/v1/tokens/{id}", id);
         Api.Reply doomed = call(api(), "POST", "/api/v1/tokens", Map.of("name", "contract-doomed", "role", "ANALYST"));
         call(api(), "DELETE", "/api/v1/tokens/{id}", doomed.json().get("token").get("id").stringValue());
@@ -134,6 +154,7 @@ class ApiContractTests extends IntegrationTest {
         call(api(), "PATCH", "/api/v1/images/{digest}/profiles/{version}", edit, List.of("If-Match", edited.header("ETag")),
                 digest, next);
         call(api(), "GET", "/api/v1/images/{digest}/profiles/{a}/diff/{b}", digest, 1, next);
+        exports(digest, next);
         call(api(), "POST", "/api/v1/images/{digest}/profiles/{version}/activate", null, digest, latest);
         Map<String, Object> imported = new LinkedHashMap<>();
         imported.put("source", "IMPORT");
@@ -142,6 +163,19 @@ class ApiContractTests extends IntegrationTest {
         call(api(), "POST", "/api/v1/images/{digest}/profiles", imported, Events.newDigest());
         call(api(), "POST", "/api/v1/images/{digest}/profiles", Map.of("source", "OBSERVATIONS"), digest);
         call(api(), "POST", "/api/v1/images/{digest}/profiles", Map.of("source", "OBSERVATIONS"), Events.newDigest());
+    }
+
+    /** The nginx traffic has no system calls: enforcing seccomp is refused (409), logging answers. */
+    private void exports(String digest, int version) {
+        String exports = "/api/v1/images/{digest}/profiles/{version}/exports/";
+        for (String format : List.of("seccomp-profile", "oci-seccomp")) {
+            call(api(), "GET", exports + format, digest, version);
+            call(api(), "GET", exports + format + "?mode=LOG", digest, version);
+        }
+        call(api(), "GET", exports + "seccomp-profile?mode=LOG&name=web-seccomp", digest, version);
+        call(api(), "GET", exports + "application-profile", digest, version);
+        call(api(), "GET", exports + "network-neighborhood?name=web", digest, version);
+        call(api(), "GET", exports + "application-profile?name=Bad_Name", digest, version);
     }
 
     private void models(String digest) {
@@ -162,6 +196,25 @@ class ApiContractTests extends IntegrationTest {
         call(api(), "POST", "/api/v1/audits/{id}/allow", Map.of("reason", "contract"), id);
         call(api(), "POST", "/api/v1/audits/{id}/allow", Map.of("reason", "twice"), id);
         call(api(), "GET", "/api/v1/audits?cursor=bm9wZQ");
+    }
+
+    /** The audits above were alerted to the rejecting sink: given up, listed, read and retried. */
+    private void alerts() throws InterruptedException {
+        call(api(), "GET", "/api/v1/alerts/sinks");
+        long id = -1;
+        for (int i = 0; i < 200 && id < 0; i++) {
+            JsonNode failed = api().get("/api/v1/alerts/deliveries?state=FAILED").json().get("deliveries");
+            if (failed.isEmpty()) {
+                Thread.sleep(100);
+            } else {
+                id = failed.get(0).get("id").longValue();
+            }
+        }
+        call(api(), "GET", "/api/v1/alerts/deliveries?sink=contract-hook&state=FAILED&limit=1");
+        call(api(), "GET", "/api/v1/alerts/deliveries/{id}", id);
+        call(api(), "POST", "/api/v1/alerts/deliveries/{id}/retry", id);
+        call(api(), "POST", "/api/v1/alerts/deliveries/{id}/retry", id);
+        call(api(), "GET", "/api/v1/alerts/deliveries?state=MAYBE");
     }
 
     private void incidents(String digest) {

@@ -137,7 +137,7 @@ class IncidentModuleTests extends ModuleIntegrationTest {
         PreparedBatch prepared = ingestion.prepare(new IncomingBatch(Events.newId("b"),
                 new AgentInfo("node-a", "1.4.2", null, null), nodes));
         return transaction.execute(status -> {
-            ingestion.store(prepared);
+            ingestion.storeAll(List.of(prepared)).getFirst();
             List<ObservedTransition> transitions = states.advance(new ArrayList<>(prepared.events()));
             List<LearningTransitions> learned = observations.record(transitions, false);
             samples.collect(learned);

@@ -94,7 +94,7 @@ class IngestModuleTests extends ModuleIntegrationTest {
 
     private IngestReceipt store(IncomingBatch batch) {
         PreparedBatch prepared = ingestion.prepare(batch);
-        return transaction.execute(status -> ingestion.store(prepared));
+        return transaction.execute(status -> ingestion.storeAll(List.of(prepared)).getFirst());
     }
 
     @SafeVarargs

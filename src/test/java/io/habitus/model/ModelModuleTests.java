@@ -118,7 +118,7 @@ class ModelModuleTests extends ModuleIntegrationTest {
         PreparedBatch prepared = ingestion.prepare(new IncomingBatch(Events.newId("b"),
                 new AgentInfo("node-a", "1.4.2", null, null), nodes));
         transaction.executeWithoutResult(status -> {
-            ingestion.store(prepared);
+            ingestion.storeAll(List.of(prepared)).getFirst();
             samples.collect(observations.record(states.advance(new ArrayList<>(prepared.events())), false));
         });
     }

@@ -121,7 +121,7 @@ class ProfileModuleTests extends ModuleIntegrationTest {
         PreparedBatch prepared = ingestion.prepare(new IncomingBatch(Events.newId("b"),
                 new AgentInfo("node-a", "1.4.2", null, null), nodes));
         transaction.executeWithoutResult(status -> {
-            ingestion.store(prepared);
+            ingestion.storeAll(List.of(prepared)).getFirst();
             observations.record(states.advance(new java.util.ArrayList<>(prepared.events())), false);
         });
     }

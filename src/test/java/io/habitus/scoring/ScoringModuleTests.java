@@ -112,7 +112,7 @@ class ScoringModuleTests extends ModuleIntegrationTest {
         PreparedBatch prepared = ingestion.prepare(new IncomingBatch(Events.newId("b"),
                 new AgentInfo("node-a", "1.4.2", null, null), nodes(events)));
         transaction.executeWithoutResult(status -> {
-            ingestion.store(prepared);
+            ingestion.storeAll(List.of(prepared)).getFirst();
             observations.record(states.advance(new ArrayList<>(prepared.events())), false);
         });
     }

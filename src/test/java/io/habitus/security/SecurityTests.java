@@ -49,6 +49,17 @@ class SecurityTests extends IntegrationTest {
     }
 
     @Test
+    void everyRoleCanAskWhoItsTokenBelongsTo() {
+        Api.Reply agent = api(issue("AGENT")).get("/api/v1/caller");
+        assertThat(agent.status()).isEqualTo(200);
+        assertThat(agent.json().get("role").stringValue()).isEqualTo("AGENT");
+        assertThat(agent.json().get("scope").isNull()).isTrue();
+        assertThat(api(issue("ANALYST")).get("/api/v1/caller").json().get("role").stringValue()).isEqualTo("ANALYST");
+        assertThat(api().get("/api/v1/caller").json().get("name").stringValue()).isEqualTo("bootstrap-admin");
+        assertThat(api(null).get("/api/v1/caller").status()).isEqualTo(401);
+    }
+
+    @Test
     void agentsIngestButCannotReadOrManageTokens() {
         String agent = issue("AGENT");
         String digest = Events.newDigest();

@@ -25,6 +25,9 @@ public final class TestDatabase {
         registry.add("spring.datasource.url", db::url);
         registry.add("spring.datasource.username", db::username);
         registry.add("spring.datasource.password", db::password);
+        // Spring keeps every test context alive, each with its pool: idle, a pool holds two connections, not
+        // twenty, so that a suite's contexts do not use up the server's connection slots.
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "2");
     }
 
     public static synchronized Coordinates coordinates() {

@@ -5,16 +5,23 @@ import io.habitus.audit.internal.AuditFilter;
 import io.habitus.audit.internal.AuditStatus;
 import io.habitus.audit.internal.AuditTransition;
 import io.habitus.shared.Verdict;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,12 +44,24 @@ public class AuditStore {
         this.json = json;
     }
 
-    /** Inserts new audits and counts repeats on existing ones (same container, rule and dedup window). */
-    public void record(List<AuditRow> rows) {
-        List<AuditRow> sorted = rows.stream().sorted(Comparator.comparing(AuditRow::digest)
-                .thenComparing(AuditRow::containerId).thenComparing(AuditRow::verdict).thenComparing(AuditRow::ruleKind)
-                .thenComparing(AuditRow::ruleValue).thenComparingLong(AuditRow::bucket)).toList();
-        template.batchUpdate("""
+    /**
+     * Inserts new audits and counts repeats on existing ones (same container, rule and dedup window).
+     * Answers, in the order of {@code rows}, each row's audit id and whether this call created it:
+     * only new audits are alerted, repeats are counted on the audit people already saw.
+     */
+    public List<Recorded> record(List<AuditRow> rows) {
+        List<Integer> order = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            order.add(i);
+        }
+        // A fixed lock order: two batches upserting the same audits never deadlock.
+        order.sort(Comparator.comparing((Integer i) -> rows.get(i).digest()).thenComparing(i -> rows.get(i).containerId())
+                .thenComparing(i -> rows.get(i).verdict()).thenComparing(i -> rows.get(i).ruleKind())
+                .thenComparing(i -> rows.get(i).ruleValue()).thenComparingLong(i -> rows.get(i).bucket()));
+        // One statement per row in a JDBC batch, as before; RETURNING names each row's audit, and
+        // xmax = 0 tells an inserted row from an updated one.
+        KeyHolder keys = new GeneratedKeyHolder();
+        template.batchUpdate(connection -> connection.prepareStatement("""
                 insert into audit as a (digest, container_id, node, verdict, rule_kind, rule_value, raw_value, reason,
                                         event, first_seen, last_seen, occurrences, dedup_bucket, profile_version,
                                         profile_checksum, model_version, score, threshold, transition)
@@ -51,27 +70,53 @@ public class AuditStore {
                   occurrences = a.occurrences + excluded.occurrences,
                   first_seen = least(a.first_seen, excluded.first_seen),
                   last_seen = greatest(a.last_seen, excluded.last_seen)
-                """, sorted, 200, (ps, r) -> {
-                    ps.setString(1, r.digest());
-                    ps.setString(2, r.containerId());
-                    ps.setString(3, r.node());
-                    ps.setString(4, r.verdict());
-                    ps.setString(5, r.ruleKind());
-                    ps.setString(6, r.ruleValue());
-                    ps.setString(7, r.rawValue());
-                    ps.setString(8, r.reason());
-                    ps.setString(9, r.eventJson());
-                    ps.setTimestamp(10, Timestamp.from(r.firstSeen()));
-                    ps.setTimestamp(11, Timestamp.from(r.lastSeen()));
-                    ps.setLong(12, r.occurrences());
-                    ps.setLong(13, r.bucket());
-                    ps.setObject(14, r.profileVersion());
-                    ps.setString(15, r.profileChecksum());
-                    ps.setObject(16, r.modelVersion());
-                    ps.setObject(17, r.score());
-                    ps.setObject(18, r.threshold());
-                    ps.setString(19, r.transitionJson());
-                });
+                returning id, (xmax = 0) as created
+                """, Statement.RETURN_GENERATED_KEYS), new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        set(ps, rows.get(order.get(i)));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return rows.size();
+                    }
+                }, keys);
+        List<Map<String, Object>> returned = keys.getKeyList();
+        if (returned.size() != rows.size()) {
+            throw new IllegalStateException("expected one audit id per row, got " + returned.size() + " for " + rows.size());
+        }
+        Recorded[] recorded = new Recorded[rows.size()];
+        for (int i = 0; i < returned.size(); i++) {
+            Map<String, Object> key = returned.get(i);
+            recorded[order.get(i)] = new Recorded(((Number) key.get("id")).longValue(), Boolean.TRUE.equals(key.get("created")));
+        }
+        return List.of(recorded);
+    }
+
+    /** An audit as {@link #record} left it: its id, and whether that call created it. */
+    public record Recorded(long id, boolean created) {}
+
+    private static void set(PreparedStatement ps, AuditRow r) throws SQLException {
+        ps.setString(1, r.digest());
+        ps.setString(2, r.containerId());
+        ps.setString(3, r.node());
+        ps.setString(4, r.verdict());
+        ps.setString(5, r.ruleKind());
+        ps.setString(6, r.ruleValue());
+        ps.setString(7, r.rawValue());
+        ps.setString(8, r.reason());
+        ps.setString(9, r.eventJson());
+        ps.setTimestamp(10, Timestamp.from(r.firstSeen()));
+        ps.setTimestamp(11, Timestamp.from(r.lastSeen()));
+        ps.setLong(12, r.occurrences());
+        ps.setLong(13, r.bucket());
+        ps.setObject(14, r.profileVersion());
+        ps.setString(15, r.profileChecksum());
+        ps.setObject(16, r.modelVersion());
+        ps.setObject(17, r.score());
+        ps.setObject(18, r.threshold());
+        ps.setString(19, r.transitionJson());
     }
 
     /** Audits matching the filter with an id below {@code before}, newest first. */

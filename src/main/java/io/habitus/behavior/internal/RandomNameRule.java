@@ -45,9 +45,13 @@ final class RandomNameRule {
      * token: a temp name left literal is a new action every time.
      */
     private static final Pattern PYTHON_TEMPFILE = Pattern.compile("(?<![A-Za-z0-9_])tmp[a-z0-9_]{8}(?![A-Za-z0-9])");
-    /** The same 8 characters after a caller's prefix ending in '-'; with a digit, since a word could be 8 letters. */
+    /**
+     * The same 8 characters after a caller's prefix ending in '-'; with a digit, since a word could be 8
+     * letters; not followed by a wildcard, or generalising {@code etc-2026_tmp*} again would take its
+     * {@code 2026_tmp} for a name (found by GeneralisationPropertyTests: generalising twice changed it).
+     */
     private static final Pattern PYTHON_PREFIXED_TEMPFILE =
-            Pattern.compile("(?<=[A-Za-z]-)(?=[a-z_]*[0-9])[a-z0-9_]{8}(?![A-Za-z0-9_.])");
+            Pattern.compile("(?<=[A-Za-z]-)(?=[a-z_]*[0-9])[a-z0-9_]{8}(?![A-Za-z0-9_.*])");
 
     /** "tmp" and a number (a pid), with counters after it: PostgreSQL's pgsql_tmp1234.5. */
     private static final Pattern NUMBERED_TEMP = Pattern.compile("(?<![A-Za-z0-9])tmp[0-9]+(?:\\.[0-9]+)*(?![A-Za-z0-9])");

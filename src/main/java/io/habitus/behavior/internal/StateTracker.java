@@ -25,11 +25,13 @@ public class StateTracker {
 
     private final ContainerStateStore store;
     private final StateReplayer replayer;
+    private final RecentStates recent;
     private final Clock clock;
 
-    StateTracker(ContainerStateStore store, StateReplayer replayer, Clock clock) {
+    StateTracker(ContainerStateStore store, StateReplayer replayer, RecentStates recent, Clock clock) {
         this.store = store;
         this.replayer = replayer;
+        this.recent = recent;
         this.clock = clock;
     }
 
@@ -49,6 +51,7 @@ public class StateTracker {
                     state.processes(), state.histories(), state.recent(), state.events, state.lastEventAt, now));
         });
         store.save(updated);
+        recent.committed(updated);
         return transitions;
     }
 }

@@ -102,7 +102,8 @@ public class ActiveDetectors {
     private ContainerDetector detector(DetectorRow row) {
         return new ContainerDetector(row.id(), row.digest(), row.window(), LearnedSequences.fromBytes(row.learned()),
                 Set.copyOf(store.allowedSequences(row.digest())), novelty(row),
-                MixReferences.fromBytes(row.mix()), row.mixThreshold(), modelThreshold,
+                MixReferences.fromBytes(row.mix()), row.mixThreshold(), SequenceRarity.fromBytes(row.rarity()),
+                row.rarityThreshold() == null ? 0 : row.rarityThreshold(), modelThreshold,
                 !Boolean.FALSE.equals(row.violationOpens()), row.readyAt());
     }
 }

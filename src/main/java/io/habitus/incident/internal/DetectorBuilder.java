@@ -1,22 +1,27 @@
 package io.habitus.incident.internal;
 
+import io.habitus.incident.persistence.DetectorRow;
 import io.habitus.incident.persistence.DetectorStore;
 import io.habitus.incident.persistence.TraceStore;
 import io.habitus.profile.LearningFinished;
+import io.habitus.profile.Profiles;
+import io.habitus.shared.ImageDigest;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds each learning window's container detector in the background: queued in the transaction
- * that ends learning (so a crash cannot lose it), claimed by one replica ({@code SKIP LOCKED}),
+ * Builds each learning window's container detector in the background: queued once the end of
+ * learning committed (recorded by the event publication registry in that transaction, so a crash
+ * cannot lose it), claimed by one replica ({@code SKIP LOCKED}),
  * built from the window's traces and calibrated on its held-out containers.
  */
 @Component
@@ -27,26 +32,31 @@ class DetectorBuilder {
     private final DetectorStore detectors;
     private final TraceStore traces;
     private final ActiveDetectors active;
+    private final Profiles profiles;
     private final IncidentProperties properties;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final Clock clock;
 
-    DetectorBuilder(DetectorStore detectors, TraceStore traces, ActiveDetectors active, IncidentProperties properties,
-            TransactionTemplate transaction, JsonMapper json, Clock clock) {
+    DetectorBuilder(DetectorStore detectors, TraceStore traces, ActiveDetectors active, Profiles profiles,
+            IncidentProperties properties, TransactionTemplate transaction, JsonMapper json, Clock clock) {
         this.detectors = detectors;
         this.traces = traces;
         this.active = active;
+        this.profiles = profiles;
         this.properties = properties;
         this.transaction = transaction;
         this.json = json;
         this.clock = clock;
     }
 
-    /** In the transaction that ended learning: the detector is queued exactly when the profile is activated. */
-    @EventListener
+    /**
+     * After the window's end committed, in a transaction of its own, at least once (the event
+     * publication registry resubmits it after a crash); queueing is idempotent per window.
+     */
+    @ApplicationModuleListener(id = "incident.learning-finished")
     void on(LearningFinished finished) {
-        detectors.enqueue(finished.digest().value(), finished.window(), clock.instant());
+        detectors.enqueue(finished.digest().value(), finished.window(), finished.profileVersion(), clock.instant());
     }
 
     @Scheduled(fixedDelayString = "${habitus.incident.poll-interval:1s}")
@@ -63,9 +73,10 @@ class DetectorBuilder {
                 traces.load(row.digest(), row.window()).forEach((container, chunk) -> windowTraces.put(container,
                         new DetectorCalibration.Trace(chunk.fingerprints(), chunk.locals(), chunk.actions(), chunk.pairs())));
                 DetectorCalibration.Result result = DetectorCalibration.calibrate(windowTraces, properties.folds(),
-                        properties.targetContainerRate(), properties.maxMixReferences());
+                        properties.targetContainerRate(), properties.maxMixReferences(), rulesOfOneContainer(row));
                 detectors.ready(row.id(), result.learned().toBytes(), result.novelty().rates(), result.novelty().thresholds(),
-                        result.mix().toBytes(), result.mixThreshold(), result.violationOpens(), json.writeValueAsString(result.statistics()),
+                        result.mix().toBytes(), result.mixThreshold(), result.rarity().toBytes(), result.rarityThreshold(),
+                        result.violationOpens(), json.writeValueAsString(result.statistics()),
                         clock.instant());
                 log.info("container detector {} of {} window {} ready: threshold {}, {}", row.id(), row.digest(),
                         row.window(), result.threshold(), result.statistics());
@@ -76,5 +87,18 @@ class DetectorBuilder {
             active.forget(row.digest());
             return true;
         }).orElse(false);
+    }
+
+    /**
+     * How many learned rules of the window's profile only one learning container showed: without that
+     * container the rule would not exist, so it is what a fresh normal container breaking the profile
+     * looks like (an upper bound on such containers; the profile's generalisations already applied).
+     * Empty for detectors queued before the window's profile version was kept.
+     */
+    private OptionalLong rulesOfOneContainer(DetectorRow row) {
+        if (row.profileVersion() == null) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(profiles.learnedRulesOfOneContainer(new ImageDigest(row.digest()), row.profileVersion()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Builds a container detector from a learning window's containers and calibrates its thresholds on
@@ -14,9 +15,12 @@ import java.util.Map;
  * of the window is once a fresh container the detector never learned from. That gives, at each of
  * the three sequence lengths ({@link EventSequences}), the normal novelty rate (how often a normal
  * event is a sequence the rest of the window never showed) and, per held-out container, the peak
- * surprise it reached over its life. Each length's threshold lets at most its share of the target
- * past, with 95 % confidence ({@link RateBound}), and is never below {@code -log10(share)}: a
- * container whose novelty the binomial null alone makes that unlikely. The detector finally learns
+ * surprise it reached over its life; likewise each held-out container's mix evidence
+ * ({@link MixCalibration}). The three lengths' and the mix's thresholds are calibrated together
+ * ({@link JointThresholds}): at most the sequences' and mixes' share of the target (two thirds) of
+ * held-out containers may be past any of them, with 95 % confidence ({@link RateBound}). A length's
+ * threshold is never below {@code -log10(share)} (its ninth of the target): a container whose
+ * novelty the binomial null alone makes that unlikely. The detector finally learns
  * every sequence of the window (complete memory), so fresh containers are judged against more than
  * any held-out one was: the calibration is conservative.
  */
@@ -47,7 +51,7 @@ final class DetectorCalibration {
      *                       containers (almost) never did something the rest of the window never did
      */
     record Result(LearnedSequences learned, SequenceNovelty novelty, MixReferences mix, double mixThreshold,
-            boolean violationOpens, Map<String, Object> statistics) {
+            SequenceRarity rarity, double rarityThreshold, boolean violationOpens, Map<String, Object> statistics) {
 
         double threshold() {
             return novelty.threshold();
@@ -56,6 +60,10 @@ final class DetectorCalibration {
 
     /** Sequences, mixes and the model's anomalous transitions: each gets this share of the target. */
     static final int SIGNALS = 3;
+    /** The mix evidence's place after the sequence lengths in the joint calibration. */
+    private static final int MIX = EventSequences.LENGTHS;
+    /** The rarity evidence's place after the mix. */
+    private static final int RARITY = MIX + 1;
 
     private DetectorCalibration() {
     }
@@ -65,6 +73,15 @@ final class DetectorCalibration {
      * @param maxReferences the most learning containers whose mixes are kept to compare with
      */
     static Result calibrate(Map<String, Trace> traces, int folds, double target, int maxReferences) {
+        return calibrate(traces, folds, target, maxReferences, OptionalLong.empty());
+    }
+
+    /**
+     * @param rulesOfOneContainer learned profile rules only one learning container showed (empty: not
+     *                            known, the held-out containers' new actions stand in for them)
+     */
+    static Result calibrate(Map<String, Trace> traces, int folds, double target, int maxReferences,
+            OptionalLong rulesOfOneContainer) {
         // Each signal gets a third of the target: together they keep within it (a union bound).
         double third = target / SIGNALS;
         List<String> containers = new ArrayList<>(traces.keySet());
@@ -88,6 +105,7 @@ final class DetectorCalibration {
             }
         }
         FoldMasks masks = FoldMasks.of(all, foldOf);
+        FoldCounts rarityCounts = rarityCounts(traces, containers, folds);
         boolean heldOut = containers.stream().map(c -> fold(c, folds)).distinct().count() > 1;
         long[] novel = new long[EventSequences.LENGTHS];
         long events = 0;
@@ -110,8 +128,7 @@ final class DetectorCalibration {
         // The sequence signal's share of the target is split again among the three lengths.
         double share = third / EventSequences.LENGTHS;
         double floor = -Math.log10(share);
-        long allowed = RateBound.allowedPast(heldOut ? containers.size() : 0, share);
-        double[][] peaks = new double[EventSequences.LENGTHS][heldOut ? containers.size() : 0];
+        double[][] peaks = new double[RARITY + 1][heldOut ? containers.size() : 0];
         for (int i = 0; heldOut && i < containers.size(); i++) {
             String container = containers.get(i);
             double[] peak = peaks(traces.get(container), fold(container, folds), masks, rates);
@@ -119,28 +136,29 @@ final class DetectorCalibration {
                 peaks[length][i] = peak[length];
             }
         }
-        double[] thresholds = new double[EventSequences.LENGTHS];
-        double[] calibrated = new double[EventSequences.LENGTHS];
-        for (int length = 0; length < thresholds.length; length++) {
-            double[] sorted = peaks[length].clone();
-            Arrays.sort(sorted);
-            calibrated[length] = allowed < sorted.length ? sorted[sorted.length - 1 - (int) allowed] : 0;
-            thresholds[length] = Math.max(floor, calibrated[length]);
-        }
-        SequenceNovelty novelty = new SequenceNovelty(rates, thresholds);
-        long past = 0;
+        MixCalibration.Result mix = MixCalibration.calibrate(traces, folds, maxReferences);
         for (int i = 0; heldOut && i < containers.size(); i++) {
-            boolean over = false;
-            for (int length = 0; length < thresholds.length; length++) {
-                over |= peaks[length][i] > thresholds[length];
-            }
-            past += over ? 1 : 0;
+            peaks[MIX][i] = mix.heldOutPeaks().getOrDefault(containers.get(i), 0.0);
+            peaks[RARITY][i] = rarityPeak(traces.get(containers.get(i)), fold(containers.get(i), folds), rarityCounts);
         }
-        // A held-out container with a new action is what a fresh normal container breaking a profile
-        // rule looks like (a new token is a new action). Where that happens past the sequences' share
-        // of the target, a broken rule is evidence to weigh like other novelty, not an incident of its own.
+        // The sequences' and the mixes' thirds of the target together, calibrated jointly: the same
+        // unusual learning containers are unusual at every length and in their mix (JointThresholds).
+        double[] floors = new double[RARITY + 1];
+        Arrays.fill(floors, floor);
+        floors[MIX] = MixCalibration.MIN_THRESHOLD;
+        floors[RARITY] = 0;
+        long allowed = RateBound.allowedPast(heldOut ? containers.size() : 0, 2 * third);
+        JointThresholds joint = JointThresholds.calibrate(peaks, floors, allowed);
+        double[] thresholds = Arrays.copyOf(joint.thresholds(), EventSequences.LENGTHS);
+        SequenceNovelty novelty = new SequenceNovelty(rates, thresholds);
+        // A learning container that alone showed a profile rule is what a fresh normal container breaking
+        // the profile looks like (without it, the rule would not exist); failing the profile's count, a
+        // held-out container with a new action (a new token is one). Where such containers are more than
+        // the sequences' share of the target allows, a broken rule is evidence to weigh like other
+        // novelty, not an incident of its own.
         long novelActors = Arrays.stream(peaks[EventSequences.ACTION]).filter(peak -> peak > 0).count();
-        boolean violationOpens = !heldOut || novelActors <= RateBound.allowedPast(containers.size(), third);
+        long breakers = rulesOfOneContainer.orElse(novelActors);
+        boolean violationOpens = !heldOut || breakers <= RateBound.allowedPast(containers.size(), third);
         double[] sequencePeaks = peaks[EventSequences.SEQUENCE].clone();
         Arrays.sort(sequencePeaks);
         Map<String, Object> statistics = new LinkedHashMap<>();
@@ -154,25 +172,31 @@ final class DetectorCalibration {
         statistics.put("heldOutNovelActions", novel[EventSequences.ACTION]);
         statistics.put("heldOutEvents", events);
         statistics.put("heldOutContainersWithNovelActions", novelActors);
+        rulesOfOneContainer.ifPresent(rules -> statistics.put("learnedRulesOfOneContainer", rules));
         statistics.put("violationOpensIncident", violationOpens);
         statistics.put("localNoveltyRate", rates[EventSequences.LOCAL]);
         statistics.put("actionNoveltyRate", rates[EventSequences.ACTION]);
         statistics.put("targetContainerRate", target);
         statistics.put("containersAllowedPast", allowed);
-        statistics.put("heldOutContainersPast", past);
+        statistics.put("heldOutContainersPast", joint.past());
+        statistics.put("calibrationRanks", Arrays.stream(joint.ranks()).boxed().toList());
         statistics.put("thresholdFloor", floor);
-        statistics.put("calibratedThreshold", calibrated[EventSequences.SEQUENCE]);
         statistics.put("localThreshold", thresholds[EventSequences.LOCAL]);
         statistics.put("actionThreshold", thresholds[EventSequences.ACTION]);
         statistics.put("heldOutPeakMedian", quantile(sequencePeaks, 0.5));
         statistics.put("heldOutPeak90", quantile(sequencePeaks, 0.9));
         statistics.put("heldOutPeak99", quantile(sequencePeaks, 0.99));
         statistics.put("heldOutPeakMax", sequencePeaks.length == 0 ? 0.0 : sequencePeaks[sequencePeaks.length - 1]);
-        MixCalibration.Result mix = MixCalibration.calibrate(traces, folds, third, maxReferences);
+        statistics.put("mixThreshold", joint.thresholds()[MIX]);
+        SequenceRarity rarity = rarityCounts.all();
+        // Without held-out containers nothing says how rare normal is: the ceiling, which no level passes.
+        double rarityThreshold = heldOut ? joint.thresholds()[RARITY] : rarity.ceiling();
+        statistics.put("rarityThreshold", rarityThreshold);
+        statistics.put("raritySequences", rarity.size());
         statistics.putAll(mix.statistics());
         long[] learned = Arrays.stream(all).filter(f -> f != SequenceFingerprint.UNTRACED).toArray();
-        return new Result(LearnedSequences.of(learned), novelty, mix.references(), mix.threshold(), violationOpens,
-                statistics);
+        return new Result(LearnedSequences.of(learned), novelty, mix.references(), joint.thresholds()[MIX], rarity,
+                rarityThreshold, violationOpens, statistics);
     }
 
     /** The largest surprise a container reaches over its life at each length, judged against the other folds. */
@@ -188,6 +212,44 @@ final class DetectorCalibration {
             }
         }
         return peaks;
+    }
+
+    /** The counts of the rarity lengths' fingerprints per fold ({@link SequenceRarity#LENGTHS}). */
+    private static FoldCounts rarityCounts(Map<String, Trace> traces, List<String> containers, int folds) {
+        long events = 0;
+        for (Trace trace : traces.values()) {
+            events += trace.events();
+        }
+        long[] fingerprints = new long[Math.toIntExact(events * SequenceRarity.LENGTHS.length)];
+        int[] foldOf = new int[fingerprints.length];
+        long[] eventsPerFold = new long[folds];
+        int at = 0;
+        for (String container : containers) {
+            Trace trace = traces.get(container);
+            int fold = fold(container, folds);
+            eventsPerFold[fold] += trace.events();
+            for (int length : SequenceRarity.LENGTHS) {
+                System.arraycopy(trace.at(length), 0, fingerprints, at, trace.events());
+                Arrays.fill(foldOf, at, at + trace.events(), fold);
+                at += trace.events();
+            }
+        }
+        return FoldCounts.of(fingerprints, foldOf, folds, eventsPerFold);
+    }
+
+    /** The peak rarity level a container reaches over its life, judged on the other folds' counts. */
+    static double rarityPeak(Trace trace, int fold, FoldCounts counts) {
+        double level = 0;
+        double peak = 0;
+        for (int i = 0; i < trace.events(); i++) {
+            double rarity = 0;
+            for (int length : SequenceRarity.LENGTHS) {
+                rarity += counts.rarityOutside(trace.at(length)[i], fold);
+            }
+            level = SequenceRarity.level(level, rarity, i + 1);
+            peak = Math.max(peak, level);
+        }
+        return peak;
     }
 
     private static boolean novel(long fingerprint, int fold, FoldMasks masks) {

@@ -1,16 +1,16 @@
 package io.habitus.incident.internal;
 
+import io.habitus.incident.Severity;
+import io.habitus.incident.IncidentRaised;
 import io.habitus.incident.ContainerRisk;
 import io.habitus.incident.Incidents;
 import io.habitus.incident.persistence.EvidenceRow;
 import io.habitus.incident.persistence.IncidentStore;
+import io.habitus.incident.persistence.PairCounts;
 import io.habitus.scoring.Judgement;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A container's evidence while one batch advances it, and the incident it opened or grows. */
@@ -28,12 +28,19 @@ final class Episode {
     double mixPeak;
     long anomalous;
     double modelPeak;
+    /** The container's recent rarity ({@link SequenceRarity#level}) and its peak in the episode. */
+    double rarityLevel;
+    double rarityPeak;
     boolean violation;
     @Nullable Instant firstEventAt;
     @Nullable Instant lastEventAt;
     @Nullable Incident incident;
     private @Nullable Severity severity;
-    private final Map<Long, Integer> pairs = new HashMap<>();
+    /** The incident's severity before this batch; null when there was no open incident. */
+    private @Nullable Severity before;
+    private boolean opened;
+    private @Nullable IncidentReason latest;
+    private PairCounts.Tally pairs = PairCounts.none().tally();
     private final List<IncidentReason> reasons = new ArrayList<>();
 
     private Episode(ContainerDetector detector) {
@@ -56,20 +63,20 @@ final class Episode {
         episode.violation = row.violated();
         episode.anomalous = row.anomalousEvents();
         episode.modelPeak = row.modelEvidence();
-        ByteBuffer counts = ByteBuffer.wrap(row.pairCounts());
-        while (counts.remaining() >= Long.BYTES + Integer.BYTES) {
-            episode.pairs.put(counts.getLong(), counts.getInt());
-        }
+        episode.rarityLevel = row.rarityLevel();
+        episode.rarityPeak = row.rarityPeak();
+        episode.pairs = row.pairs().tally();
         episode.incident = incident != null && !incident.status().isClosed() ? incident : null;
         episode.severity = episode.incident == null ? null : episode.incident.severity();
+        episode.before = episode.severity;
         return episode;
     }
 
     /** Counts the event's token pair; at a checkpoint age, compares the mix with the learning containers' at that age. */
     void pair(long key, int maxPairs) {
-        pairs.merge(pairs.containsKey(key) || pairs.size() < maxPairs ? key : OVERFLOW_PAIR, 1, Integer::sum);
+        pairs.add(pairs.contains(key) || pairs.size() < maxPairs ? key : OVERFLOW_PAIR);
         if (MixCheckpoints.isCheckpoint(events)) {
-            mixPeak = Math.max(mixPeak, detector.mix().evidence(MixVector.of(pairs), MixCheckpoints.index(events)));
+            mixPeak = Math.max(mixPeak, detector.mix().evidence(MixVector.of(pairs.toMap()), MixCheckpoints.index(events)));
         }
     }
 
@@ -79,12 +86,12 @@ final class Episode {
      * behaviour outside the allowlist is then an incident of its own, whatever else the container did.
      */
     double risk() {
-        double risk = detector.risk(peak, mixPeak, modelPeak);
+        double risk = detector.risk(peak, mixPeak, rarityPeak, modelPeak);
         return violationOpens() ? Math.max(1.0, risk) : risk;
     }
 
     boolean crossed() {
-        return violationOpens() || detector.risk(peak, mixPeak, modelPeak) > 1;
+        return violationOpens() || detector.risk(peak, mixPeak, rarityPeak, modelPeak) > 1;
     }
 
     private boolean violationOpens() {
@@ -109,6 +116,12 @@ final class Episode {
         peak = Math.max(peak, evidence);
     }
 
+    /** Moves the container's rarity level with the event's rarity ({@link SequenceRarity}); counted events first. */
+    void rarity(double rarity) {
+        rarityLevel = SequenceRarity.level(rarityLevel, rarity, events);
+        rarityPeak = Math.max(rarityPeak, rarityLevel);
+    }
+
     long novelSequences() {
         return novel[EventSequences.SEQUENCE];
     }
@@ -119,13 +132,12 @@ final class Episode {
         modelPeak = Math.max(modelPeak, NoveltySurprise.of(anomalous, events, modelRate));
     }
 
-    byte[] pairCounts() {
-        ByteBuffer bytes = ByteBuffer.allocate(pairs.size() * (Long.BYTES + Integer.BYTES));
-        pairs.forEach((key, count) -> bytes.putLong(key).putInt(count));
-        return bytes.array();
+    PairCounts pairCounts() {
+        return pairs.counts();
     }
 
     void reason(IncidentReason reason) {
+        latest = reason;
         if (reasons.size() < Incidents.MAX_REASONS) {
             reasons.add(reason);
         }
@@ -140,6 +152,7 @@ final class Episode {
                 trigger.profile() == null ? null : trigger.profile().version(),
                 trigger.model() == null ? null : trigger.model().version(), reasons, null, null, null);
         long id = store.open(opened);
+        this.opened = true;
         incident = new Incident(id, opened.digest(), opened.containerId(), opened.node(), opened.status(), severity, dryRun,
                 now, now, firstEventAt, lastEventAt, opened.risk(), peak, opened.threshold(), mixPeak, opened.mixThreshold(),
                 events, novelSequences(), detector.id(), opened.profileVersion(), opened.modelVersion(), List.of(), null, null, null);
@@ -161,6 +174,32 @@ final class Episode {
                 severity = now;
             }
         }
+    }
+
+    /**
+     * What this batch did to the incident that people should hear of: opened it, or raised its
+     * severity; null otherwise, and for dry-run incidents.
+     */
+    IncidentRaised.@Nullable Change change() {
+        if (incident == null || incident.dryRun()) {
+            return null;
+        }
+        if (opened) {
+            return IncidentRaised.Change.OPENED;
+        }
+        return before != null && severity.compareTo(before) > 0 ? IncidentRaised.Change.SEVERITY_RAISED : null;
+    }
+
+    @Nullable Severity severity() {
+        return severity;
+    }
+
+    @Nullable Severity severityBefore() {
+        return opened ? null : before;
+    }
+
+    @Nullable IncidentReason latest() {
+        return latest;
     }
 
     @Nullable Long incidentId() {

@@ -1,12 +1,13 @@
 package io.habitus.incident.internal;
 
+import io.habitus.incident.IncidentRaised;
 import io.habitus.behavior.ObservedTransition;
 import io.habitus.incident.ContainerRisk;
 import io.habitus.incident.Incidents;
 import io.habitus.incident.LearningSequences;
 import io.habitus.incident.persistence.EvidenceRow;
-import io.habitus.incident.persistence.EvidenceStore;
 import io.habitus.incident.persistence.IncidentStore;
+import io.habitus.ingest.ContainerRef;
 import io.habitus.scoring.Judgement;
 import io.habitus.shared.Verdict;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,20 +29,23 @@ import org.springframework.stereotype.Component;
  * image never showed while learning, or when it broke a profile rule; the evidence is the binomial
  * surprise of the container's novel events so far ({@link NoveltySurprise}), and its peak in the
  * episode is what the image's threshold judges. Containers of images without a READY detector
- * (still learning, unknown) carry no evidence.
+ * (still learning, unknown) carry no evidence. An incident opened or raised in severity (outside its
+ * detector's dry run) is published as {@link IncidentRaised} in the same transaction.
  */
 @Component
 public class EvidenceTracker {
 
     private final ActiveDetectors detectors;
-    private final EvidenceStore evidence;
+    private final RecentEvidence evidence;
     private final IncidentStore incidents;
     private final LearningSequences sequences;
     private final IncidentProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    EvidenceTracker(ActiveDetectors detectors, EvidenceStore evidence, IncidentStore incidents,
-            LearningSequences sequences, IncidentProperties properties, Clock clock) {
+    EvidenceTracker(ActiveDetectors detectors, RecentEvidence evidence, IncidentStore incidents,
+            LearningSequences sequences, IncidentProperties properties, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.detectors = detectors;
         this.evidence = evidence;
         this.incidents = incidents;
@@ -74,6 +79,7 @@ public class EvidenceTracker {
                 .filter(Objects::nonNull).toList());
         Instant now = clock.instant();
         List<EvidenceRow> updated = new ArrayList<>(byContainer.size());
+        List<IncidentRaised> raised = new ArrayList<>();
         byContainer.forEach((container, indexes) -> {
             ObservedTransition first = judgements.get(indexes.getFirst()).transition();
             ContainerDetector detector = active.get(first.digest());
@@ -85,17 +91,33 @@ public class EvidenceTracker {
             }
             if (commit) {
                 episode.grow(incidents, Incidents.MAX_REASONS, now);
+                IncidentRaised.Change change = episode.change();
+                if (change != null) {
+                    raised.add(raised(episode, change, first));
+                }
                 updated.add(new EvidenceRow(container, first.digest(), detector.id(), episode.events,
                         episode.novel[EventSequences.SEQUENCE], episode.novel[EventSequences.LOCAL],
                         episode.novel[EventSequences.ACTION],
                         episode.evidence, episode.peak, episode.mixPeak, episode.violation, episode.anomalous,
-                        episode.modelPeak, episode.pairCounts(), episode.incidentId()));
+                        episode.modelPeak, episode.rarityLevel, episode.rarityPeak, episode.pairCounts(), episode.incidentId(), 0));
             }
         });
         if (commit) {
             evidence.save(updated, now);
+            raised.forEach(events::publishEvent);
         }
         return Arrays.asList(risks);
+    }
+
+    private static IncidentRaised raised(Episode episode, IncidentRaised.Change change, ObservedTransition first) {
+        Incident incident = episode.incident;
+        ContainerRef container = first.event().container();
+        IncidentReason latest = episode.latest();
+        return new IncidentRaised(incident.id(), change, episode.severity(), episode.severityBefore(), incident.digest(),
+                container.image(), incident.containerId(), incident.node(), container.namespace(), container.pod(),
+                container.cluster(), episode.risk(), episode.events, episode.novelSequences(), episode.violation,
+                latest == null ? null : latest.token(), latest == null ? null : latest.sequence(), incident.openedAt(),
+                episode.lastEventAt);
     }
 
     private ContainerRisk step(Episode episode, Judgement j, boolean commit, Instant now) {
@@ -115,6 +137,7 @@ public class EvidenceTracker {
             novel = true;
         }
         episode.events++;
+        episode.rarity(detector.rarity().event(fingerprints.sequence(), fingerprints.local()));
         episode.pair(LearningSequences.pair(t), properties.maxPairs());
         if (j.verdict() == Verdict.ANOMALOUS) {
             episode.anomalous(properties.modelAnomalyRate());
@@ -141,8 +164,8 @@ public class EvidenceTracker {
         }
         episode.reassess();
         return new ContainerRisk(t.containerId(), novel, novel ? novelAs(novelAt) : List.of(), episode.events, episode.novelSequences(), episode.peak,
-                detector.threshold(), episode.mixPeak, detector.mixThreshold(), episode.modelPeak, detector.modelThreshold(),
-                episode.risk(), episode.ref());
+                detector.threshold(), episode.mixPeak, detector.mixThreshold(), episode.rarityPeak, detector.rarityThreshold(),
+                episode.modelPeak, detector.modelThreshold(), episode.risk(), episode.ref());
     }
 
     private static List<ContainerRisk.NoveltyLength> novelAs(boolean[] novelAt) {

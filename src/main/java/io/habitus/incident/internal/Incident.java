@@ -1,5 +1,6 @@
 package io.habitus.incident.internal;
 
+import io.habitus.incident.Severity;
 import io.habitus.incident.Incidents;
 import java.time.Instant;
 import java.util.List;

@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval        how often a replica looks for detectors to build
  * @param idleExpiry          a container without events for this long loses its evidence (its episode ends; an
  *                            open incident stays open)
+ * @param whatIfStaleness     a what-if answers from a container's evidence as this replica knew it up to this long
+ *                            ago (its own commits at once, other replicas' within this time); 0 reads it every time
  */
 @Validated
 @ConfigurationProperties("habitus.incident")
@@ -43,4 +45,5 @@ public record IncidentProperties(
         @Min(1) @DefaultValue("3") int proposalContainers,
         @Min(1) @DefaultValue("2") int proposalNodes,
         @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("1h") Duration idleExpiry) {}
+        @DefaultValue("1h") Duration idleExpiry,
+        @DefaultValue("1s") Duration whatIfStaleness) {}

@@ -1,6 +1,5 @@
 package io.habitus.incident.internal;
 
-import io.habitus.shared.RateBound;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,17 +14,22 @@ import java.util.Map;
  * checkpoint's scale, and the threshold. As for sequences, each reference container is held out
  * once: its mix at each checkpoint is compared with the references of the other folds only; a
  * checkpoint's scale is the median of those distances, and a container's mix evidence is its
- * largest distance over scale. The threshold lets at most the target share of held-out containers
- * past it, with 95 % confidence ({@link RateBound}), and is never below 1 (the median held-out distance).
+ * largest distance over scale. Each held-out container's peak evidence goes to the joint calibration
+ * of the detector's thresholds ({@link DetectorCalibration}); the mix threshold is never below
+ * {@link #MIN_THRESHOLD}.
  */
 final class MixCalibration {
 
-    record Result(MixReferences references, double threshold, Map<String, Object> statistics) {}
+    /** The median held-out container's scaled distance. */
+    static final double MIN_THRESHOLD = 1.0;
+
+    /** @param heldOutPeaks each reference container's peak evidence, judged against the other folds */
+    record Result(MixReferences references, Map<String, Double> heldOutPeaks, Map<String, Object> statistics) {}
 
     private MixCalibration() {
     }
 
-    static Result calibrate(Map<String, DetectorCalibration.Trace> traces, int folds, double target, int maxReferences) {
+    static Result calibrate(Map<String, DetectorCalibration.Trace> traces, int folds, int maxReferences) {
         List<String> chosen = new ArrayList<>(traces.keySet());
         chosen.sort(Comparator.comparingInt((String c) -> Integer.reverse(c.hashCode() * 0x9E3779B1)).thenComparing(c -> c));
         if (chosen.size() > maxReferences) {
@@ -63,24 +67,23 @@ final class MixCalibration {
             double[] sorted = byCheckpoint.get(c).stream().mapToDouble(Double::doubleValue).sorted().toArray();
             scales[c] = Math.max(MixReferences.MIN_SCALE, sorted[sorted.length / 2]);
         }
-        double[] peaks = distances.stream().mapToDouble(d -> {
+        Map<String, Double> heldOutPeaks = new HashMap<>();
+        double largest = 0.0;
+        for (int i = 0; i < distances.size(); i++) {
+            double[] d = distances.get(i);
             double peak = 0;
             for (int c = 0; c < d.length; c++) {
                 peak = Math.max(peak, d[c] / scales[c]);
             }
-            return peak;
-        }).sorted().toArray();
-        long allowed = RateBound.allowedPast(peaks.length, target);
-        double calibrated = allowed < peaks.length ? peaks[peaks.length - 1 - (int) allowed] : 0;
-        double threshold = Math.max(1.0, calibrated);
+            heldOutPeaks.put(chosen.get(i), peak);
+            largest = Math.max(largest, peak);
+        }
         Map<String, Object> statistics = new LinkedHashMap<>();
         statistics.put("mixReferenceContainers", references.size());
         statistics.put("mixHeldOutContainers", distances.size());
         statistics.put("mixCheckpointScales", Arrays.stream(scales).boxed().toList());
-        statistics.put("mixContainersAllowedPast", allowed);
-        statistics.put("mixCalibratedThreshold", calibrated);
-        statistics.put("mixHeldOutPeakMax", peaks.length == 0 ? 0.0 : peaks[peaks.length - 1]);
-        return new Result(new MixReferences(references, scales), threshold, statistics);
+        statistics.put("mixHeldOutPeakMax", largest);
+        return new Result(new MixReferences(references, scales), heldOutPeaks, statistics);
     }
 
     /** A learning container's mixes at each checkpoint it reached, and at the end of its window. */

@@ -5,7 +5,7 @@ import io.habitus.incident.internal.IncidentFilter;
 import io.habitus.incident.internal.IncidentReason;
 import io.habitus.incident.internal.IncidentStatus;
 import io.habitus.incident.internal.ProposedSequence;
-import io.habitus.incident.internal.Severity;
+import io.habitus.incident.Severity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -37,6 +37,13 @@ public class JobStore {
                 .param("d", digest).query((rs, n) -> job(rs)).optional();
     }
 
+    /** Whether a job for this window was queued at or after {@code since}. */
+    public boolean queuedSince(String digest, int window, Instant since) {
+        return jdbc.sql("select exists (select 1 from model_job where digest = :d and window_no = :w and created_at >= :since)")
+                .param("d", digest).param("w", window).param("since", Timestamp.from(since))
+                .query(Boolean.class).single();
+    }
+
     public JobRow enqueue(String digest, int window, String by, Instant at) {
         return jdbc.sql("insert into model_job (digest, window_no, status, requested_by, created_at) "
                         + "values (:d, :w, 'QUEUED', :by, :at) returning " + COLUMNS)

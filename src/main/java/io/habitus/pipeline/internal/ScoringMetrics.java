@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +26,8 @@ public class ScoringMetrics {
 
     private final MeterRegistry meters;
     private final Map<Verdict, Counter> verdicts = new EnumMap<>(Verdict.class);
+    /** Per outcome and commit: registered once, since a registry lookup per call hashes and compares its tags. */
+    private final Map<String, Timer> requests = new ConcurrentHashMap<>();
 
     ScoringMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -39,15 +43,15 @@ public class ScoringMetrics {
         String outcome = answer.duplicate() ? "DUPLICATE" : SEVERITY.stream()
                 .filter(v -> answer.results().stream().anyMatch(s -> s.judgement().verdict() == v))
                 .findFirst().map(Verdict::name).orElse("NONE");
-        Timer.builder("habitus.score.requests")
+        requests.computeIfAbsent(outcome + ' ' + answer.commit(), key -> Timer.builder("habitus.score.requests")
                 .description("Score calls: latency by the most severe verdict of the answer and by commit")
                 .tag("verdict", outcome)
                 .tag("commit", Boolean.toString(answer.commit()))
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(100_000))
                 .maximumExpectedValue(Duration.ofSeconds(10))
-                .register(meters)
-                .record(Duration.ofNanos(nanos));
+                .register(meters))
+                .record(nanos, TimeUnit.NANOSECONDS);
         answer.results().forEach(scored -> verdicts.get(scored.judgement().verdict()).increment());
     }
 }

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,6 +41,8 @@ class ScoreController {
                            "parentExe": "/usr/sbin/nginx"}}],
              "priorState": {"processes": ["/usr/sbin/nginx"],
                             "recentTokens": ["exec /usr/sbin/nginx <- /usr/sbin/nginx", "accept tcp/80"]}}""";
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final Scoring scoring;
 
@@ -80,7 +83,7 @@ class ScoreController {
         EventScopes.cover(caller, "priorEvents", request.priorEvents());
         PriorState.Given prior = request.priorState() == null ? null : given(request.priorState());
         AgentInfo agent = request.agent() != null ? request.agent()
-                : new AgentInfo(caller.name().replaceAll("\\s+", "-"), null, null, null);
+                : new AgentInfo(WHITESPACE.matcher(caller.name()).replaceAll("-"), null, null, null);
         return ScoreResponse.of(scoring.score(new ScoreCall(request.events(), commit, prior, request.priorEvents(),
                 request.batchId(), agent)), caller.role() != Role.AGENT);
     }

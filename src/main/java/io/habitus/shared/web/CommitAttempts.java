@@ -14,7 +14,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * transaction manager; commits on scheduler threads, outside any request, are ignored.
  */
 @Component
-class CommitAttempts implements TransactionExecutionListener {
+public class CommitAttempts implements TransactionExecutionListener {
 
     private static final String ATTRIBUTE = CommitAttempts.class.getName() + ".attempted";
 
@@ -23,6 +23,17 @@ class CommitAttempts implements TransactionExecutionListener {
         if (transaction.isReadOnly()) {
             return;
         }
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(ATTRIBUTE, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
+    /**
+     * Marks the current request as having attempted a commit, for work committed on its behalf by
+     * another thread (a group commit's leader), whose transaction no listener ties to this request.
+     */
+    public static void attempted() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
             request.setAttribute(ATTRIBUTE, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);

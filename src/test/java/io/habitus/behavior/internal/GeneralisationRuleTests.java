@@ -103,6 +103,13 @@ class GeneralisationRuleTests {
         assertThat(PathGeneraliser.generalise(path, ContainerNames.NONE)).isEqualTo(expected);
     }
 
+    @Test
+    void aNameAlreadyGeneralisedAfterAPrefixStaysAsItIs() {
+        String once = PathGeneraliser.generalise("/etc-2026_tmpaaaaa0/", ContainerNames.NONE);
+        assertThat(once).isEqualTo("/etc-2026_tmp*");
+        assertThat(PathGeneraliser.generalise(once, ContainerNames.NONE)).isEqualTo(once);
+    }
+
     @ParameterizedTest(name = "stays: {0}")
     @ValueSource(strings = {
             "/etc/nginx/nginx.conf", "/var/cache/nginx/client_body_temp", "/usr/lib/x86_64-linux-gnu/libssl.so.3",

@@ -27,7 +27,9 @@ import org.openjdk.jmh.annotations.State;
  * {@code svm.svm_predict_values} on the same model and the same 1,000 held-out transitions. The
  * libsvm side gets its {@code svm_node[]} queries built up front, so only the prediction is timed
  * on both sides. Models and queries come from {@link PredictorModels} (files named by the
- * {@code habitus.bench.predictor.dir} property).
+ * {@code habitus.bench.predictor.dir} property). {@link #bareArithmetic} is the floor: the
+ * multiply-adds a query needs over the support vectors' non-zeros and one {@code exp} per support
+ * vector, on contiguous arrays, with no lookups at all.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +46,13 @@ public class PredictorBenchmark {
     private int[][] indices;
     private double[][] values;
     private svm_node[][] nodes;
+    /** Per query: the support-vector non-zeros its non-zeros meet (the multiply-adds of its dot products). */
+    private int[] multiplyAdds;
+    private double[] left;
+    private double[] right;
+    private double[] distances;
+    private double[] coefficients;
+    private double gamma;
 
     @Setup(Level.Trial)
     public void load() throws IOException {
@@ -71,6 +80,7 @@ public class PredictorBenchmark {
         if (indices.length != PredictorModels.QUERIES) {
             throw new IllegalStateException("expected " + PredictorModels.QUERIES + " queries, found " + indices.length);
         }
+        countArithmetic();
         // Same results, or the timing means nothing.
         for (int q = 0; q < indices.length; q++) {
             double expected = libsvmDecision(q);
@@ -99,6 +109,51 @@ public class PredictorBenchmark {
             sum += libsvmDecision(q);
         }
         return sum;
+    }
+
+    /** The floor: per query its multiply-adds on contiguous arrays and one exp (and multiply-add) per support vector. */
+    @Benchmark
+    @OperationsPerInvocation(PredictorModels.QUERIES)
+    public double bareArithmetic() {
+        double total = 0;
+        for (int q = 0; q < multiplyAdds.length; q++) {
+            double dot = 0;
+            for (int k = 0, n = multiplyAdds[q]; k < n; k++) {
+                dot += left[k] * right[k];
+            }
+            double sum = 0;
+            for (int i = 0; i < distances.length; i++) {
+                sum += coefficients[i] * Math.exp(-gamma * (distances[i] + dot));
+            }
+            total += sum;
+        }
+        return total;
+    }
+
+    private void countArithmetic() {
+        int supportVectors = model.l;
+        java.util.Map<Integer, Integer> usedBy = new java.util.HashMap<>();
+        for (svm_node[] sv : model.SV) {
+            for (svm_node node : sv) {
+                if (node.value != 0) {
+                    usedBy.merge(node.index, 1, Integer::sum);
+                }
+            }
+        }
+        multiplyAdds = new int[nodes.length];
+        int most = 0;
+        for (int q = 0; q < nodes.length; q++) {
+            for (svm_node node : nodes[q]) {
+                multiplyAdds[q] += usedBy.getOrDefault(node.index, 0);
+            }
+            most = Math.max(most, multiplyAdds[q]);
+        }
+        java.util.Random random = new java.util.Random(1);
+        left = random.doubles(most).toArray();
+        right = random.doubles(most).toArray();
+        distances = random.doubles(supportVectors, 0, 8).toArray();
+        coefficients = model.sv_coef[0].clone();
+        gamma = model.param.gamma;
     }
 
     private double libsvmDecision(int q) {

@@ -59,38 +59,50 @@ public final class PredictorRun {
                 .build();
         Map<String, double[]> fast = new LinkedHashMap<>();
         Map<String, double[]> libsvm = new LinkedHashMap<>();
+        Map<String, double[]> bare = new LinkedHashMap<>();
         for (RunResult result : new Runner(options).run()) {
             String target = result.getParams().getParam("supportVectors");
             double[] score = {result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError()};
-            (result.getParams().getBenchmark().endsWith("fastPredictor") ? fast : libsvm).put(target, score);
+            String benchmark = result.getParams().getBenchmark();
+            (benchmark.endsWith("fastPredictor") ? fast : benchmark.endsWith("bareArithmetic") ? bare : libsvm).put(target, score);
         }
 
         System.out.println();
-        System.out.println("| SVs (target) | non-zeros in SVs | fast ns/transition | svm_predict_values ns/transition | libsvm / fast |");
-        System.out.println("|-------------:|-----------------:|-------------------:|---------------------------------:|--------------:|");
+        System.out.println("| SVs (target) | non-zeros in SVs | fast ns/transition | svm_predict_values ns/transition | libsvm / fast | bare arithmetic ns | fast / bare |");
+        System.out.println("|-------------:|-----------------:|-------------------:|---------------------------------:|--------------:|-------------------:|------------:|");
         for (String target : targets) {
             double[] f = fast.get(target);
             double[] l = libsvm.get(target);
+            double[] b = bare.get(target);
             PredictorModels.Prepared model = prepared.get(target);
-            System.out.printf(Locale.ROOT, "| %5d (%5s) | %16d | %9.0f ± %6.0f | %22.0f ± %7.0f | %12.1f× |%n", model.supportVectors(),
-                    target, model.nonZeros(), f[0], f[1], l[0], l[1], l[0] / f[0]);
+            System.out.printf(Locale.ROOT, "| %5d (%5s) | %16d | %9.0f ± %6.0f | %22.0f ± %7.0f | %12.1f× | %9.0f ± %6.0f | %10.2f× |%n",
+                    model.supportVectors(), target, model.nonZeros(), f[0], f[1], l[0], l[1], l[0] / f[0], b[0], b[1], f[0] / b[0]);
         }
         System.out.println("(JMH average time per transition over " + PredictorModels.QUERIES
                 + " held-out transitions, ± the 99.9 % confidence half-width; JSON in " + out.resolve("jmh.json") + ")");
 
         // Wall-clock figures swing when other processes take the cores; thread CPU time does not count that.
-        System.setProperty(PredictorBenchmark.FOLDER_PROPERTY, out.toString());
+        // One JVM per size, like JMH's forks: the same compiled code and heap as the figures above.
         System.out.println();
-        System.out.println("| SVs | fast CPU ns/transition | svm_predict_values CPU ns/transition | libsvm / fast |");
-        System.out.println("|----:|-----------------------:|-------------------------------------:|--------------:|");
+        System.out.println("| SVs | fast CPU ns/transition | svm_predict_values CPU ns/transition | libsvm / fast | bare arithmetic CPU ns | fast / bare |");
+        System.out.println("|----:|-----------------------:|-------------------------------------:|--------------:|-----------------------:|------------:|");
         for (String target : targets) {
-            PredictorBenchmark state = new PredictorBenchmark();
-            state.supportVectors = Integer.parseInt(target);
-            state.load();
-            double[] cpu = CpuTimedPredictors.measure(state, 10);
-            System.out.printf(Locale.ROOT, "| %4d | %22.0f | %36.0f | %12.1f× |%n", prepared.get(target).supportVectors(),
-                    cpu[0], cpu[1], cpu[1] / cpu[0]);
+            double[] cpu = cpuInOwnJvm(out, target);
+            System.out.printf(Locale.ROOT, "| %4d | %22.0f | %36.0f | %12.1f× | %22.0f | %10.2f× |%n", prepared.get(target).supportVectors(),
+                    cpu[0], cpu[1], cpu[1] / cpu[0], cpu[2], cpu[0] / cpu[2]);
         }
-        System.out.println("(thread CPU time in this JVM, best of 10 passes over the same transitions after 3 warm-up passes)");
+        System.out.println("(thread CPU time in a JVM per size, best of 10 passes over the same transitions after 3 warm-up passes)");
+    }
+
+    private static double[] cpuInOwnJvm(Path folder, String target) throws Exception {
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-cp", System.getProperty("java.class.path"), CpuTimedPredictors.class.getName(), folder.toString(), target)
+                .redirectErrorStream(true).start();
+        String output = new String(jvm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (jvm.waitFor() != 0) {
+            throw new IllegalStateException("CPU timing of " + target + " SVs failed: " + output);
+        }
+        String[] fields = output.lines().filter(l -> l.startsWith("CPU ")).findFirst().orElseThrow().split(" ");
+        return new double[] {Double.parseDouble(fields[1]), Double.parseDouble(fields[2]), Double.parseDouble(fields[3])};
     }
 }

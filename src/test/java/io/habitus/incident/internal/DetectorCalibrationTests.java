@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,9 @@ class DetectorCalibrationTests {
         assertThat(result.threshold()).as("a third of the target each for sequences, mixes and the model; "
                 + "the sequences' third split among three lengths").isEqualTo(-Math.log10(0.01 / 9));
         assertThat(result.learned().size()).isEqualTo(50);
-        assertThat(result.statistics()).containsEntry("heldOutContainers", 400).containsEntry("heldOutContainersPast", 0L);
+        assertThat(result.statistics()).containsEntry("heldOutContainers", 400);
+        assertThat((long) result.statistics().get("heldOutContainersPast"))
+                .isLessThanOrEqualTo((long) result.statistics().get("containersAllowedPast"));
     }
 
     @Test
@@ -54,6 +57,48 @@ class DetectorCalibrationTests {
         assertThat(past / 400.0).isLessThanOrEqualTo(0.01 / 3);
         assertThat(result.threshold()).isGreaterThan(-Math.log10(0.01 / 9));
         assertThat(result.learned().size()).as("complete memory: every sequence of the window").isEqualTo(50 + 40 * 5 + 39 * 40 / 2);
+    }
+
+    @Test
+    void aContainerRepeatingWhatLearningSawOnlyRarelyIsPastTheRarityThresholdThoughNothingIsNew() {
+        Random random = new Random(4);
+        Map<String, DetectorCalibration.Trace> traces = regularWindow(random);
+        // Ten learning containers each end sequence 99 once: it is learned, but rare.
+        for (int c = 0; c < 10; c++) {
+            traces.get("container-" + c).sequences()[100] = 99;
+        }
+
+        DetectorCalibration.Result result = DetectorCalibration.calibrate(traces, 10, 0.01, 1000);
+
+        assertThat((long) result.statistics().get("heldOutContainersPast"))
+                .isLessThanOrEqualTo((long) result.statistics().get("containersAllowedPast"));
+        assertThat(result.learned().contains(99)).as("nothing new").isTrue();
+        assertThat(result.rarityThreshold()).isPositive().isLessThan(result.rarity().ceiling());
+        assertThat(peakLevel(result.rarity(), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20))
+                .as("a container doing what learning containers did").isLessThanOrEqualTo(result.rarityThreshold());
+        assertThat(peakLevel(result.rarity(), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99))
+                .as("ten rare sequences in a row").isGreaterThan(result.rarityThreshold());
+    }
+
+    @Test
+    void withoutHeldOutContainersNoRarityLevelPassesItsThreshold() {
+        Map<String, DetectorCalibration.Trace> one = Map.of("only", new DetectorCalibration.Trace(new long[] {1, 2, 3},
+                new long[3], new long[3], new long[3]));
+
+        DetectorCalibration.Result result = DetectorCalibration.calibrate(one, 10, 0.01, 1000);
+
+        assertThat(result.rarityThreshold()).isEqualTo(result.rarity().ceiling());
+        assertThat(peakLevel(result.rarity(), 7, 8, 9)).isLessThanOrEqualTo(result.rarityThreshold());
+    }
+
+    private static double peakLevel(SequenceRarity rarity, long... sequences) {
+        double level = 0;
+        double peak = 0;
+        for (int i = 0; i < sequences.length; i++) {
+            level = SequenceRarity.level(level, rarity.event(sequences[i], 0), i + 1);
+            peak = Math.max(peak, level);
+        }
+        return peak;
     }
 
     @Test
@@ -148,5 +193,10 @@ class DetectorCalibrationTests {
                 .isFalse();
         assertThat(noisy.statistics()).containsEntry("heldOutContainersWithNovelActions", 15L)
                 .containsEntry("violationOpensIncident", false);
+        assertThat(DetectorCalibration.calibrate(varied, 10, 0.01, 100, OptionalLong.of(0)).violationOpens())
+                .as("the profile generalised the new actions away (e.g. temp names): no container alone in a rule")
+                .isTrue();
+        assertThat(DetectorCalibration.calibrate(clean, 10, 0.01, 100, OptionalLong.of(15)).violationOpens())
+                .as("15 rules only one learning container showed").isFalse();
     }
 }

@@ -1,4 +1,4 @@
-package io.habitus.incident.internal;
+package io.habitus.incident;
 
 /**
  * How strongly an incident's evidence passed its threshold: LOW below twice the threshold, MEDIUM
@@ -7,7 +7,7 @@ package io.habitus.incident.internal;
 public enum Severity {
     LOW, MEDIUM, HIGH;
 
-    static Severity of(double risk, boolean violation) {
+    public static Severity of(double risk, boolean violation) {
         if (violation || risk >= 4) {
             return HIGH;
         }

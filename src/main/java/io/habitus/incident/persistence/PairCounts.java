@@ -1,0 +1,177 @@
+package io.habitus.incident.persistence;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A container's token-pair counts (its behaviour mix), immutable: a base of counts and the pairs
+ * counted since, in order. A container's counts reach thousands of pairs (up to 48 KB), and every
+ * judged event adds one: rewriting and re-reading them whole per batch was most of a committed
+ * score call's database work and much of its CPU. So the stored row keeps the base
+ * ({@code pair_counts}) and appends each batch's pairs to {@code pair_log} (8 bytes each); when the
+ * log reaches {@link #LOG_LIMIT} pairs, the next write folds it into a new base. In memory the base
+ * is shared by every batch that extends it, and never changed.
+ */
+public final class PairCounts {
+
+    /** Pairs logged before the base is rewritten: 1 KB of log, so the row stays small enough to be stored inline. */
+    static final int LOG_LIMIT = 128;
+
+    private static final PairCounts NONE = new PairCounts(Map.of(), new long[0], Map.of(), 0, false, new long[0]);
+
+    private final Map<Long, Integer> base;
+    private final long[] log;
+    private final Map<Long, Integer> logged;
+    private final int distinct;
+    private final boolean extendsStored;
+    private final long[] appended;
+
+    private PairCounts(Map<Long, Integer> base, long[] log, Map<Long, Integer> logged, int distinct,
+            boolean extendsStored, long[] appended) {
+        this.base = base;
+        this.log = log;
+        this.logged = logged;
+        this.distinct = distinct;
+        this.extendsStored = extendsStored;
+        this.appended = appended;
+    }
+
+    /** No pairs, stored nowhere: a new episode's, written whole. */
+    public static PairCounts none() {
+        return NONE;
+    }
+
+    /** The counts as stored: a base ({@code long key, int count} pairs) and a log of keys. */
+    static PairCounts stored(byte[] baseBytes, byte[] logBytes) {
+        Map<Long, Integer> base = new HashMap<>(baseBytes.length / (Long.BYTES + Integer.BYTES) * 4 / 3 + 1);
+        ByteBuffer counts = ByteBuffer.wrap(baseBytes);
+        while (counts.remaining() >= Long.BYTES + Integer.BYTES) {
+            base.put(counts.getLong(), counts.getInt());
+        }
+        ByteBuffer keys = ByteBuffer.wrap(logBytes);
+        long[] log = new long[logBytes.length / Long.BYTES];
+        for (int i = 0; i < log.length; i++) {
+            log[i] = keys.getLong();
+        }
+        Map<Long, Integer> logged = new HashMap<>();
+        int distinct = base.size();
+        for (long key : log) {
+            if (logged.merge(key, 1, Integer::sum) == 1 && !base.containsKey(key)) {
+                distinct++;
+            }
+        }
+        return new PairCounts(Collections.unmodifiableMap(base), log, logged, distinct, true, new long[0]);
+    }
+
+    /** How many distinct pairs are counted. */
+    public int size() {
+        return distinct;
+    }
+
+    public boolean contains(long key) {
+        return base.containsKey(key) || logged.containsKey(key);
+    }
+
+    /** Every count, as one map (a new one: for the rare moments the whole mix is compared). */
+    public Map<Long, Integer> toMap() {
+        Map<Long, Integer> all = new HashMap<>(base);
+        logged.forEach((key, count) -> all.merge(key, count, Integer::sum));
+        return all;
+    }
+
+    /** Counting on from these counts, for one batch; these stay as they are. */
+    public Tally tally() {
+        return new Tally(this);
+    }
+
+    /** Whether a write must store these counts whole: they do not extend the stored ones, or their log is full. */
+    boolean rewrite() {
+        return !extendsStored;
+    }
+
+    /** The base as stored: {@code long key, int count} pairs. */
+    byte[] baseBytes() {
+        ByteBuffer bytes = ByteBuffer.allocate(base.size() * (Long.BYTES + Integer.BYTES));
+        base.forEach((key, count) -> bytes.putLong(key).putInt(count));
+        return bytes.array();
+    }
+
+    byte[] logBytes() {
+        return keyBytes(log);
+    }
+
+    /** The pairs a batch counted, to append to the stored log. */
+    byte[] appendedBytes() {
+        return keyBytes(appended);
+    }
+
+    /** The same counts, as they are once written. */
+    PairCounts asStored() {
+        return extendsStored && appended.length == 0 ? this
+                : new PairCounts(base, log, logged, distinct, true, new long[0]);
+    }
+
+    private static byte[] keyBytes(long[] keys) {
+        ByteBuffer bytes = ByteBuffer.allocate(keys.length * Long.BYTES);
+        for (long key : keys) {
+            bytes.putLong(key);
+        }
+        return bytes.array();
+    }
+
+    /** One batch's counting: the pairs it adds, over counts that stay unchanged. */
+    public static final class Tally {
+
+        private final PairCounts from;
+        private long[] added = new long[4];
+        private int size;
+        private final Map<Long, Integer> counted = new HashMap<>();
+        private int distinct;
+
+        private Tally(PairCounts from) {
+            this.from = from;
+            this.distinct = from.distinct;
+        }
+
+        public void add(long key) {
+            if (size == added.length) {
+                added = Arrays.copyOf(added, size * 2);
+            }
+            added[size++] = key;
+            if (counted.merge(key, 1, Integer::sum) == 1 && !from.contains(key)) {
+                distinct++;
+            }
+        }
+
+        public boolean contains(long key) {
+            return from.contains(key) || counted.containsKey(key);
+        }
+
+        public int size() {
+            return distinct;
+        }
+
+        /** Every count so far, as one map (a new one). */
+        public Map<Long, Integer> toMap() {
+            Map<Long, Integer> all = from.toMap();
+            counted.forEach((key, count) -> all.merge(key, count, Integer::sum));
+            return all;
+        }
+
+        /** The counts after this batch: its pairs logged, or everything folded into a new base when the log is full. */
+        public PairCounts counts() {
+            long[] batch = Arrays.copyOf(added, size);
+            if (from.log.length + size > LOG_LIMIT) {
+                return new PairCounts(Collections.unmodifiableMap(toMap()), new long[0], Map.of(), distinct, false, new long[0]);
+            }
+            long[] log = Arrays.copyOf(from.log, from.log.length + size);
+            System.arraycopy(batch, 0, log, from.log.length, size);
+            Map<Long, Integer> logged = new HashMap<>(from.logged);
+            counted.forEach((key, count) -> logged.merge(key, count, Integer::sum));
+            return new PairCounts(from.base, log, logged, distinct, from.extendsStored, batch);
+        }
+    }
+}
