@@ -148,6 +148,11 @@ public class Images {
     }
 
     @Transactional(readOnly = true)
+    /** The names and tags the image was seen under (404 problem for an unknown digest). */
+    public List<String> names(ImageDigest digest) {
+        return find(digest).summary().names();
+    }
+
     public ImageDetails find(ImageDigest digest) {
         catchUp();
         ImageSummary summary = store.summary(digest)

@@ -64,7 +64,7 @@ public class ProfileExports {
                 case EXIT -> { }
             }
         }
-        List<String> names = images.find(digest).summary().names();
+        List<String> names = images.names(digest);
         return new EnforcementRules(profile.version(), names, syscalls, executables, files, connections, omitted);
     }
 

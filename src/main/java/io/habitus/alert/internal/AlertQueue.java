@@ -1,5 +1,9 @@
-package io.habitus.alert;
+package io.habitus.alert.internal;
 
+import io.habitus.alert.AlertProperties;
+import io.habitus.alert.AlertKind;
+import io.habitus.alert.AlertSink;
+import io.habitus.alert.Alert;
 import io.habitus.alert.persistence.DeliveryStore;
 import io.habitus.alert.persistence.NewDelivery;
 import io.habitus.audit.AuditsOpened;

@@ -1,5 +1,6 @@
-package io.habitus.alert;
+package io.habitus.alert.internal;
 
+import io.habitus.alert.AlertProperties;
 import io.habitus.alert.sink.AlertmanagerFormat;
 import io.habitus.alert.sink.CloudEventsFormat;
 import io.habitus.alert.sink.SinkFormat;

@@ -1,5 +1,6 @@
-package io.habitus.alert;
+package io.habitus.alert.internal;
 
+import io.habitus.alert.AlertSink;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.backoff.BackOffExecution;

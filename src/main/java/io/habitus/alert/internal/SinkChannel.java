@@ -1,5 +1,6 @@
-package io.habitus.alert;
+package io.habitus.alert.internal;
 
+import io.habitus.alert.AlertSink;
 import io.habitus.alert.sink.SinkFormat;
 import java.util.concurrent.atomic.AtomicBoolean;
 

@@ -1,4 +1,4 @@
-package io.habitus.security;
+package io.habitus.security.internal;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,5 +1,7 @@
-package io.habitus.alert;
+package io.habitus.alert.internal;
 
+import io.habitus.alert.AlertProperties;
+import io.habitus.alert.Alert;
 import io.habitus.audit.OpenedAudit;
 import io.habitus.incident.IncidentRaised;
 import io.habitus.incident.Severity;

@@ -1,5 +1,8 @@
-package io.habitus.alert;
+package io.habitus.alert.internal;
 
+import io.habitus.alert.AlertProperties;
+import io.habitus.alert.AlertSink;
+import io.habitus.alert.Alert;
 import io.habitus.alert.persistence.DeliveryRow;
 import io.habitus.alert.persistence.DeliveryStore;
 import io.habitus.alert.sink.Delivery;

@@ -1,5 +1,7 @@
-package io.habitus.alert;
+package io.habitus.alert.internal;
 
+import io.habitus.alert.AlertProperties;
+import io.habitus.alert.Alert;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,9 @@
-package io.habitus.alert;
+package io.habitus.alert.internal;
 
+import io.habitus.alert.TestAlerts;
+
+import io.habitus.alert.SinkType;
+import io.habitus.alert.AlertSink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
