@@ -190,9 +190,9 @@ final class DetectorCalibration {
         statistics.put("mixThreshold", joint.thresholds()[MIX]);
         SequenceRarity rarity = rarityCounts.all();
         // Without held-out containers nothing says how rare normal is: the ceiling, which no level passes.
-        // Where few held-out containers leave every threshold at its largest peak, the rarity threshold is
-        // extrapolated past it to its share of the target (TailQuantile), so that one more evidence does
-        // not add its own one-in-n chance to the others'.
+        // Where few held-out containers leave every threshold at its largest peak (below about 400), the
+        // rarity threshold is extrapolated past it to its share of the target (TailQuantile), so that one
+        // more evidence does not add its own one-in-n chance to the others'.
         double rarityThreshold = heldOut
                 ? Math.max(joint.thresholds()[RARITY], TailQuantile.of(peaks[RARITY], 2 * third / (RARITY + 1)))
                 : rarity.ceiling();

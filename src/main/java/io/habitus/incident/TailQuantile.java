@@ -12,13 +12,13 @@ import java.util.Arrays;
  */
 final class TailQuantile {
 
-    /** Below this many peaks the tail is not fitted: the largest peak stands. */
+    /** Below this many peaks the tail is all of them: their excesses over the smallest. */
     static final int MIN_PEAKS = 20;
 
     private TailQuantile() {
     }
 
-    /** The peak value passed with probability {@code p}; the largest peak when the sample is too small. */
+    /** The peak value passed with probability {@code p}; the largest peak when two or fewer are known. */
     static double of(double[] peaks, double p) {
         int n = peaks.length;
         if (n == 0) {
@@ -27,10 +27,10 @@ final class TailQuantile {
         double[] sorted = peaks.clone();
         Arrays.sort(sorted);
         double largest = sorted[n - 1];
-        if (n < MIN_PEAKS) {
+        if (n < 3) {
             return largest;
         }
-        int tail = Math.max(10, n / 10);
+        int tail = n < MIN_PEAKS ? n - 1 : Math.max(10, n / 10);
         double base = sorted[n - 1 - tail];
         double excess = 0;
         for (int i = n - tail; i < n; i++) {

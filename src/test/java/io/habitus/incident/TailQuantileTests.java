@@ -32,8 +32,11 @@ class TailQuantileTests {
     }
 
     @Test
-    void tooFewPeaksKeepTheLargest() {
-        assertThat(TailQuantile.of(new double[] {1, 5, 2}, 0.001)).isEqualTo(5);
+    void aFewPeaksAreExtrapolatedFromAllOfThemAndTwoOrNoneKeepTheLargest() {
+        // Excesses over the smallest: 4 and 1, mean 2.5, two of three peaks in the tail.
+        assertThat(TailQuantile.of(new double[] {1, 5, 2}, 0.001)).isCloseTo(1 + 2.5 * Math.log((2 / 3.0) / 0.001),
+                within(1e-9));
+        assertThat(TailQuantile.of(new double[] {1, 5}, 0.001)).isEqualTo(5);
         assertThat(TailQuantile.of(new double[0], 0.001)).isZero();
         assertThat(TailQuantile.of(new double[30], 0.001)).as("all equal: no tail").isZero();
     }
