@@ -190,7 +190,12 @@ final class DetectorCalibration {
         statistics.put("mixThreshold", joint.thresholds()[MIX]);
         SequenceRarity rarity = rarityCounts.all();
         // Without held-out containers nothing says how rare normal is: the ceiling, which no level passes.
-        double rarityThreshold = heldOut ? joint.thresholds()[RARITY] : rarity.ceiling();
+        // Where few held-out containers leave every threshold at its largest peak (below about 400), the
+        // rarity threshold is extrapolated past it to its share of the target (TailQuantile), so that one
+        // more evidence does not add its own one-in-n chance to the others'.
+        double rarityThreshold = heldOut
+                ? Math.max(joint.thresholds()[RARITY], TailQuantile.of(peaks[RARITY], 2 * third / (RARITY + 1)))
+                : rarity.ceiling();
         statistics.put("rarityThreshold", rarityThreshold);
         statistics.put("raritySequences", rarity.size());
         statistics.putAll(mix.statistics());
