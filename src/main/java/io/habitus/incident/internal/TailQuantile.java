@@ -1,4 +1,4 @@
-package io.habitus.incident;
+package io.habitus.incident.internal;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package io.habitus.incident;
+package io.habitus.incident.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
