@@ -10,6 +10,8 @@ import io.habitus.security.persistence.ApiTokenRow;
 import io.habitus.security.persistence.ApiTokenStore;
 import io.habitus.shared.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,8 +52,10 @@ public class ApiTokens {
     @Transactional
     public IssuedToken issue(String name, Role role, TokenScope scope, String issuedBy) {
         String secret = TokenSecrets.newSecret();
+        // PostgreSQL keeps microseconds (rounding the rest): the answer shows the time a later read shows.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ApiTokenRow row = new ApiTokenRow(UUID.randomUUID(), name, role, scope, TokenSecrets.hash(secret),
-                TokenSecrets.displayPrefix(secret), clock.instant(), issuedBy, null);
+                TokenSecrets.displayPrefix(secret), now, issuedBy, null);
         tokens.insert(row);
         return new IssuedToken(view(row), secret);
     }
