@@ -149,7 +149,17 @@ final class DetectorCalibration {
         floors[RARITY] = 0;
         long allowed = RateBound.allowedPast(heldOut ? containers.size() : 0, 2 * third);
         JointThresholds joint = JointThresholds.calibrate(peaks, floors, allowed);
-        double[] thresholds = Arrays.copyOf(joint.thresholds(), EventSequences.LENGTHS);
+        // Where few held-out containers leave a threshold at its largest peak (rank 0: below about 400
+        // containers, all of them), each evidence keeps about a one-in-(n + 1) chance that a fresh normal
+        // container passes it, and five such chances add up past the target: each is extrapolated past
+        // its largest peak to its share of the target (TailQuantile).
+        double[] joined = joint.thresholds().clone();
+        for (int s = 0; heldOut && s < joined.length; s++) {
+            if (joint.ranks()[s] == 0) {
+                joined[s] = Math.max(joined[s], TailQuantile.of(peaks[s], 2 * third / (RARITY + 1)));
+            }
+        }
+        double[] thresholds = Arrays.copyOf(joined, EventSequences.LENGTHS);
         SequenceNovelty novelty = new SequenceNovelty(rates, thresholds);
         // A learning container that alone showed a profile rule is what a fresh normal container breaking
         // the profile looks like (without it, the rule would not exist); failing the profile's count, a
@@ -187,20 +197,17 @@ final class DetectorCalibration {
         statistics.put("heldOutPeak90", quantile(sequencePeaks, 0.9));
         statistics.put("heldOutPeak99", quantile(sequencePeaks, 0.99));
         statistics.put("heldOutPeakMax", sequencePeaks.length == 0 ? 0.0 : sequencePeaks[sequencePeaks.length - 1]);
-        statistics.put("mixThreshold", joint.thresholds()[MIX]);
+        statistics.put("mixThreshold", joined[MIX]);
         SequenceRarity rarity = rarityCounts.all();
         // Without held-out containers nothing says how rare normal is: the ceiling, which no level passes.
-        // Where few held-out containers leave every threshold at its largest peak (below about 400), the
-        // rarity threshold is extrapolated past it to its share of the target (TailQuantile), so that one
-        // more evidence does not add its own one-in-n chance to the others'.
         double rarityThreshold = heldOut
-                ? Math.max(joint.thresholds()[RARITY], TailQuantile.of(peaks[RARITY], 2 * third / (RARITY + 1)))
+                ? joined[RARITY]
                 : rarity.ceiling();
         statistics.put("rarityThreshold", rarityThreshold);
         statistics.put("raritySequences", rarity.size());
         statistics.putAll(mix.statistics());
         long[] learned = Arrays.stream(all).filter(f -> f != SequenceFingerprint.UNTRACED).toArray();
-        return new Result(LearnedSequences.of(learned), novelty, mix.references(), joint.thresholds()[MIX], rarity,
+        return new Result(LearnedSequences.of(learned), novelty, mix.references(), joined[MIX], rarity,
                 rarityThreshold, violationOpens, statistics);
     }
 
