@@ -105,7 +105,7 @@ final class DetectorCalibration {
             }
         }
         FoldMasks masks = FoldMasks.of(all, foldOf);
-        FoldCounts rarityCounts = rarityCounts(traces, containers, folds);
+        FoldCounts rarityCounts = rarityCounts(traces, containers, folds, total);
         boolean heldOut = containers.stream().map(c -> fold(c, folds)).distinct().count() > 1;
         long[] novel = new long[EventSequences.LENGTHS];
         long events = 0;
@@ -227,11 +227,7 @@ final class DetectorCalibration {
     }
 
     /** The counts of the rarity lengths' fingerprints per fold ({@link SequenceRarity#LENGTHS}). */
-    private static FoldCounts rarityCounts(Map<String, Trace> traces, List<String> containers, int folds) {
-        long events = 0;
-        for (Trace trace : traces.values()) {
-            events += trace.events();
-        }
+    private static FoldCounts rarityCounts(Map<String, Trace> traces, List<String> containers, int folds, long events) {
         long[] fingerprints = new long[Math.toIntExact(events * SequenceRarity.LENGTHS.length)];
         int[] foldOf = new int[fingerprints.length];
         long[] eventsPerFold = new long[folds];
