@@ -45,7 +45,7 @@ final class FoldCounts {
         return new FoldCounts(keys, counts, folds, eventsPerFold.clone());
     }
 
-    /** The rarity of a fingerprint for a container of {@code fold}, counted on the other folds. */
+    /** The rarity of a fingerprint for a container of {@code fold}, counted on the other folds ({@link SequenceRarity}). */
     double rarityOutside(long fingerprint, int fold) {
         int i = Arrays.binarySearch(keys, fingerprint);
         long count = 0;
@@ -54,7 +54,15 @@ final class FoldCounts {
                 count += f == fold ? 0 : counts[i * folds + f];
             }
         }
-        return SequenceRarity.rarity(count, events - eventsPerFold[fold]);
+        long outside = events - eventsPerFold[fold];
+        if (outside <= 0) {
+            return 0;
+        }
+        // The unseen pseudo-count scaled with the part of the window counted, so that a sequence every
+        // learning container ends once has the same rarity here as against the whole window (with a
+        // fixed 0.1 the smaller part would make common sequences look commoner than a fresh container
+        // will find them, and its first events pass a threshold set at the held-out containers' peak).
+        return -Math.log10((count + SequenceRarity.UNSEEN * outside / events) / outside);
     }
 
     /** The whole window's counts, for the detector. */

@@ -38,7 +38,9 @@ final class TailQuantile {
         }
         double mean = excess / tail;
         if (mean <= 0) {
-            return largest;
+            // No spread, no tail to read: just above the peak every held-out container reached, so that a
+            // fresh container exactly as unusual as all of them reads below 1 rather than at it.
+            return largest * (1 + 1e-9);
         }
         return base + mean * Math.log(((double) tail / n) / p);
     }
