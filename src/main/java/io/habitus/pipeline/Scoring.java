@@ -109,7 +109,7 @@ public class Scoring {
     /** Ingest registered the image before judging; the caller asked about an image nobody knew. */
     private static Judgement asUnknown(Judgement j) {
         return new Judgement(j.transition(), Verdict.UNKNOWN_IMAGE, null, null, null, null, null, null,
-                "No image with digest " + j.transition().digest()
+                () -> "No image with digest " + j.transition().digest()
                         + " was known; it is registered now and starts learning from these events");
     }
 

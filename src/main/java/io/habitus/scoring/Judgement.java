@@ -4,6 +4,7 @@ import io.habitus.behavior.ObservedTransition;
 import io.habitus.profile.RuleBreach;
 import io.habitus.shared.Verdict;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,15 +17,21 @@ import org.jspecify.annotations.Nullable;
  * @param breach    the profile rule broken; null when none
  * @param profile   the profile version that judged; null while learning or unknown
  * @param model     the model version that scored; null when there is none
+ * @param explain   renders the explanation people read
  */
 public record Judgement(ObservedTransition transition, Verdict verdict, @Nullable Double score, @Nullable Double threshold,
         @Nullable Boolean learned, @Nullable RuleBreach breach, @Nullable VersionRef profile, @Nullable VersionRef model,
-        String explanation) {
+        Supplier<String> explain) {
 
     public Judgement {
         Objects.requireNonNull(transition, "transition");
         Objects.requireNonNull(verdict, "verdict");
-        Objects.requireNonNull(explanation, "explanation");
+        Objects.requireNonNull(explain, "explain");
+    }
+
+    /** Why: rendered when asked for, as most judgements (ingest's NORMAL ones) are never explained to anyone. */
+    public String explanation() {
+        return explain.get();
     }
 
     public boolean isDeviation() {

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -52,10 +53,10 @@ public class TransitionJudge {
         List<Judgement> judgements = new ArrayList<>(transitions.size());
         for (ObservedTransition t : transitions) {
             if (unknownDigests.contains(t.digest())) {
-                judgements.add(unjudged(t, Verdict.UNKNOWN_IMAGE, "No image with digest " + t.digest()
+                judgements.add(unjudged(t, Verdict.UNKNOWN_IMAGE, () -> "No image with digest " + t.digest()
                         + " was known; nothing judges its events until it has learned a profile"));
             } else if (!profiles.containsKey(t.digest())) {
-                judgements.add(unjudged(t, Verdict.LEARNING, "Image " + t.digest()
+                judgements.add(unjudged(t, Verdict.LEARNING, () -> "Image " + t.digest()
                         + " is still learning; its events are observations, not judged yet"));
             } else {
                 judgements.add(judge(t, profiles.get(t.digest()), models.get(t.digest())));
@@ -64,7 +65,7 @@ public class TransitionJudge {
         return judgements;
     }
 
-    private static Judgement unjudged(ObservedTransition t, Verdict verdict, String explanation) {
+    private static Judgement unjudged(ObservedTransition t, Verdict verdict, Supplier<String> explanation) {
         return new Judgement(t, verdict, null, null, null, null, null, null, explanation);
     }
 
@@ -86,39 +87,46 @@ public class TransitionJudge {
             learned = assessment.learned();
             modelRef = new VersionRef(active.version(), model.checksum());
         }
+        return judged(t, profile, profileRef, breach, score, threshold, learned, modelRef);
+    }
+
+    /** The verdict, and its explanation rendered only when someone reads it. */
+    private static Judgement judged(ObservedTransition t, ActiveProfile profile, VersionRef profileRef, @Nullable RuleBreach breach,
+            @Nullable Double score, @Nullable Double threshold, @Nullable Boolean learned, @Nullable VersionRef modelRef) {
         String token = t.tokens().token().text();
         if (breach != null) {
-            String modelPart = score == null ? "" : "; model version %d scores the transition %.2f (threshold %.2f)"
-                    .formatted(modelRef.version(), score, threshold);
             return new Judgement(t, Verdict.VIOLATION, score, threshold, learned, breach, profileRef, modelRef,
-                    breach.reason() + " (profile version " + profile.version() + ")" + modelPart);
+                    () -> breach.reason() + " (profile version " + profile.version() + ")" + (score == null ? ""
+                            : "; model version %d scores the transition %.2f (threshold %.2f)".formatted(modelRef.version(),
+                                    score, threshold)));
         }
         if (score == null) {
             return new Judgement(t, Verdict.NORMAL, null, null, null, null, profileRef, null,
-                    "'" + token + "' is allowed by profile version " + profile.version()
+                    () -> "'" + token + "' is allowed by profile version " + profile.version()
                             + "; no model is active for this image yet");
         }
-        List<String> recent = t.before().recentTokens();
-        String context = recent.isEmpty() ? "a fresh container"
-                : String.join(", ", recent.subList(Math.max(0, recent.size() - 3), recent.size()));
-        if (score < threshold && learned) {
+        if (score < threshold && Boolean.TRUE.equals(learned)) {
             return new Judgement(t, Verdict.NORMAL, score, threshold, true, null, profileRef, modelRef,
-                    ("'%s' is allowed by profile version %d; model version %d scores the transition %.2f, below its "
+                    () -> ("'%s' is allowed by profile version %d; model version %d scores the transition %.2f, below its "
                             + "threshold %.2f, but learned this exact transition, so it is normal").formatted(token,
                             profile.version(), modelRef.version(), score, threshold));
         }
         if (score < threshold) {
-            List<String> own = t.actor().recentTokens();
-            String actor = own.isEmpty() ? "as the first event of " + t.actor().process()
-                    : "by " + t.actor().process() + " right after its own [" + String.join(", ", own) + "]";
-            return new Judgement(t, Verdict.ANOMALOUS, score, threshold, false, null, profileRef, modelRef,
-                    ("'%s' is allowed by profile version %d, but model version %d scores the transition %.2f, below its "
-                            + "threshold %.2f: unusual %s, in the container right after [%s] with processes %s")
-                            .formatted(token, profile.version(), modelRef.version(), score, threshold, actor, context,
-                                    t.before().processes()));
+            return new Judgement(t, Verdict.ANOMALOUS, score, threshold, false, null, profileRef, modelRef, () -> {
+                List<String> recent = t.before().recentTokens();
+                String context = recent.isEmpty() ? "a fresh container"
+                        : String.join(", ", recent.subList(Math.max(0, recent.size() - 3), recent.size()));
+                List<String> own = t.actor().recentTokens();
+                String actor = own.isEmpty() ? "as the first event of " + t.actor().process()
+                        : "by " + t.actor().process() + " right after its own [" + String.join(", ", own) + "]";
+                return ("'%s' is allowed by profile version %d, but model version %d scores the transition %.2f, below its "
+                        + "threshold %.2f: unusual %s, in the container right after [%s] with processes %s")
+                        .formatted(token, profile.version(), modelRef.version(), score, threshold, actor, context,
+                                t.before().processes());
+            });
         }
         return new Judgement(t, Verdict.NORMAL, score, threshold, learned, null, profileRef, modelRef,
-                "'%s' is allowed by profile version %d and model version %d scores the transition %.2f (threshold %.2f)"
+                () -> "'%s' is allowed by profile version %d and model version %d scores the transition %.2f (threshold %.2f)"
                         .formatted(token, profile.version(), modelRef.version(), score, threshold));
     }
 }

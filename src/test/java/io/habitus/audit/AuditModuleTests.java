@@ -164,13 +164,13 @@ class AuditModuleTests extends ModuleIntegrationTest {
         RuleBreach breach = new RuleBreach(TokenKind.PROCESS, exe + " <- /usr/sbin/nginx",
                 "binary " + exe + " (started by /usr/sbin/nginx) is not in the profile");
         return Deviation.of(new Judgement(t, Verdict.VIOLATION, null, null, null, breach, new VersionRef(2, "5c0d"), null,
-                breach.reason()));
+                breach::reason));
     }
 
     private static Deviation anomaly(String digest, String container, Instant at) {
         ObservedTransition t = transition(digest, container, "/usr/bin/curl", at);
         return Deviation.of(new Judgement(t, Verdict.ANOMALOUS, -0.8, -0.2, false, null, new VersionRef(2, "5c0d"),
-                new VersionRef(1, "9ab1"), "unusual transition"));
+                new VersionRef(1, "9ab1"), () -> "unusual transition"));
     }
 
     private static ObservedTransition transition(String digest, String container, String exe, Instant at) {

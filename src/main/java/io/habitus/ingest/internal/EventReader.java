@@ -1,5 +1,7 @@
 package io.habitus.ingest.internal;
 
+import static io.habitus.shared.RepeatedValues.canonical;
+
 import io.habitus.ingest.ContainerRef;
 import io.habitus.ingest.EventType;
 import io.habitus.ingest.FileInfo;
@@ -99,9 +101,9 @@ final class EventReader {
         } else if (!ImageDigest.isValid(digest)) {
             fail("container.imageDigest", "must be sha256:<64 lower-case hex>");
         }
-        return new ContainerRef(id, optional(node, "container", "image"), digest, optional(node, "container", "node"),
-                optional(node, "container", "namespace"), optional(node, "container", "pod"),
-                optional(node, "container", "cluster"));
+        return new ContainerRef(canonical(id), canonical(optional(node, "container", "image")), canonical(digest),
+                canonical(optional(node, "container", "node")), canonical(optional(node, "container", "namespace")),
+                canonical(optional(node, "container", "pod")), canonical(optional(node, "container", "cluster")));
     }
 
     private @Nullable ProcessInfo process(@Nullable JsonNode node) {
@@ -125,8 +127,8 @@ final class EventReader {
             }
         }
         return new ProcessInfo(natural(node, "process", "pid"), natural(node, "process", "ppid"),
-                required(node, "process", "exe"), argList, natural(node, "process", "uid"),
-                optional(node, "process", "parentExe"), optional(node, "process", "execId"),
+                canonical(required(node, "process", "exe")), argList, natural(node, "process", "uid"),
+                canonical(optional(node, "process", "parentExe")), optional(node, "process", "execId"),
                 optional(node, "process", "parentExecId"));
     }
 

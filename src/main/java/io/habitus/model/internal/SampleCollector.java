@@ -79,9 +79,9 @@ public class SampleCollector {
         Map<String, Long> counts = new HashMap<>();
         for (ObservedTransition observed : learned.transitions()) {
             SampledTransition transition = SampledTransition.of(observed);
-            counts.merge(transition.key(), 1L, Long::sum);
-            if (stored.getIfPresent(window + '\u0000' + transition.key()) == null) {
-                fresh.putIfAbsent(transition.key(), transition);
+            String key = transition.key();
+            if (counts.merge(key, 1L, Long::sum) == 1 && stored.getIfPresent(window + '\u0000' + key) == null) {
+                fresh.put(key, transition);
             }
         }
         AtomicInteger size = distinct.computeIfAbsent(window,

@@ -39,6 +39,23 @@ class CopyTextTests {
     }
 
     @Property
+    void eventTimesAreWrittenAsInstantWritesThem(@ForAll @net.jqwik.api.constraints.LongRange(min = -100_000_000_000L,
+            max = 300_000_000_000L) long second, @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 999_999_999) int nanos,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 2) int rounding) {
+        int nano = rounding == 0 ? nanos / 1_000_000 * 1_000_000 : rounding == 1 ? nanos / 1000 * 1000 : nanos;
+        Instant time = Instant.ofEpochSecond(second, nano);
+        Instant sameSecond = Instant.ofEpochSecond(second, 0);
+        JsonMapper json = JsonMapper.builder().build();
+        List<EventRow> rows = List.of(new EventRow(time, 0, "syscall", "d", "c", "n", json.createObjectNode()),
+                new EventRow(sameSecond, 1, "syscall", "d", "c", "n", json.createObjectNode()));
+
+        String[] lines = new String(CopyText.rows("b", time, rows), java.nio.charset.StandardCharsets.UTF_8).split("\n");
+
+        assertThat(lines[0].split("\t")[0]).isEqualTo(time.toString());
+        assertThat(lines[1].split("\t")[0]).isEqualTo(sameSecond.toString());
+    }
+
+    @Property
     void payloadJsonReadsBackAsTheSameTreeOnceCopyUnescapedIt(@ForAll String path, @ForAll String arg,
             @ForAll long number, @ForAll int small) {
         JsonMapper json = JsonMapper.builder().build();
