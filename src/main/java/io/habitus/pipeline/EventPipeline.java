@@ -52,6 +52,7 @@ public class EventPipeline {
     private final Incidents incidents;
     private final GroupCommit<PreparedBatch, Processed> groups;
     private final PipelineSteps steps;
+    private final int groupBatchEvents;
 
     EventPipeline(EventIngestion ingestion, ContainerStates states, ObservationRecorder observations,
             TrainingSamples samples, TransitionJudge judge, AuditRecorder audits, LearningSequences sequences,
@@ -69,25 +70,30 @@ public class EventPipeline {
                 b -> b.events().size() > properties.groupBatchEvents() ? properties.groupEvents() : b.events().size(),
                 properties.groupCommits(), properties.groupEvents(), nanos -> steps.record(PipelineSteps.Step.COMMIT, nanos));
         this.steps = steps;
+        this.groupBatchEvents = properties.groupBatchEvents();
     }
 
+    /**
+     * A retried batch is answered as a duplicate either way: a large one is looked up in the ledger
+     * first, which spares validating and rendering it again; a small one finds its earlier delivery
+     * when its group claims the batchId, as the lookup would cost a database round trip per request
+     * (most of all on the path of agents that send one event per call).
+     */
     public Processed process(IncomingBatch batch) {
         return ingestion.timed(() -> {
-            Optional<IngestReceipt> earlier = ingestion.earlierDelivery(batch.batchId());
-            if (earlier.isPresent()) {
-                return Processed.duplicate(earlier.get());
+            if (batch.events().size() > groupBatchEvents) {
+                Optional<IngestReceipt> earlier = ingestion.earlierDelivery(batch.batchId());
+                if (earlier.isPresent()) {
+                    return Processed.duplicate(earlier.get());
+                }
             }
-            PreparedBatch prepared = ingestion.prepare(batch);
-            return groups.commit(prepared);
+            return groups.commit(ingestion.prepare(batch));
         });
     }
 
-    /** A batch the caller prepared (validated and rendered) itself: a committed score call's. */
+    /** A batch the caller prepared (validated and rendered) itself: a committed score call's. A retry is found by its group. */
     public Processed process(PreparedBatch prepared) {
-        return ingestion.timed(() -> {
-            Optional<IngestReceipt> earlier = ingestion.earlierDelivery(prepared.batchId());
-            return earlier.isPresent() ? Processed.duplicate(earlier.get()) : groups.commit(prepared);
-        });
+        return ingestion.timed(() -> groups.commit(prepared));
     }
 
     /** The steps, in the group's transaction, for all of its batches at once; one answer per batch. */
