@@ -40,7 +40,7 @@ public class StateTracker {
         for (RuntimeEvent event : events) {
             byContainer.computeIfAbsent(event.container().id(), id -> new ArrayList<>()).add(event);
         }
-        Map<String, StateRow> stored = store.lock(byContainer.keySet());
+        Map<String, StateRow> stored = recent.lockedStates(store.lockRevisions(byContainer.keySet()));
         Instant now = clock.instant();
         List<ObservedTransition> transitions = new ArrayList<>(events.size());
         List<StateRow> updated = new ArrayList<>(byContainer.size());
@@ -50,8 +50,7 @@ public class StateTracker {
             updated.add(new StateRow(containerId, containerEvents.getFirst().container().imageDigest(),
                     state.processes(), state.histories(), state.recent(), state.events, state.lastEventAt, now));
         });
-        store.save(updated);
-        recent.committed(updated);
+        recent.committed(updated, store.save(updated));
         return transitions;
     }
 }

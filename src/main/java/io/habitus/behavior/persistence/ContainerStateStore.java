@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,17 +41,20 @@ public class ContainerStateStore {
         this.json = json;
     }
 
-    /** The stored states of these containers, locked until the transaction ends. */
-    public Map<String, StateRow> lock(Collection<String> containerIds) {
-        Map<String, StateRow> rows = new HashMap<>();
+    /**
+     * Locks the stored states of these containers until the transaction ends and returns each
+     * one's revision (containers without a stored state are absent): the caller reads only the
+     * rows whose revision it does not hold already ({@link #read}).
+     */
+    public Map<String, Long> lockRevisions(Collection<String> containerIds) {
+        Map<String, Long> revisions = new HashMap<>();
         template.query("""
-                select container_id, digest, processes::text, recent, events, last_event_at, updated_at, histories::text
-                from behavior_container_state where container_id = any(?) order by container_id for update
+                select container_id, revision from behavior_container_state
+                where container_id = any(?) order by container_id for update
                 """, rs -> {
-                    StateRow row = row(rs);
-                    rows.put(row.containerId(), row);
+                    revisions.put(rs.getString(1), rs.getLong(2));
                 }, (Object) containerIds.stream().sorted().toArray(String[]::new));
-        return rows;
+        return revisions;
     }
 
     /** The stored states of these containers, read without locking (what-if scoring changes nothing). */
@@ -73,10 +77,15 @@ public class ContainerStateStore {
                 """).param("id", containerId).query((rs, n) -> row(rs)).optional();
     }
 
-    public void save(List<StateRow> rows) {
+    /** Writes the rows, each under a new revision (never 0); returns the revisions by container id. */
+    public Map<String, Long> save(List<StateRow> rows) {
+        Map<String, Long> revisions = new HashMap<>();
         List<Map<String, Object>> json = rows.stream().sorted(Comparator.comparing(StateRow::containerId))
                 .map(r -> {
+                    long revision = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+                    revisions.put(r.containerId(), revision);
                     Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("revision", revision);
                     m.put("container_id", r.containerId());
                     m.put("digest", r.digest());
                     m.put("processes", r.processes());
@@ -89,14 +98,18 @@ public class ContainerStateStore {
                 }).toList();
         jdbc.sql("""
                 insert into behavior_container_state as s (container_id, digest, processes, histories, recent, events,
-                                                           last_event_at, updated_at)
-                select x.container_id, x.digest, x.processes, x.histories, x.recent, x.events, x.last_event_at, x.updated_at
+                                                           last_event_at, updated_at, revision)
+                select x.container_id, x.digest, x.processes, x.histories, x.recent, x.events, x.last_event_at, x.updated_at,
+                       x.revision
                 from jsonb_to_recordset(cast(:rows as jsonb)) as x(container_id text, digest text, processes jsonb,
-                     histories jsonb, recent text[], events bigint, last_event_at timestamptz, updated_at timestamptz)
+                     histories jsonb, recent text[], events bigint, last_event_at timestamptz, updated_at timestamptz,
+                     revision bigint)
                 on conflict (container_id) do update set processes = excluded.processes,
                   histories = excluded.histories, recent = excluded.recent,
-                  events = excluded.events, last_event_at = excluded.last_event_at, updated_at = excluded.updated_at
+                  events = excluded.events, last_event_at = excluded.last_event_at, updated_at = excluded.updated_at,
+                  revision = excluded.revision
                 """).param("rows", this.json.writeValueAsString(json)).update();
+        return revisions;
     }
 
     public int forgetIdleSince(Instant cutoff) {
