@@ -34,6 +34,13 @@ source bench/lib.sh
 
 # --- build ------------------------------------------------------------------------------------
 build_benchmark "$OUT/habitus.jar" "$OUT/classes"
+# --help lists the benchmark's flags without recreating a database or starting a service.
+for arg in "$@"; do
+  if [[ "$arg" == --help ]]; then
+    "$JAVA" -cp "$OUT/classes:$CLASSPATH_LIBS" io.habitus.bench.IngestBenchmark --help
+    exit 0
+  fi
+done
 
 # --- database ---------------------------------------------------------------------------------
 bench_database habitus_bench habitus-bench wal
