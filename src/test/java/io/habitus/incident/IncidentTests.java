@@ -93,6 +93,14 @@ class IncidentTests extends IntegrationTest {
         assertThat(incident.get("digest").stringValue()).isEqualTo(digest);
         assertThat(incident.get("profileVersion").intValue()).isEqualTo(1);
         assertThat(incident.get("reasons").toString()).contains("/usr/bin/curl");
+        // Every evidence that can open an incident is named with its threshold, as the score answer names them.
+        for (String evidence : List.of("evidence", "mixEvidence", "rarityEvidence", "modelEvidence")) {
+            assertThat(incident.get(evidence).doubleValue()).as(evidence).isEqualTo(last.get(evidence).doubleValue());
+        }
+        for (String threshold : List.of("threshold", "mixThreshold", "rarityThreshold", "modelThreshold")) {
+            assertThat(incident.get(threshold).doubleValue()).as(threshold).isEqualTo(last.get(threshold).doubleValue())
+                    .isGreaterThan(0);
+        }
         assertThat(api().get("/api/v1/incidents?image=" + digest + "&status=OPEN").json().get("incidents").toString())
                 .contains("\"id\":" + id);
 

@@ -148,21 +148,23 @@ final class Episode {
         severity = Severity.of(risk(), violation);
         Incident opened = new Incident(0, t.digest(), t.containerId(), t.event().container().node(), IncidentStatus.OPEN,
                 severity, dryRun, now, now, firstEventAt, lastEventAt, risk(), peak, detector.threshold(), mixPeak,
-                detector.mixThreshold(), events, novelSequences(), detector.id(),
+                detector.mixThreshold(), rarityPeak, detector.rarityThreshold(), modelPeak, detector.modelThreshold(),
+                events, novelSequences(), detector.id(),
                 trigger.profile() == null ? null : trigger.profile().version(),
                 trigger.model() == null ? null : trigger.model().version(), reasons, null, null, null);
         long id = store.open(opened);
         this.opened = true;
         incident = new Incident(id, opened.digest(), opened.containerId(), opened.node(), opened.status(), severity, dryRun,
                 now, now, firstEventAt, lastEventAt, opened.risk(), peak, opened.threshold(), mixPeak, opened.mixThreshold(),
-                events, novelSequences(), detector.id(), opened.profileVersion(), opened.modelVersion(), List.of(), null, null, null);
+                rarityPeak, opened.rarityThreshold(), modelPeak, opened.modelThreshold(), events, novelSequences(), detector.id(), opened.profileVersion(), opened.modelVersion(), List.of(), null, null, null);
         reasons.clear();
     }
 
     /** Writes what this batch added to an incident that was open before it (or since it opened in it). */
     void grow(IncidentStore store, int maxReasons, Instant now) {
         if (incident != null) {
-            store.grow(incident.id(), severity, lastEventAt, risk(), peak, mixPeak, events, novelSequences(), reasons, maxReasons, now);
+            store.grow(incident.id(), severity, lastEventAt, risk(), peak, mixPeak, rarityPeak, modelPeak, events, novelSequences(),
+                    reasons, maxReasons, now);
         }
     }
 

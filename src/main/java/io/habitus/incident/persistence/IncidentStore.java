@@ -28,7 +28,8 @@ public class IncidentStore {
     private static final String COLUMNS = """
             id, digest, container_id, node, status, severity, dry_run, opened_at, updated_at, first_event_at, last_event_at,
             risk, evidence, threshold, mix_evidence, mix_threshold, events, novel_events, detector_id, profile_version,
-            model_version, reasons::text, status_by, status_note, status_at""";
+            model_version, reasons::text, status_by, status_note, status_at, rarity_evidence, rarity_threshold,
+            model_evidence, model_threshold""";
     private static final TypeReference<List<IncidentReason>> REASONS = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
@@ -43,26 +44,32 @@ public class IncidentStore {
         Long id = jdbc.queryForObject("""
                 insert into incident (digest, container_id, node, status, severity, dry_run, opened_at, updated_at,
                   first_event_at, last_event_at, risk, evidence, threshold, mix_evidence, mix_threshold, events, novel_events,
-                  detector_id, profile_version, model_version, reasons)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) returning id""", Long.class,
+                  detector_id, profile_version, model_version, reasons, rarity_evidence, rarity_threshold, model_evidence,
+                  model_threshold)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)
+                returning id""", Long.class,
                 i.digest(), i.containerId(), i.node(), i.status().name(), i.severity().name(), i.dryRun(),
                 Timestamp.from(i.openedAt()), Timestamp.from(i.updatedAt()), Timestamp.from(i.firstEventAt()),
                 Timestamp.from(i.lastEventAt()), i.risk(), i.evidence(), i.threshold(), i.mixEvidence(), i.mixThreshold(),
                 i.events(), i.novelEvents(), i.detectorId(),
-                i.profileVersion(), i.modelVersion(), json.writeValueAsString(i.reasons()));
+                i.profileVersion(), i.modelVersion(), json.writeValueAsString(i.reasons()), i.rarityEvidence(),
+                i.rarityThreshold(), i.modelEvidence(), i.modelThreshold());
         return id;
     }
 
     /** Grows an open incident with its container's later events; closed incidents stay as they were closed. */
     public void grow(long id, Severity severity, Instant lastEventAt, double risk, double evidence, double mixEvidence,
-            long events, long novelEvents, List<IncidentReason> moreReasons, int maxReasons, Instant at) {
+            double rarityEvidence, double modelEvidence, long events, long novelEvents, List<IncidentReason> moreReasons,
+            int maxReasons, Instant at) {
         jdbc.update("""
                 update incident set severity = ?, last_event_at = greatest(last_event_at, ?), risk = greatest(risk, ?),
                   evidence = greatest(evidence, ?), mix_evidence = greatest(mix_evidence, ?),
+                  rarity_evidence = greatest(rarity_evidence, ?), model_evidence = greatest(model_evidence, ?),
                   events = ?, novel_events = ?, updated_at = ?,
                   reasons = case when jsonb_array_length(reasons) >= ? then reasons else reasons || cast(? as jsonb) end
                 where id = ? and status in ('OPEN', 'ACKNOWLEDGED')""",
-                severity.name(), Timestamp.from(lastEventAt), risk, evidence, mixEvidence, events, novelEvents,
+                severity.name(), Timestamp.from(lastEventAt), risk, evidence, mixEvidence, rarityEvidence, modelEvidence,
+                events, novelEvents,
                 Timestamp.from(at), maxReasons,
                 json.writeValueAsString(moreReasons), id);
     }
@@ -160,7 +167,7 @@ public class IncidentStore {
                 IncidentStatus.valueOf(rs.getString(5)), Severity.valueOf(rs.getString(6)), rs.getBoolean(7),
                 rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant(),
                 rs.getTimestamp(11).toInstant(), rs.getDouble(12), rs.getDouble(13), rs.getDouble(14), rs.getDouble(15),
-                rs.getDouble(16), rs.getLong(17), rs.getLong(18), rs.getLong(19), (Integer) rs.getObject(20),
+                rs.getDouble(16), rs.getDouble(26), rs.getDouble(27), rs.getDouble(28), rs.getDouble(29), rs.getLong(17), rs.getLong(18), rs.getLong(19), (Integer) rs.getObject(20),
                 (Integer) rs.getObject(21), json.readValue(rs.getString(22), REASONS), rs.getString(23), rs.getString(24),
                 statusAt == null ? null : statusAt.toInstant());
     }
