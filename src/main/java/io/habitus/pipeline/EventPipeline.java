@@ -65,12 +65,12 @@ public class EventPipeline {
         this.audits = audits;
         this.sequences = sequences;
         this.incidents = incidents;
+        this.groupBatchEvents = properties.groupBatchEvents();
         // Batches over group-batch-events weigh a whole group: they commit alone, at once.
         this.groups = new GroupCommit<>(transaction, this::run, EventPipeline::keys,
-                b -> b.events().size() > properties.groupBatchEvents() ? properties.groupEvents() : b.events().size(),
+                b -> b.events().size() > groupBatchEvents ? properties.groupEvents() : b.events().size(),
                 properties.groupCommits(), properties.groupEvents(), nanos -> steps.record(PipelineSteps.Step.COMMIT, nanos));
         this.steps = steps;
-        this.groupBatchEvents = properties.groupBatchEvents();
     }
 
     /**

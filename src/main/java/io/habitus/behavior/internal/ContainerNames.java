@@ -3,8 +3,6 @@ package io.habitus.behavior.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,29 +27,7 @@ public record ContainerNames(List<String> names) {
         names = List.copyOf(names);
     }
 
-    /** The names of recent containers: every event asks for its container's, and they rarely change. */
-    private static final ConcurrentHashMap<String, Known> KNOWN = new ConcurrentHashMap<>();
-    private static final int MAX_KNOWN = 65_536;
-
-    private record Known(@Nullable String pod, ContainerNames names) {}
-
     public static ContainerNames of(@Nullable String containerId, @Nullable String pod) {
-        if (containerId == null) {
-            return find(null, pod);
-        }
-        Known known = KNOWN.get(containerId);
-        if (known != null && Objects.equals(known.pod(), pod)) {
-            return known.names();
-        }
-        ContainerNames names = find(containerId, pod);
-        if (KNOWN.size() >= MAX_KNOWN) {
-            KNOWN.clear();
-        }
-        KNOWN.put(containerId, new Known(pod, names));
-        return names;
-    }
-
-    private static ContainerNames find(@Nullable String containerId, @Nullable String pod) {
         List<String> names = new ArrayList<>(3);
         if (usable(containerId) && containerId.length() >= MIN_ID_LENGTH) {
             names.add(containerId);

@@ -59,14 +59,18 @@ public class StateReplayer {
 
     /** Applies one container's events in event-time order (sorting the given list) and collects their transitions. */
     public void advance(LiveState state, List<RuntimeEvent> containerEvents, List<ObservedTransition> transitions) {
+        if (containerEvents.isEmpty()) {
+            return;
+        }
         containerEvents.sort(Comparator.comparing(RuntimeEvent::time));
         Map<String, String> executables = new HashMap<>();
+        Tokenizer.OfContainer container = tokenizer.forContainer(containerEvents.getFirst().container());
         for (RuntimeEvent event : containerEvents) {
-            TokenizedEvent tokens = tokenizer.tokenize(event);
-            String executable = executables.computeIfAbsent(event.process().exe(), exe -> tokenizer.executable(event));
+            TokenizedEvent tokens = container.tokenize(event);
+            String executable = executables.computeIfAbsent(event.process().exe(), exe -> container.executable(event));
             String parentExe = event.process().parentExe();
             String parent = parentExe == null || parentExe.isBlank() ? null
-                    : executables.computeIfAbsent(parentExe, exe -> tokenizer.parentExecutable(event));
+                    : executables.computeIfAbsent(parentExe, exe -> container.parentExecutable(event));
             transitions.add(state.advance(event, tokens, executable, parent));
         }
     }

@@ -57,7 +57,10 @@ public class ContainerStateStore {
         return revisions;
     }
 
-    /** The stored states of these containers, read without locking (what-if scoring changes nothing). */
+    /**
+     * The stored states of these containers, as they are: read without a lock by what-if scoring
+     * (it changes nothing), and under the lock {@link #lockRevisions} took by a committed batch.
+     */
     public Map<String, StateRow> read(Collection<String> containerIds) {
         Map<String, StateRow> rows = new HashMap<>();
         template.query("""

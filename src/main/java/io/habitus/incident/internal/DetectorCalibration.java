@@ -154,8 +154,8 @@ final class DetectorCalibration {
         // container passes it, and five such chances add up past the target: each is extrapolated past
         // its largest peak to its share of the target (TailQuantile).
         double[] joined = joint.thresholds().clone();
-        for (int s = 0; heldOut && s < joined.length; s++) {
-            if (joint.ranks()[s] == 0) {
+        for (int s = 0; s < joined.length; s++) {
+            if (heldOut && joint.ranks()[s] == 0) {
                 joined[s] = Math.max(joined[s], TailQuantile.of(peaks[s], 2 * third / (RARITY + 1)));
             }
         }

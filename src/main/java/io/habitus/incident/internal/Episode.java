@@ -156,7 +156,8 @@ final class Episode {
         this.opened = true;
         incident = new Incident(id, opened.digest(), opened.containerId(), opened.node(), opened.status(), severity, dryRun,
                 now, now, firstEventAt, lastEventAt, opened.risk(), peak, opened.threshold(), mixPeak, opened.mixThreshold(),
-                rarityPeak, opened.rarityThreshold(), modelPeak, opened.modelThreshold(), events, novelSequences(), detector.id(), opened.profileVersion(), opened.modelVersion(), List.of(), null, null, null);
+                rarityPeak, opened.rarityThreshold(), modelPeak, opened.modelThreshold(), events, novelSequences(),
+                detector.id(), opened.profileVersion(), opened.modelVersion(), List.of(), null, null, null);
         reasons.clear();
     }
 

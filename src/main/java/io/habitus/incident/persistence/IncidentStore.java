@@ -167,7 +167,8 @@ public class IncidentStore {
                 IncidentStatus.valueOf(rs.getString(5)), Severity.valueOf(rs.getString(6)), rs.getBoolean(7),
                 rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant(),
                 rs.getTimestamp(11).toInstant(), rs.getDouble(12), rs.getDouble(13), rs.getDouble(14), rs.getDouble(15),
-                rs.getDouble(16), rs.getDouble(26), rs.getDouble(27), rs.getDouble(28), rs.getDouble(29), rs.getLong(17), rs.getLong(18), rs.getLong(19), (Integer) rs.getObject(20),
+                rs.getDouble(16), rs.getDouble(26), rs.getDouble(27), rs.getDouble(28), rs.getDouble(29),
+                rs.getLong(17), rs.getLong(18), rs.getLong(19), (Integer) rs.getObject(20),
                 (Integer) rs.getObject(21), json.readValue(rs.getString(22), REASONS), rs.getString(23), rs.getString(24),
                 statusAt == null ? null : statusAt.toInstant());
     }

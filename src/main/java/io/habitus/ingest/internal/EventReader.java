@@ -1,7 +1,6 @@
 package io.habitus.ingest.internal;
 
-import static io.habitus.shared.RepeatedValues.canonical;
-
+import com.github.benmanes.caffeine.cache.Interner;
 import io.habitus.ingest.ContainerRef;
 import io.habitus.ingest.EventType;
 import io.habitus.ingest.FileInfo;
@@ -30,6 +29,13 @@ import tools.jackson.databind.JsonNode;
 // are thrown away when one was found, so a non-null field may hold null only in such a discarded part.
 @SuppressWarnings("NullAway")
 final class EventReader {
+
+    /**
+     * One {@code String} per value of the fields that repeat on nearly every event (container ids,
+     * digests, node and pod names, executables): every step after parsing keys maps by them, and a
+     * shared copy has its hash computed once. Weak: a value no state or cache holds any more goes.
+     */
+    private static final Interner<String> REPEATED = Interner.newWeakInterner();
 
     private static final String NOT_NULL = "must not be null";
     private static final String NOT_BLANK = "must not be blank";
@@ -225,6 +231,10 @@ final class EventReader {
 
     private static boolean missing(@Nullable JsonNode node) {
         return node == null || node.isNull() || node.isMissingNode();
+    }
+
+    private static @Nullable String canonical(@Nullable String value) {
+        return value == null ? null : REPEATED.intern(value);
     }
 
     private <T> @Nullable T fail(String field, @Nullable String reason) {
