@@ -78,6 +78,6 @@ public class Alerts {
     private DeliveryView view(DeliveryRow r) {
         return new DeliveryView(r.id(), r.deliveryId(), r.sink(), r.alertType(), Severity.valueOf(r.severity()),
                 DeliveryState.valueOf(r.state()), r.attempts(), r.createdAt(), r.nextAttemptAt(), r.lastAttemptAt(),
-                r.lastStatus(), r.lastError(), r.deliveredAt(), r.failedAt(), json.readValue(r.alertJson(), Alert.class));
+                r.lastStatus(), r.lastError(), r.deliveredAt(), r.failedAt(), json.readValue(r.alertsJson(), QueuedAlert.LIST));
     }
 }

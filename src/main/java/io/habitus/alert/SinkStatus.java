@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param target       scheme, host and port of its URL
  * @param signed       whether requests carry {@code Habitus-Signature}
- * @param pending      deliveries not yet delivered or given up
+ * @param pending      alerts not yet delivered or given up
+ * @param delivered    alerts the sink accepted (2xx), within the retention period
+ * @param failed       alerts given up
  * @param oldestPending when the oldest of them was queued
  * @param lastError    how the most recent failed attempt went
  */

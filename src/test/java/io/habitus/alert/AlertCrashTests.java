@@ -79,8 +79,8 @@ class AlertCrashTests {
                 lock.rollback();
             }
             long audits = count(db, "select count(*) from audit where digest = '" + digest + "'");
-            long queued = count(db, "select count(*) from alert_delivery d join audit a on d.alert_key = 'audit:' || a.id"
-                    + " where a.digest = '" + digest + "' and d.state = 'PENDING'");
+            long queued = count(db, "select coalesce(sum(d.alert_count), 0) from alert_delivery d join audit a"
+                    + " on d.alert_key = 'audits:' || a.id where a.digest = '" + digest + "' and d.state = 'PENDING'");
             long outstanding = count(db, "select count(*) from event_publication where listener_id = 'alert.audits-opened'");
             System.out.printf("alert crash: at the kill, %d deviations committed: %d waiting in the outbox, "
                     + "%d batches' publications outstanding in the registry; %d requests answered 503%n", audits, queued,

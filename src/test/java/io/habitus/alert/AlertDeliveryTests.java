@@ -232,6 +232,38 @@ class AlertDeliveryTests extends IntegrationTest {
                 .as("the dry-run incident").isEmpty();
     }
 
+    @Test
+    void theAuditsOfOneCommitAreOneDeliveryPerSinkCutIntoRequestsOfTheSinksBatchSize() throws InterruptedException {
+        String digest = activeImage();
+        String container = Events.newId("web");
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            events.add(NginxTraffic.exec(digest, container, "/tmp/.x/tool" + i, NGINX, 80 + i, Instant.now().minusSeconds(9 - i)));
+        }
+        post(events);
+        List<Long> audits = new ArrayList<>();
+        api().get("/api/v1/audits?container=" + container).json().get("items").forEach(a -> audits.add(a.get("id").longValue()));
+        assertThat(audits).hasSize(7);
+
+        JsonNode delivery = awaitDelivery("it-hook", "DELIVERED", audits.getFirst());
+        assertThat(delivery.get("alerts")).hasSize(7);
+        assertThat(delivery.get("alertType").stringValue()).isEqualTo(Alert.AUDIT_OPENED);
+        assertThat(delivery.get("severity").stringValue()).isEqualTo("HIGH");
+        List<String> ids = new ArrayList<>();
+        delivery.get("alerts").forEach(a -> ids.add(a.get("id").stringValue()));
+        assertThat(ids).doesNotHaveDuplicates();
+        List<AlertReceiver.Received> requests = RECEIVER.received("/hook").stream()
+                .filter(r -> ids.stream().anyMatch(r.text()::contains)).toList();
+        assertThat(requests).as("7 alerts at most 5 per request").hasSize(2);
+        assertThat(requests).allSatisfy(r -> assertThat(JSON.readTree(r.body()).get("alerts").size()).isLessThanOrEqualTo(5));
+        for (String id : ids) {
+            assertThat(requests.stream().filter(r -> r.text().contains(id))).as("alert " + id).hasSize(1);
+        }
+        for (long audit : audits) {
+            assertThat(awaitDelivery("it-hook", "DELIVERED", audit).get("id")).isEqualTo(delivery.get("id"));
+        }
+    }
+
     /** A new image whose learning ended at once: its profile judges from now on (no model needed for violations). */
     private String activeImage() {
         String digest = Events.newDigest();
@@ -308,8 +340,11 @@ class AlertDeliveryTests extends IntegrationTest {
     private JsonNode awaitDelivery(String sink, String state, long audit) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             for (JsonNode d : api().get("/api/v1/alerts/deliveries?sink=" + sink + "&limit=500").json().get("deliveries")) {
-                if (d.get("alert").get("subject").stringValue().equals("audits/" + audit) && d.get("state").stringValue().equals(state)) {
-                    return d;
+                for (JsonNode queued : d.get("alerts")) {
+                    if (queued.get("alert").get("subject").stringValue().equals("audits/" + audit)
+                            && d.get("state").stringValue().equals(state)) {
+                        return d;
+                    }
                 }
             }
             Thread.sleep(100);

@@ -35,7 +35,9 @@ record BenchOptions(
         long seed,
         URI alertsUrl,
         long alertsPid,
-        double deviations) {
+        double deviations,
+        boolean alertsOnly,
+        int rounds) {
 
     static final String USAGE = """
             usage: IngestBenchmark [flags]
@@ -60,9 +62,12 @@ record BenchOptions(
                                       the judged fleet with deviations is measured through both, in turn
               --alerts-pid=PID        that service's process, for its CPU time per event
               --deviations=0.002      share of events that break the profile in those two phases
+              --alerts-only           measure only those two phases (no LEARNING, ACTIVE or COPY phase)
+              --rounds=1              measure every phase this many times, in turn (runs here vary by ±10 %:
+                                      alternated rounds tell a change from the machine's spread)
             """;
 
-    private static final Set<String> SWITCHES = Set.of("gzip", "no-service", "no-copy", "no-verify", "help");
+    private static final Set<String> SWITCHES = Set.of("gzip", "no-service", "no-copy", "no-verify", "help", "alerts-only");
 
     static BenchOptions parse(String[] args) {
         Map<String, String> flags = flags(args);
@@ -92,7 +97,9 @@ record BenchOptions(
                 Long.parseLong(flags.getOrDefault("seed", "42")),
                 flags.containsKey("alerts-url") ? URI.create(stripSlash(flags.get("alerts-url"))) : null,
                 Long.parseLong(flags.getOrDefault("alerts-pid", "0")),
-                Double.parseDouble(flags.getOrDefault("deviations", "0.002")));
+                Double.parseDouble(flags.getOrDefault("deviations", "0.002")),
+                flags.containsKey("alerts-only"),
+                Integer.parseInt(flags.getOrDefault("rounds", "1")));
         options.check();
         return options;
     }
@@ -110,6 +117,8 @@ record BenchOptions(
         require(copyTable.matches("[a-z_][a-z0-9_]*"), "--copy-table must be a plain lower-case identifier");
         require(deviations >= 0 && deviations <= 0.5, "--deviations must be between 0 and 0.5");
         require(alertsUrl == null || service, "--alerts-url needs the service phases");
+        require(!alertsOnly || alertsUrl != null, "--alerts-only needs --alerts-url");
+        require(rounds > 0, "--rounds must be positive");
     }
 
     private static void require(boolean condition, String message) {

@@ -102,30 +102,38 @@ public final class IngestBenchmark {
                 paths.add(new Path(alertsSink, deviatingLoop, "svc-alr-"));
                 // The other service has run the LEARNING and ACTIVE phases by the time it measures its
                 // deviating phase; this one would start with a cold JIT. It gets as much load first.
+                // With --alerts-only the other has not, and gets the same.
                 Duration prewarm = options.warmup().plus(options.duration()).multipliedBy(2);
-                PhaseResult warmed = deviatingLoop.run(alertsSink, "svc-alr-pre", options.clients().getFirst(), prewarm, 0,
-                        null, null);
-                sentService += warmed.events();
-                failures += warmed.failures();
+                List<Path> prewarmed = options.alertsOnly() ? paths.subList(paths.size() - 2, paths.size()) : List.of(paths.getLast());
+                for (Path path : prewarmed) {
+                    PhaseResult warmed = deviatingLoop.run(path.sink(), path.prefix() + "pre", options.clients().getFirst(),
+                            prewarm, 0, null, null);
+                    sentService += warmed.events();
+                    failures += warmed.failures();
+                }
                 new AlertBacklog(options.alertsUrl(), options.token()).awaitDrained(Duration.ofMinutes(5));
                 System.out.printf("deviating phases: %.2f %% of the judged fleet's events are intruder execs; sinks of %s: %s%n%n",
                         options.deviations() * 100, options.alertsUrl(), new AlertBacklog(options.alertsUrl(), options.token()).counts());
             }
         }
-        if (options.copy()) {
+        if (options.alertsOnly()) {
+            paths.removeIf(path -> !path.prefix().equals("svc-dev-") && !path.prefix().equals("svc-alr-"));
+        } else if (options.copy()) {
             paths.add(new Path(new CopySink(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword(), options.copyTable()),
                     loop, "copy-"));
         }
 
         List<PhaseResult> results = new ArrayList<>();
         long sentCopy = 0;
-        for (int clients : options.clients()) {
+        for (int round = 1; round <= options.rounds(); round++) {
+          for (int clients : options.clients()) {
             for (Path path : paths) {
                 BatchSink sink = path.sink();
                 boolean alerting = path.prefix().equals("svc-alr-");
-                PhaseResult warm = path.loop().run(sink, path.prefix() + "w" + clients, clients, options.warmup(), 0, null, null);
+                String phase = path.prefix() + (round > 1 ? "r" + round + "-" : "");
+                PhaseResult warm = path.loop().run(sink, phase + "w" + clients, clients, options.warmup(), 0, null, null);
                 AlertBacklog.Counts before = alerting ? backlog.counts() : null;
-                PhaseResult measured = path.loop().run(sink, path.prefix() + clients, clients, options.duration(),
+                PhaseResult measured = path.loop().run(sink, phase + clients, clients, options.duration(),
                         options.batches(), waits, alerting ? alertsCpu : cpu);
                 results.add(measured);
                 System.out.println(measured.summary());
@@ -153,14 +161,17 @@ public final class IngestBenchmark {
                     sentCopy += warm.events() + measured.events();
                 }
             }
+          }
         }
 
         boolean verified = true;
         if (options.verify()) {
             verified = new RunCheck(options, runId).verify(sentService, sentCopy);
         }
-        ResultTable.print(results, options);
-        if (options.service()) {
+        if (!options.alertsOnly()) {
+            ResultTable.print(results, options);
+        }
+        if (options.service() && !options.alertsOnly()) {
             ResultTable.printLearningAgainstActive(results, options);
         }
         if (options.alertsUrl() != null) {

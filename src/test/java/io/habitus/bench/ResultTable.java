@@ -56,20 +56,28 @@ final class ResultTable {
                 + "| sinks / no sinks |");
         System.out.println("|--------:|------------------:|---------------:|----------------------:|-------------------:"
                 + "|-----------------:|");
-        for (int clients : options.clients()) {
-            Optional<PhaseResult> none = find(results, "no-sinks", clients);
-            Optional<PhaseResult> sinks = find(results, "sinks", clients);
-            System.out.printf("| %7d | %17s | %14s | %21s | %18s | %16s |%n", clients,
+        for (int round = 0; round < options.rounds(); round++) {
+          for (int clients : options.clients()) {
+            Optional<PhaseResult> none = find(results, "no-sinks", clients, round);
+            Optional<PhaseResult> sinks = find(results, "sinks", clients, round);
+            System.out.printf("| %7s | %17s | %14s | %21s | %18s | %16s |%n",
+                    clients + (options.rounds() > 1 ? " (round " + (round + 1) + ")" : ""),
                     none.map(r -> "%,.0f".formatted(r.eventsPerSecond())).orElse("-"),
                     sinks.map(r -> "%,.0f".formatted(r.eventsPerSecond())).orElse("-"),
                     none.map(ResultTable::latency).orElse("-"), sinks.map(ResultTable::latency).orElse("-"),
                     none.isPresent() && sinks.isPresent()
                             ? "%.2f".formatted(sinks.get().eventsPerSecond() / none.get().eventsPerSecond()) : "-");
+          }
         }
     }
 
     private static Optional<PhaseResult> find(List<PhaseResult> results, String sink, int clients) {
-        return results.stream().filter(r -> r.sink().equals(sink) && r.clients() == clients).findFirst();
+        return find(results, sink, clients, 0);
+    }
+
+    /** The phase of that sink and concurrency in round {@code round} (from 0). */
+    private static Optional<PhaseResult> find(List<PhaseResult> results, String sink, int clients, int round) {
+        return results.stream().filter(r -> r.sink().equals(sink) && r.clients() == clients).skip(round).findFirst();
     }
 
     private static String postgresCpu(Optional<PhaseResult> result) {

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
 /**
- * The alert metrics, per sink: {@code habitus.alerts.pending} (deliveries not yet delivered nor given
+ * The alert metrics, per sink: {@code habitus.alerts.pending} (alerts not yet delivered nor given
  * up, counted in the database, so the same on every replica), {@code habitus.alerts.failed} (given up),
  * {@code habitus.alerts.delivered}, {@code habitus.alerts.queued}, {@code habitus.alerts.latency} (from
  * queueing to the sink's 2xx) and {@code habitus.alerts.requests} (duration of each request by
@@ -31,7 +31,7 @@ class AlertMetrics {
             AtomicLong count = new AtomicLong();
             pending.put(sink.name(), count);
             Gauge.builder("habitus.alerts.pending", count, AtomicLong::get)
-                    .description("Alert deliveries queued for the sink and not yet delivered or given up")
+                    .description("Alerts queued for the sink and not yet delivered or given up")
                     .tag("sink", sink.name()).register(meters);
             // Registered up front, so that dashboards and alert rules see zeros rather than nothing.
             failedCounter(sink.name());
@@ -43,9 +43,9 @@ class AlertMetrics {
         pending.forEach((sink, count) -> count.set(bySink.getOrDefault(sink, 0L)));
     }
 
-    void queued(String sink) {
-        Counter.builder("habitus.alerts.queued").description("Alert deliveries queued").tag("sink", sink)
-                .register(meters).increment();
+    void queued(String sink, int alerts) {
+        Counter.builder("habitus.alerts.queued").description("Alerts queued for delivery").tag("sink", sink)
+                .register(meters).increment(alerts);
     }
 
     void delivered(String sink, int count, Duration oldestAge) {
@@ -65,12 +65,12 @@ class AlertMetrics {
 
     private Counter failedCounter(String sink) {
         return Counter.builder("habitus.alerts.failed")
-                .description("Alert deliveries given up (rejected by the sink, too many attempts, too old, too large)")
+                .description("Alerts given up (rejected by the sink, too many attempts, too old, too large)")
                 .tag("sink", sink).register(meters);
     }
 
     private Counter deliveredCounter(String sink) {
-        return Counter.builder("habitus.alerts.delivered").description("Alert deliveries the sink accepted (2xx)")
+        return Counter.builder("habitus.alerts.delivered").description("Alerts the sink accepted (2xx)")
                 .tag("sink", sink).register(meters);
     }
 }

@@ -2,7 +2,7 @@ package io.habitus.alert.internal;
 
 import io.habitus.alert.AlertProperties;
 import io.habitus.alert.AlertSink;
-import io.habitus.alert.Alert;
+import io.habitus.alert.QueuedAlert;
 import io.habitus.alert.persistence.DeliveryRow;
 import io.habitus.alert.persistence.DeliveryStore;
 import io.habitus.alert.sink.Delivery;
@@ -11,10 +11,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -39,6 +43,9 @@ class DeliveryWorker implements DisposableBean {
     private final AlertProperties properties;
     private final JsonMapper json;
     private final Clock clock;
+    /** Stands for a request not sent: one of its alerts alone is larger than the sink's body bound. */
+    private static final SinkClient.Outcome TOO_LARGE = new SinkClient.Outcome(null, null, "too large");
+
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("alert-sink-", 0).factory());
     private volatile boolean stopping;
@@ -77,7 +84,11 @@ class DeliveryWorker implements DisposableBean {
         }
     }
 
-    /** Sends batches until nothing of this sink is due. */
+    /**
+     * Sends batches while full ones are due. A claim that found fewer rows than a batch took all
+     * that was due: what arrives next waits for the next poll, so that alerts are sent in batches
+     * rather than one request per ingest commit.
+     */
     private void drain(SinkChannel channel) {
         AlertSink sink = channel.sink();
         while (!stopping) {
@@ -86,54 +97,77 @@ class DeliveryWorker implements DisposableBean {
             if (claimed.isEmpty()) {
                 return;
             }
-            List<Delivery> deliveries = new ArrayList<>(claimed.size());
+            List<Delivery> deliveries = new ArrayList<>();
             for (DeliveryRow row : claimed) {
-                deliveries.add(new Delivery(row.id(), row.deliveryId(), json.readValue(row.alertJson(), Alert.class)));
+                for (QueuedAlert queued : json.readValue(row.alertsJson(), QueuedAlert.LIST)) {
+                    deliveries.add(new Delivery(row.id(), queued.id(), queued.alert()));
+                }
             }
+            Map<Long, SinkClient.Outcome> outcomes = new HashMap<>();
             for (SinkRequest request : channel.format().requests(sink, deliveries, now)) {
-                send(channel, request, claimed);
+                SinkClient.Outcome outcome = send(channel, request);
+                // A row whose alerts went out in several requests stands as its worst request did.
+                request.deliveries().forEach(d -> outcomes.merge(d.id(), outcome, DeliveryWorker::worse));
+            }
+            record(sink, claimed, outcomes);
+            if (claimed.size() < sink.batchSize()) {
+                return;
             }
         }
     }
 
-    private void send(SinkChannel channel, SinkRequest request, List<DeliveryRow> claimed) {
+    private SinkClient.Outcome send(SinkChannel channel, SinkRequest request) {
         AlertSink sink = channel.sink();
-        List<Long> ids = request.deliveries().stream().map(Delivery::id).toList();
-        List<DeliveryRow> rows = claimed.stream().filter(r -> ids.contains(r.id())).toList();
         if (request.oversized()) {
-            giveUp(sink, ids, null, "the alert is larger than the sink's max-body-size (" + sink.maxBodySize() + ")");
-            return;
+            return TOO_LARGE;
         }
         long started = System.nanoTime();
         SinkClient.Outcome outcome = channel.client().send(request, clock.instant());
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        metrics.request(sink.name(), outcome.delivered() ? "delivered" : outcome.retryable() ? "retry" : "rejected",
+                Duration.ofNanos(System.nanoTime() - started));
+        return outcome;
+    }
+
+    /** Rejected before retryable before delivered. */
+    private static SinkClient.Outcome worse(SinkClient.Outcome a, SinkClient.Outcome b) {
+        return rank(b) > rank(a) ? b : a;
+    }
+
+    private static int rank(SinkClient.Outcome outcome) {
+        return outcome.delivered() ? 0 : outcome != TOO_LARGE && outcome.retryable() ? 1 : 2;
+    }
+
+    private void record(AlertSink sink, List<DeliveryRow> claimed, Map<Long, SinkClient.Outcome> outcomes) {
         Instant now = clock.instant();
-        if (outcome.delivered()) {
-            store.delivered(ids, now, outcome.status());
-            metrics.request(sink.name(), "delivered", took);
-            Instant oldest = rows.stream().map(DeliveryRow::createdAt).min(Instant::compareTo).orElse(now);
-            metrics.delivered(sink.name(), ids.size(), Duration.between(oldest, now));
-        } else if (outcome.retryable()) {
-            metrics.request(sink.name(), "retry", took);
-            retryOrGiveUp(sink, rows, outcome, now);
-        } else {
-            metrics.request(sink.name(), "rejected", took);
-            giveUp(sink, ids, outcome.status(), "rejected by the sink: " + outcome.describe());
+        Map<Integer, List<DeliveryRow>> byRank = new HashMap<>();
+        for (DeliveryRow row : claimed) {
+            byRank.computeIfAbsent(rank(outcomes.get(row.id())), r -> new ArrayList<>()).add(row);
         }
+        List<DeliveryRow> delivered = byRank.getOrDefault(0, List.of());
+        if (!delivered.isEmpty()) {
+            Integer status = delivered.stream().map(r -> outcomes.get(r.id()).status()).findFirst().orElse(200);
+            store.delivered(ids(delivered), now, status);
+            Instant oldest = delivered.stream().map(DeliveryRow::createdAt).min(Instant::compareTo).orElse(now);
+            metrics.delivered(sink.name(), alerts(delivered), Duration.between(oldest, now));
+        }
+        byOutcome(byRank.getOrDefault(1, List.of()), outcomes).forEach((outcome, rows) -> retryOrGiveUp(sink, rows, outcome, now));
+        byOutcome(byRank.getOrDefault(2, List.of()), outcomes).forEach((outcome, rows) -> giveUp(sink, rows, outcome.status(),
+                outcome == TOO_LARGE ? "an alert is larger than the sink's max-body-size (" + sink.maxBodySize() + ")"
+                        : "rejected by the sink: " + outcome.describe()));
     }
 
     /**
-     * A batch retries together, after the backoff of its most-tried delivery; a delivery past the
-     * sink's attempts or age is given up instead.
+     * A row retries after the backoff of its attempts; a row past the sink's attempts or age is given
+     * up instead.
      */
     private void retryOrGiveUp(AlertSink sink, List<DeliveryRow> rows, SinkClient.Outcome outcome, Instant now) {
         List<Long> retry = new ArrayList<>();
-        List<Long> exhausted = new ArrayList<>();
+        List<DeliveryRow> exhausted = new ArrayList<>();
         int attempts = 0;
         for (DeliveryRow row : rows) {
             boolean tooOld = Duration.between(row.createdAt(), now).compareTo(sink.maxAge()) >= 0;
             if (row.attempts() >= sink.maxAttempts() || tooOld) {
-                exhausted.add(row.id());
+                exhausted.add(row);
             } else {
                 retry.add(row.id());
                 attempts = Math.max(attempts, row.attempts());
@@ -150,10 +184,25 @@ class DeliveryWorker implements DisposableBean {
         }
     }
 
-    private void giveUp(AlertSink sink, List<Long> ids, Integer status, String error) {
-        store.failed(ids, clock.instant(), status, error);
-        metrics.failed(sink.name(), ids.size());
-        log.warn("alert sink {}: {} deliveries given up: {}", sink.name(), ids.size(), error);
+    private void giveUp(AlertSink sink, List<DeliveryRow> rows, @Nullable Integer status, String error) {
+        store.failed(ids(rows), clock.instant(), status, error);
+        metrics.failed(sink.name(), alerts(rows));
+        log.warn("alert sink {}: {} deliveries ({} alerts) given up: {}", sink.name(), rows.size(), alerts(rows), error);
+    }
+
+    private static Map<SinkClient.Outcome, List<DeliveryRow>> byOutcome(List<DeliveryRow> rows,
+            Map<Long, SinkClient.Outcome> outcomes) {
+        Map<SinkClient.Outcome, List<DeliveryRow>> grouped = new IdentityHashMap<>();
+        rows.forEach(row -> grouped.computeIfAbsent(outcomes.get(row.id()), o -> new ArrayList<>()).add(row));
+        return grouped;
+    }
+
+    private static List<Long> ids(List<DeliveryRow> rows) {
+        return rows.stream().map(DeliveryRow::id).toList();
+    }
+
+    private static int alerts(List<DeliveryRow> rows) {
+        return rows.stream().mapToInt(DeliveryRow::alertCount).sum();
     }
 
     /** The pending gauge reads the database, so every replica reports the same backlog. */

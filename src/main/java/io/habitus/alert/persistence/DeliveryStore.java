@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
 public class DeliveryStore {
 
     private static final String COLUMNS = """
-            id, delivery_id, sink, alert_key, alert_type, severity, alert::text as alert, created_at, state, attempts,
+            id, delivery_id, sink, alert_key, alert_type, severity, alert_count, alerts::text as alerts, created_at, state, attempts,
             next_attempt_at, last_attempt_at, last_status, last_error, delivered_at, failed_at
             """;
 
@@ -38,20 +38,22 @@ public class DeliveryStore {
         this.jdbc = jdbc;
     }
 
-    /** Queues each delivery unless its sink already has its alert; answers, in order, which were new. */
+    /** Queues each delivery unless its sink already has its alerts; answers, in order, which were new. */
     public boolean[] enqueue(List<NewDelivery> deliveries) {
         int[][] counts = template.batchUpdate("""
-                insert into alert_delivery (delivery_id, sink, alert_key, alert_type, severity, alert, created_at, next_attempt_at)
-                values (gen_random_uuid(), ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+                insert into alert_delivery (delivery_id, sink, alert_key, alert_type, severity, alert_count, alerts,
+                                            created_at, next_attempt_at)
+                values (gen_random_uuid(), ?, ?, ?, ?, ?, cast(? as json), ?, ?)
                 on conflict (sink, alert_key) do nothing
                 """, deliveries, 200, (ps, d) -> {
                     ps.setString(1, d.sink());
                     ps.setString(2, d.alertKey());
                     ps.setString(3, d.alertType());
                     ps.setString(4, d.severity());
-                    ps.setString(5, d.alertJson());
-                    ps.setTimestamp(6, Timestamp.from(d.createdAt()));
+                    ps.setInt(5, d.alertCount());
+                    ps.setString(6, d.alertsJson());
                     ps.setTimestamp(7, Timestamp.from(d.createdAt()));
+                    ps.setTimestamp(8, Timestamp.from(d.createdAt()));
                 });
         boolean[] queued = new boolean[deliveries.size()];
         int i = 0;
@@ -77,7 +79,7 @@ public class DeliveryStore {
                          limit :limit
                          for update skip locked) due
                  where d.id = due.id
-                returning d.id, d.delivery_id, d.sink, d.alert_key, d.alert_type, d.severity, d.alert::text as alert,
+                returning d.id, d.delivery_id, d.sink, d.alert_key, d.alert_type, d.severity, d.alert_count, d.alerts::text as alerts,
                           d.created_at, d.state, d.attempts, d.next_attempt_at, d.last_attempt_at, d.last_status,
                           d.last_error, d.delivered_at, d.failed_at
                 """)
@@ -111,10 +113,10 @@ public class DeliveryStore {
                 """, Timestamp.from(at), status, error, array(ids));
     }
 
-    /** Deliveries not yet delivered, per sink. */
+    /** Alerts not yet delivered, per sink. */
     public Map<String, Long> pendingBySink() {
         Map<String, Long> pending = new HashMap<>();
-        jdbc.sql("select sink, count(*) as pending from alert_delivery where state = 'PENDING' group by sink")
+        jdbc.sql("select sink, sum(alert_count) as pending from alert_delivery where state = 'PENDING' group by sink")
                 .query((rs, n) -> Map.entry(rs.getString("sink"), rs.getLong("pending"))).list()
                 .forEach(e -> pending.put(e.getKey(), e.getValue()));
         return pending;
@@ -123,9 +125,9 @@ public class DeliveryStore {
     public List<SinkBacklog> backlog() {
         return jdbc.sql("""
                 select sink,
-                       count(*) filter (where state = 'PENDING') as pending,
-                       count(*) filter (where state = 'DELIVERED') as delivered,
-                       count(*) filter (where state = 'FAILED') as failed,
+                       coalesce(sum(alert_count) filter (where state = 'PENDING'), 0) as pending,
+                       coalesce(sum(alert_count) filter (where state = 'DELIVERED'), 0) as delivered,
+                       coalesce(sum(alert_count) filter (where state = 'FAILED'), 0) as failed,
                        min(created_at) filter (where state = 'PENDING') as oldest_pending,
                        max(delivered_at) as last_delivered_at,
                        max(last_attempt_at) as last_attempt_at,
@@ -185,7 +187,8 @@ public class DeliveryStore {
 
     private static DeliveryRow row(ResultSet rs) throws SQLException {
         return new DeliveryRow(rs.getLong("id"), rs.getObject("delivery_id", UUID.class), rs.getString("sink"),
-                rs.getString("alert_key"), rs.getString("alert_type"), rs.getString("severity"), rs.getString("alert"),
+                rs.getString("alert_key"), rs.getString("alert_type"), rs.getString("severity"), rs.getInt("alert_count"),
+                rs.getString("alerts"),
                 instant(rs, "created_at"), rs.getString("state"), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
                 instant(rs, "last_attempt_at"), (Integer) rs.getObject("last_status"), rs.getString("last_error"),
                 instant(rs, "delivered_at"), instant(rs, "failed_at"));

@@ -2,5 +2,9 @@ package io.habitus.alert.persistence;
 
 import java.time.Instant;
 
-/** An alert to queue for a sink; {@code alertKey} makes queueing it twice a no-op. */
-public record NewDelivery(String sink, String alertKey, String alertType, String severity, String alertJson, Instant createdAt) {}
+/**
+ * Alerts to queue for a sink in one row; {@code alertKey} (what they are about) makes queueing them
+ * twice a no-op, {@code alertsJson} is their JSON array ({@link DeliveryRow}).
+ */
+public record NewDelivery(String sink, String alertKey, String alertType, String severity, int alertCount, String alertsJson,
+        Instant createdAt) {}
