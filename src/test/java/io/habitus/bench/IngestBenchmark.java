@@ -130,10 +130,10 @@ public final class IngestBenchmark {
             for (Path path : paths) {
                 BatchSink sink = path.sink();
                 boolean alerting = path.prefix().equals("svc-alr-");
-                String phase = path.prefix() + (round > 1 ? "r" + round + "-" : "");
-                PhaseResult warm = path.loop().run(sink, phase + "w" + clients, clients, options.warmup(), 0, null, null);
+                String name = path.prefix() + (round > 1 ? "r" + round + "-" : "");
+                PhaseResult warm = path.loop().run(sink, name + "w" + clients, clients, options.warmup(), 0, null, null);
                 AlertBacklog.Counts before = alerting ? backlog.counts() : null;
-                PhaseResult measured = path.loop().run(sink, phase + clients, clients, options.duration(),
+                PhaseResult measured = path.loop().run(sink, name + clients, clients, options.duration(),
                         options.batches(), waits, alerting ? alertsCpu : cpu);
                 results.add(measured);
                 System.out.println(measured.summary());
