@@ -101,7 +101,11 @@ final class HabitusClient {
                     .append('\t').append(c.path("threshold").asString("")).append('\t').append(c.path("mixEvidence").asString(""))
                     .append('\t').append(c.path("mixThreshold").asString("")).append('\t').append(c.path("modelEvidence").asString(""))
                     .append('\t').append(c.path("modelThreshold").asString("")).append('\t').append(c.path("risk").asString(""))
-                    .append('\t').append(c.path("novelAs").toString()).append('\n');
+                    .append('\t').append(c.path("novelAs").toString())
+                    .append('\t').append(c.path("rarityEvidence").asString("")).append('\t').append(c.path("rarityThreshold").asString(""))
+                    .append('\t').append(result.path("token").asString(""))
+                    .append('\t').append(result.path("transition").path("before").path("recentTokens").toString())
+                    .append('\n');
         }
         java.nio.file.Files.writeString(java.nio.file.Path.of(file), lines, StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
