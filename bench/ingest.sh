@@ -9,7 +9,7 @@
 #   BENCH_JDBC_URL, BENCH_JDBC_USER, BENCH_JDBC_PASSWORD
 #                       use this (empty, throwaway) database instead of the local PostgreSQL 15
 #   BENCH_SKIP_BUILD=1  reuse target/habitus.jar (and the resolved classpath) as they are
-#   BENCH_JFR=1         record the service with JDK Flight Recorder into target/bench/service.jfr
+#   BENCH_JFR=1         record the services with JDK Flight Recorder into target/bench/service.jfr (and service-alerts.jfr)
 #   BENCH_SERVICE_OPTS  extra JVM options for the service (e.g. -Xmx2g)
 #   BENCH_ALERTS=0      skip the alert phases: no second service with sinks, no receiver
 # Logs and the recording land in target/bench/.
@@ -77,7 +77,7 @@ if [[ "${BENCH_ALERTS:-1}" != 0 ]]; then
     HABITUS_ALERTS_SINKS_1_NAME=bench-alertmanager HABITUS_ALERTS_SINKS_1_TYPE=ALERTMANAGER \
     HABITUS_ALERTS_SINKS_1_URL="http://127.0.0.1:$RECEIVER_PORT/api/v2/alerts" \
     SPRING_DATASOURCE_HIKARI_MINIMUM_IDLE=2   # idle between its phases: few connections held
-  start_service "$ALERTS_PORT" "$OUT/habitus.jar" "$OUT/service-alerts.log" ""
+  start_service "$ALERTS_PORT" "$OUT/habitus.jar" "$OUT/service-alerts.log" "$OUT/service-alerts.jfr"
   unset HABITUS_ALERTS_SINKS_0_NAME HABITUS_ALERTS_SINKS_0_TYPE HABITUS_ALERTS_SINKS_0_URL HABITUS_ALERTS_SINKS_0_SECRET \
     HABITUS_ALERTS_SINKS_1_NAME HABITUS_ALERTS_SINKS_1_TYPE HABITUS_ALERTS_SINKS_1_URL SPRING_DATASOURCE_HIKARI_MINIMUM_IDLE
   ALERT_ARGS=(--alerts-url="http://127.0.0.1:$ALERTS_PORT" --alerts-pid="$SERVICE_PID")
