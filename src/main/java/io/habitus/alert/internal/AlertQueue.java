@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -71,14 +73,17 @@ class AlertQueue {
 
     private void queue(String key, List<Alert> alerts) {
         Instant now = clock.instant();
+        // An alert has one id whatever sink it goes to, and sinks that take the same alerts share
+        // their JSON: it is written once (most sinks take everything).
+        List<QueuedAlert> identified = alerts.stream().map(a -> new QueuedAlert(UUID.randomUUID(), a)).toList();
+        Map<List<QueuedAlert>, String> written = new HashMap<>();
         List<NewDelivery> deliveries = new ArrayList<>();
         for (AlertSink sink : properties.sinks()) {
-            List<QueuedAlert> taken = alerts.stream().filter(a -> sink.accepts(a.kind(), a.severity()))
-                    .map(a -> new QueuedAlert(UUID.randomUUID(), a)).toList();
+            List<QueuedAlert> taken = identified.stream().filter(q -> sink.accepts(q.alert().kind(), q.alert().severity())).toList();
             if (!taken.isEmpty()) {
                 Severity highest = taken.stream().map(q -> q.alert().severity()).max(Comparator.naturalOrder()).orElseThrow();
                 deliveries.add(new NewDelivery(sink.name(), key, taken.getFirst().alert().type(), highest.name(), taken.size(),
-                        json.writeValueAsString(taken), now));
+                        written.computeIfAbsent(taken, json::writeValueAsString), now));
             }
         }
         if (!deliveries.isEmpty()) {
