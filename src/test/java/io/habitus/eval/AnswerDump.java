@@ -11,8 +11,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * A diagnostic: with {@code EVAL_DUMP=<file>} every committed answer is appended to that file as
  * one tab-separated line (archetype, phase, container, verdict, model score, threshold, learned,
- * the container's standing, the token, the lengths it was novel at and
- * the acting process), for studying the container verdict's signals offline.
+ * the container's standing, the token, the lengths it was novel at, the acting process, and the
+ * thresholds of the four evidences with the rarity evidence), for studying the container verdict's
+ * signals offline.
  */
 final class AnswerDump {
 
@@ -42,6 +43,9 @@ final class AnswerDump {
                     .append('\t').append(c.path("risk").asString("")).append('\t').append(result.path("token").asString())
                     .append('\t').append(c.path("novelAs").toString())
                     .append('\t').append(result.path("transition").path("actor").path("process").asString(""))
+                    .append('\t').append(c.path("threshold").asString("")).append('\t').append(c.path("mixThreshold").asString(""))
+                    .append('\t').append(c.path("rarityEvidence").asString("")).append('\t').append(c.path("rarityThreshold").asString(""))
+                    .append('\t').append(c.path("modelThreshold").asString(""))
                     .append('\n');
         }
         try {

@@ -26,7 +26,9 @@ final class Episode {
     double evidence;
     double peak;
     double mixPeak;
+    /** Distinct container sequences the model judged ANOMALOUS in the episode, told apart by {@link #anomalousSeen}. */
     long anomalous;
+    private SeenSequences anomalousSeen = SeenSequences.none();
     double modelPeak;
     /** The container's recent rarity ({@link SequenceRarity#level}) and its peak in the episode. */
     double rarityLevel;
@@ -62,6 +64,7 @@ final class Episode {
         episode.mixPeak = row.mixEvidence();
         episode.violation = row.violated();
         episode.anomalous = row.anomalousEvents();
+        episode.anomalousSeen = SeenSequences.stored(row.anomalousSeen());
         episode.modelPeak = row.modelEvidence();
         episode.rarityLevel = row.rarityLevel();
         episode.rarityPeak = row.rarityPeak();
@@ -126,10 +129,21 @@ final class Episode {
         return novel[EventSequences.SEQUENCE];
     }
 
-    /** Counts a transition the active model judged ANOMALOUS, as a binomial surprise at the model's event rate. */
-    void anomalous(double modelRate) {
-        anomalous++;
-        modelPeak = Math.max(modelPeak, NoveltySurprise.of(anomalous, events, modelRate));
+    /**
+     * Counts a transition the active model judged ANOMALOUS, once per distinct container sequence in
+     * the episode, as a binomial surprise at the model's event rate: the binomial takes its events as
+     * independent, and a container repeating one unlearned transition in a loop is one finding, not
+     * dozens (docs/incidents.md, "Model evidence").
+     */
+    void anomalous(long sequence, double modelRate) {
+        if (anomalousSeen.add(sequence)) {
+            anomalous++;
+            modelPeak = Math.max(modelPeak, NoveltySurprise.of(anomalous, events, modelRate));
+        }
+    }
+
+    byte @Nullable [] anomalousSeen() {
+        return anomalousSeen.bytes();
     }
 
     PairCounts pairCounts() {

@@ -99,7 +99,8 @@ public class EvidenceTracker {
                         episode.novel[EventSequences.SEQUENCE], episode.novel[EventSequences.LOCAL],
                         episode.novel[EventSequences.ACTION],
                         episode.evidence, episode.peak, episode.mixPeak, episode.violation, episode.anomalous,
-                        episode.modelPeak, episode.rarityLevel, episode.rarityPeak, episode.pairCounts(), episode.incidentId(), 0));
+                        episode.modelPeak, episode.rarityLevel, episode.rarityPeak, episode.anomalousSeen(), episode.pairCounts(),
+                        episode.incidentId(), 0));
             }
         });
         if (commit) {
@@ -140,7 +141,7 @@ public class EvidenceTracker {
         episode.rarity(detector.rarity().event(fingerprints.sequence(), fingerprints.local()));
         episode.pair(LearningSequences.pair(t), properties.maxPairs());
         if (j.verdict() == Verdict.ANOMALOUS) {
-            episode.anomalous(properties.modelAnomalyRate());
+            episode.anomalous(fingerprints.at(EventSequences.SEQUENCE), properties.modelAnomalyRate());
         }
         episode.violation |= violation;
         if (novel) {

@@ -26,21 +26,22 @@ public class EvidenceStore {
 
     private static final String COLUMNS = """
             container_id, digest, detector_id, events, novel_events, evidence, peak_evidence, mix_evidence, violated,
-            anomalous_events, model_evidence, incident_id, novel_locals, novel_actions, revision, rarity_level, rarity_peak""";
+            anomalous_events, model_evidence, incident_id, novel_locals, novel_actions, revision, rarity_level, rarity_peak,
+            anomalous_seen""";
 
     private static final String UPSERT = """
             insert into incident_evidence (container_id, digest, detector_id, events, novel_events, evidence, peak_evidence,
                                            mix_evidence, violated, anomalous_events, model_evidence, pair_counts,
                                            incident_id, updated_at, novel_locals, novel_actions, pair_log, revision,
-                                           rarity_level, rarity_peak)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                           rarity_level, rarity_peak, anomalous_seen)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (container_id) do update set digest = excluded.digest, detector_id = excluded.detector_id,
               events = excluded.events, novel_events = excluded.novel_events, evidence = excluded.evidence,
               peak_evidence = excluded.peak_evidence, mix_evidence = excluded.mix_evidence, violated = excluded.violated,
               anomalous_events = excluded.anomalous_events, model_evidence = excluded.model_evidence,
               incident_id = excluded.incident_id, updated_at = excluded.updated_at,
               novel_locals = excluded.novel_locals, novel_actions = excluded.novel_actions, revision = excluded.revision,
-              rarity_level = excluded.rarity_level, rarity_peak = excluded.rarity_peak,
+              rarity_level = excluded.rarity_level, rarity_peak = excluded.rarity_peak, anomalous_seen = excluded.anomalous_seen,
             """;
 
     private final JdbcTemplate jdbc;
@@ -73,7 +74,7 @@ public class EvidenceStore {
             }
             rows.put(id, new EvidenceRow(id, rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(13),
                     rs.getLong(14), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getBoolean(9), rs.getLong(10),
-                    rs.getDouble(11), rs.getDouble(16), rs.getDouble(17), pairs, (Long) rs.getObject(12), revision));
+                    rs.getDouble(11), rs.getDouble(16), rs.getDouble(17), rs.getBytes(18), pairs, (Long) rs.getObject(12), revision));
         }, (Object) containerIds.toArray(String[]::new));
         if (!unknown.isEmpty()) {
             jdbc.query("select container_id, pair_counts, pair_log from incident_evidence where container_id = any(?)", rs -> {
@@ -87,7 +88,7 @@ public class EvidenceStore {
     private static EvidenceRow withPairs(EvidenceRow r, PairCounts pairs) {
         return new EvidenceRow(r.containerId(), r.digest(), r.detectorId(), r.events(), r.novelEvents(), r.novelLocals(),
                 r.novelActions(), r.evidence(), r.peakEvidence(), r.mixEvidence(), r.violated(), r.anomalousEvents(),
-                r.modelEvidence(), r.rarityLevel(), r.rarityPeak(), pairs, r.incidentId(), r.revision());
+                r.modelEvidence(), r.rarityLevel(), r.rarityPeak(), r.anomalousSeen(), pairs, r.incidentId(), r.revision());
     }
 
     /**
@@ -136,6 +137,7 @@ public class EvidenceStore {
                 ps.setLong(18, revisions[i]);
                 ps.setDouble(19, r.rarityLevel());
                 ps.setDouble(20, r.rarityPeak());
+                ps.setBytes(21, r.anomalousSeen());
             }
 
             @Override
@@ -148,7 +150,8 @@ public class EvidenceStore {
             EvidenceRow r = rows.get(i);
             stored.add(new EvidenceRow(r.containerId(), r.digest(), r.detectorId(), r.events(), r.novelEvents(),
                     r.novelLocals(), r.novelActions(), r.evidence(), r.peakEvidence(), r.mixEvidence(), r.violated(),
-                    r.anomalousEvents(), r.modelEvidence(), r.rarityLevel(), r.rarityPeak(), r.pairs().asStored(), r.incidentId(),
+                    r.anomalousEvents(), r.modelEvidence(), r.rarityLevel(), r.rarityPeak(), r.anomalousSeen(), r.pairs().asStored(),
+                    r.incidentId(),
                     revisions[i]));
         }
         return stored;
