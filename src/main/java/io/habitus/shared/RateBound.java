@@ -8,7 +8,7 @@ package io.habitus.shared;
  * enough to show it; a small sample cannot (below about 2.7 / target cases not even zero would be
  * certified), and pinning its threshold to its most extreme case, often a far outlier, would blind
  * the detector. The two meet at about 1,200 cases for a 1 % target. Used for event thresholds
- * (held-out transitions) and container thresholds (held-out containers) alike.
+ * (held-out transitions); container thresholds take the bound alone ({@link #certifiedPast}).
  */
 public final class RateBound {
 
@@ -18,6 +18,16 @@ public final class RateBound {
     }
 
     public static long allowedPast(long n, double target) {
+        return Math.max(certifiedPast(n, target), (long) Math.floor(target / 2 * n));
+    }
+
+    /**
+     * The largest k whose Wilson upper bound of k / n is within the target, without the floor of
+     * {@link #allowedPast}: 0 where the sample cannot certify even that. For container thresholds,
+     * where the floor would let a held-out container past at 300 to 1,200 containers that the
+     * bound itself does not allow (docs/incidents.md, "Thresholds, calibrated together").
+     */
+    public static long certifiedPast(long n, double target) {
         long low = -1;
         long high = n;
         while (low < high) {
@@ -28,7 +38,7 @@ public final class RateBound {
                 high = middle - 1;
             }
         }
-        return Math.max(Math.max(0, low), (long) Math.floor(target / 2 * n));
+        return Math.max(0, low);
     }
 
     public static double wilsonUpper(long k, long n) {

@@ -147,7 +147,7 @@ final class DetectorCalibration {
         Arrays.fill(floors, floor);
         floors[MIX] = MixCalibration.MIN_THRESHOLD;
         floors[RARITY] = 0;
-        long allowed = RateBound.allowedPast(heldOut ? containers.size() : 0, 2 * third);
+        long allowed = RateBound.certifiedPast(heldOut ? containers.size() : 0, 2 * third);
         JointThresholds joint = JointThresholds.calibrate(peaks, floors, allowed);
         // Where few held-out containers leave a threshold at its largest peak (rank 0: below about 400
         // containers, all of them), each evidence keeps about a one-in-(n + 1) chance that a fresh normal
@@ -168,7 +168,7 @@ final class DetectorCalibration {
         // novelty, not an incident of its own.
         long novelActors = Arrays.stream(peaks[EventSequences.ACTION]).filter(peak -> peak > 0).count();
         long breakers = rulesOfOneContainer.orElse(novelActors);
-        boolean violationOpens = !heldOut || breakers <= RateBound.allowedPast(containers.size(), third);
+        boolean violationOpens = !heldOut || breakers <= RateBound.certifiedPast(containers.size(), third);
         double[] sequencePeaks = peaks[EventSequences.SEQUENCE].clone();
         Arrays.sort(sequencePeaks);
         Map<String, Object> statistics = new LinkedHashMap<>();
