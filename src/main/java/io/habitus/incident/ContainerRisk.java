@@ -19,17 +19,15 @@ import org.jspecify.annotations.Nullable;
  * @param rarityEvidence the container's peak rarity level (how rare, in the learning window, the sequences of its
  *                      recent events were; about its last ten events)
  * @param rarityThreshold the image's threshold for it
- * @param combinedThreshold the image's threshold for the combined evidence, {@code evidence / threshold +
- *                      rarityEvidence / rarityThreshold} (both close to their thresholds); 0 where there is none
  * @param modelEvidence the binomial surprise of the container's ANOMALOUS verdicts at the model's calibrated event rate
  * @param modelThreshold the threshold for it
- * @param risk          the largest of the four evidences and the combined one over their thresholds (at least 1
- *                      after a broken rule): an incident opens above 1
+ * @param risk          the largest of the four evidences over their thresholds (at least 1 after a broken rule):
+ *                      an incident opens above 1
  * @param incident      the container's incident of this episode; null when none
  */
 public record ContainerRisk(String containerId, boolean novel, List<NoveltyLength> novelAs, long events, long novelEvents, double evidence,
         double threshold, double mixEvidence, double mixThreshold, double rarityEvidence, double rarityThreshold,
-        double combinedThreshold, double modelEvidence, double modelThreshold, double risk,
+        double modelEvidence, double modelThreshold, double risk,
         @Nullable IncidentRef incident) {
 
     /** A length at which an event's sequence can be novel (docs/incidents.md, "Unit: short sequences, at three lengths"). */

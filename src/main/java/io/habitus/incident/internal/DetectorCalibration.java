@@ -51,8 +51,7 @@ final class DetectorCalibration {
      *                       containers (almost) never did something the rest of the window never did
      */
     record Result(LearnedSequences learned, SequenceNovelty novelty, MixReferences mix, double mixThreshold,
-            SequenceRarity rarity, double rarityThreshold, double combinedThreshold, boolean violationOpens,
-            Map<String, Object> statistics) {
+            SequenceRarity rarity, double rarityThreshold, boolean violationOpens, Map<String, Object> statistics) {
 
         double threshold() {
             return novelty.threshold();
@@ -205,41 +204,11 @@ final class DetectorCalibration {
                 ? joined[RARITY]
                 : rarity.ceiling();
         statistics.put("rarityThreshold", rarityThreshold);
-        double combinedThreshold = heldOut ? combinedThreshold(peaks, thresholds, joined[MIX], rarityThreshold,
-                2 * third / (RARITY + 1)) : 0;
-        statistics.put("combinedThreshold", combinedThreshold);
         statistics.put("raritySequences", rarity.size());
         statistics.putAll(mix.statistics());
         long[] learned = Arrays.stream(all).filter(f -> f != SequenceFingerprint.UNTRACED).toArray();
         return new Result(LearnedSequences.of(learned), novelty, mix.references(), joined[MIX], rarity,
-                rarityThreshold, combinedThreshold, violationOpens, statistics);
-    }
-
-    /**
-     * The combined evidence's threshold: the held-out containers' sums of their sequence and rarity
-     * ratios (each peak over its threshold; the sequence ratio the largest over the three lengths),
-     * at least 1 and at least the largest sum of a container past no other threshold (the joint
-     * allowance is spent: the combined evidence lets no further held-out container past), extrapolated
-     * past it to its share of the target like a threshold at its largest peak ({@link TailQuantile}).
-     */
-    static double combinedThreshold(double[][] peaks, double[] thresholds, double mixThreshold, double rarityThreshold,
-            double share) {
-        int n = peaks[RARITY].length;
-        double[] sums = new double[n];
-        double largestNotPast = 1.0;
-        for (int i = 0; i < n; i++) {
-            double sequence = 0;
-            for (int length = 0; length < EventSequences.LENGTHS; length++) {
-                sequence = Math.max(sequence, thresholds[length] > 0 ? peaks[length][i] / thresholds[length] : 0);
-            }
-            double rarity = rarityThreshold > 0 ? peaks[RARITY][i] / rarityThreshold : 0;
-            sums[i] = sequence + rarity;
-            boolean past = sequence > 1 || rarity > 1 || peaks[MIX][i] > mixThreshold;
-            if (!past) {
-                largestNotPast = Math.max(largestNotPast, sums[i] * (1 + 1e-9));
-            }
-        }
-        return Math.max(largestNotPast, TailQuantile.of(sums, share));
+                rarityThreshold, violationOpens, statistics);
     }
 
     /** The largest surprise a container reaches over its life at each length, judged against the other folds. */

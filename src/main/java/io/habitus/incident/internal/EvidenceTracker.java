@@ -166,7 +166,6 @@ public class EvidenceTracker {
         episode.reassess();
         return new ContainerRisk(t.containerId(), novel, novel ? novelAs(novelAt) : List.of(), episode.events, episode.novelSequences(), episode.peak,
                 detector.threshold(), episode.mixPeak, detector.mixThreshold(), episode.rarityPeak, detector.rarityThreshold(),
-                detector.combinedThreshold(),
                 episode.modelPeak, detector.modelThreshold(), episode.risk(), episode.ref());
     }
 
