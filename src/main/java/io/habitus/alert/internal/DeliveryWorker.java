@@ -97,23 +97,44 @@ class DeliveryWorker implements DisposableBean {
             if (claimed.isEmpty()) {
                 return;
             }
-            List<Delivery> deliveries = new ArrayList<>();
-            for (DeliveryRow row : claimed) {
-                for (QueuedAlert queued : json.readValue(row.alertsJson(), QueuedAlert.LIST)) {
-                    deliveries.add(new Delivery(row.id(), queued.id(), queued.alert()));
-                }
-            }
             Map<Long, SinkClient.Outcome> outcomes = new HashMap<>();
-            for (SinkRequest request : channel.format().requests(sink, deliveries, now)) {
-                SinkClient.Outcome outcome = send(channel, request);
-                // A row whose alerts went out in several requests stands as its worst request did.
-                request.deliveries().forEach(d -> outcomes.merge(d.id(), outcome, DeliveryWorker::worse));
+            for (List<Delivery> deliveries : wholeRows(claimed, sink.batchSize())) {
+                for (SinkRequest request : channel.format().requests(sink, deliveries, now)) {
+                    SinkClient.Outcome outcome = send(channel, request);
+                    // A row too large for one request stands as its worst request did.
+                    request.deliveries().forEach(d -> outcomes.merge(d.id(), outcome, DeliveryWorker::worse));
+                }
             }
             record(sink, claimed, outcomes);
             if (claimed.size() < sink.batchSize()) {
                 return;
             }
         }
+    }
+
+    /**
+     * The rows' alerts in groups of whole rows of at most {@code batchSize} alerts (a larger row alone),
+     * so that a row's alerts go out in one request and its outcome is that request's: cut across
+     * requests, a row was sent again whole whenever one of its parts failed, and against a sink
+     * failing every other request it could fail on every attempt.
+     */
+    private List<List<Delivery>> wholeRows(List<DeliveryRow> rows, int batchSize) {
+        List<List<Delivery>> groups = new ArrayList<>();
+        List<Delivery> group = new ArrayList<>();
+        for (DeliveryRow row : rows) {
+            List<QueuedAlert> alerts = json.readValue(row.alertsJson(), QueuedAlert.LIST);
+            if (!group.isEmpty() && group.size() + alerts.size() > batchSize) {
+                groups.add(group);
+                group = new ArrayList<>();
+            }
+            for (QueuedAlert queued : alerts) {
+                group.add(new Delivery(row.id(), queued.id(), queued.alert()));
+            }
+        }
+        if (!group.isEmpty()) {
+            groups.add(group);
+        }
+        return groups;
     }
 
     private SinkClient.Outcome send(SinkChannel channel, SinkRequest request) {
