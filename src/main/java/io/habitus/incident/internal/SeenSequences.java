@@ -20,8 +20,9 @@ final class SeenSequences {
         this.bits = bits;
     }
 
+    /** Empty: its words are allocated as bits are set, since most containers never count an anomaly. */
     static SeenSequences none() {
-        return new SeenSequences(new BitSet(BITS));
+        return new SeenSequences(new BitSet());
     }
 
     static SeenSequences stored(byte @Nullable [] bytes) {
