@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The pipeline's recording step: keeps every deviation as an audit, in the transaction that
- * judged it, deduplicated per container, verdict and rule within the dedup window, and publishes the
- * audits it opened ({@link AuditsOpened}) for what happens after commit (alerts).
+ * judged it, deduplicated per container, verdict and rule within the dedup window, and tells the
+ * pipeline which audits it opened (their alerts are its next step).
  */
 @Service
 public class AuditRecorder {
@@ -30,21 +29,19 @@ public class AuditRecorder {
     private final AuditProperties properties;
     private final JsonMapper json;
     private final MeterRegistry meters;
-    private final ApplicationEventPublisher events;
 
-    AuditRecorder(AuditStore store, AuditProperties properties, JsonMapper json, MeterRegistry meters,
-            ApplicationEventPublisher events) {
+    AuditRecorder(AuditStore store, AuditProperties properties, JsonMapper json, MeterRegistry meters) {
         this.store = store;
         this.properties = properties;
         this.json = json;
         this.meters = meters;
-        this.events = events;
     }
 
+    /** Records the deviations; returns the audits they opened (repeats counted on an existing audit are not among them). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(List<Deviation> deviations) {
+    public List<OpenedAudit> record(List<Deviation> deviations) {
         if (deviations.isEmpty()) {
-            return;
+            return List.of();
         }
         long window = Math.max(1, properties.dedupWindow().toSeconds());
         Map<List<Object>, AuditRow> folded = new LinkedHashMap<>();
@@ -67,14 +64,12 @@ public class AuditRecorder {
                 opened.add(opened(recorded.get(i).id(), firsts.get(i)));
             }
         }
-        if (!opened.isEmpty()) {
-            events.publishEvent(new AuditsOpened(opened));
-        }
         deviations.forEach(d -> Counter.builder("habitus.deviations")
                 .description("Deviations judged (each counted, also when deduplicated onto one audit), by verdict")
                 .tag("verdict", d.verdict().name())
                 .register(meters)
                 .increment());
+        return opened;
     }
 
     private static OpenedAudit opened(long id, Deviation d) {

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An incident opened, or its severity rose, in the transaction of the batch that did it. Dry-run
- * incidents never raise this: they are recorded for people to review, not alerted. Listeners after
- * commit, through the event publication registry.
+ * incidents never raise this: they are recorded for people to review, not alerted. The pipeline's
+ * alert step queues it in that same transaction.
  *
  * @param previousSeverity the severity before the batch (null when it opened)
  * @param latestToken      the last event that added evidence, as a token (null if none did in this batch)

@@ -68,10 +68,11 @@ public class Incidents {
 
     /**
      * Advances the judged containers' evidence in the caller's transaction and opens or grows their
-     * incidents; one risk per judgement, in its order (null where no detector judges the image).
+     * incidents; one risk per judgement, in its order (null where no detector judges the image), and
+     * the incidents opened or raised in severity (outside a dry run), which the pipeline alerts.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<ContainerRisk> assess(List<Judgement> judgements) {
+    public ContainerAssessment assess(List<Judgement> judgements) {
         return tracker.advance(judgements, true);
     }
 
@@ -81,7 +82,7 @@ public class Incidents {
      * a read is single statements, each consistent on its own.
      */
     public List<ContainerRisk> preview(List<Judgement> judgements) {
-        return tracker.advance(judgements, false);
+        return tracker.advance(judgements, false).risks();
     }
 
     @Transactional(readOnly = true)

@@ -1,8 +1,11 @@
 package io.habitus.pipeline;
 
+import io.habitus.alert.AlertOutbox;
 import io.habitus.audit.AuditRecorder;
+import io.habitus.audit.OpenedAudit;
 import io.habitus.behavior.ContainerStates;
 import io.habitus.behavior.ObservedTransition;
+import io.habitus.incident.ContainerAssessment;
 import io.habitus.incident.ContainerRisk;
 import io.habitus.incident.Incidents;
 import io.habitus.incident.LearningSequences;
@@ -33,8 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batch is validated outside the transaction; then one transaction stores it, advances its
  * containers' states, feeds open learning windows (their profiles, training samples and sequence
  * traces), judges the transitions against active profiles and models, records the deviations as
- * audits, and advances each container's evidence, opening incidents where it crosses its image's
- * container threshold. The
+ * audits, advances each container's evidence, opening incidents where it crosses its image's
+ * container threshold, and queues the alerts of new audits and incidents in the outbox. The
  * judgements come back to the caller only after that transaction committed, so an acknowledged
  * event, its state, its learning and its audit are durable together. Concurrent small batches
  * (agents' committed score calls) share that transaction: {@link GroupCommit}.
@@ -50,13 +53,14 @@ public class EventPipeline {
     private final AuditRecorder audits;
     private final LearningSequences sequences;
     private final Incidents incidents;
+    private final AlertOutbox alerts;
     private final GroupCommit<PreparedBatch, Processed> groups;
     private final PipelineSteps steps;
     private final int groupBatchEvents;
 
     EventPipeline(EventIngestion ingestion, ContainerStates states, ObservationRecorder observations,
             TrainingSamples samples, TransitionJudge judge, AuditRecorder audits, LearningSequences sequences,
-            Incidents incidents, TransactionTemplate transaction, PipelineProperties properties, PipelineSteps steps) {
+            Incidents incidents, AlertOutbox alerts, TransactionTemplate transaction, PipelineProperties properties, PipelineSteps steps) {
         this.ingestion = ingestion;
         this.states = states;
         this.observations = observations;
@@ -65,6 +69,7 @@ public class EventPipeline {
         this.audits = audits;
         this.sequences = sequences;
         this.incidents = incidents;
+        this.alerts = alerts;
         this.groupBatchEvents = properties.groupBatchEvents();
         // Batches over group-batch-events weigh a whole group: they commit alone, at once.
         this.groups = new GroupCommit<>(transaction, this::run, EventPipeline::keys,
@@ -116,11 +121,13 @@ public class EventPipeline {
         t = steps.lap(PipelineSteps.Step.LEARN, t);
         List<Judgement> judgements = judge.judge(transitions, Set.of());
         t = steps.lap(PipelineSteps.Step.JUDGE, t);
-        audits.record(judgements.stream().filter(Judgement::isDeviation).map(Deviation::of).toList());
+        List<OpenedAudit> opened = audits.record(judgements.stream().filter(Judgement::isDeviation).map(Deviation::of).toList());
         t = steps.lap(PipelineSteps.Step.AUDIT, t);
-        List<ContainerRisk> risks = incidents.assess(judgements);
-        steps.lap(PipelineSteps.Step.EVIDENCE, t);
-        return answers(group, receipts, judgements, risks);
+        ContainerAssessment assessment = incidents.assess(judgements);
+        t = steps.lap(PipelineSteps.Step.EVIDENCE, t);
+        alerts.queue(opened, assessment.raised());
+        steps.lap(PipelineSteps.Step.ALERT, t);
+        return answers(group, receipts, judgements, assessment.risks());
     }
 
     /** Each batch's judgements and risks: its events' (a group's batches share no container, so per container order holds). */

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 class PipelineSteps {
 
     enum Step {
-        STORE, STATE, LEARN, JUDGE, AUDIT, EVIDENCE, COMMIT, WHAT_IF_STATE, WHAT_IF_JUDGE, WHAT_IF_EVIDENCE
+        STORE, STATE, LEARN, JUDGE, AUDIT, EVIDENCE, ALERT, COMMIT, WHAT_IF_STATE, WHAT_IF_JUDGE, WHAT_IF_EVIDENCE
     }
 
     private final Map<Step, Timer> timers = new EnumMap<>(Step.class);

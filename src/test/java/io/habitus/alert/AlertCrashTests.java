@@ -22,16 +22,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * No alert is lost across a kill -9. The service runs as its own JVM with a webhook sink; some
- * deviations wait in the outbox (the sink answers 503), others have not even reached it (their
- * after-commit listener is held up by a lock on the outbox table, so only the event publication
- * registry knows of them) when the service is killed with SIGKILL. Started again, it delivers every
- * deviation committed before the kill.
+ * No alert is lost across a kill -9. The service runs as its own JVM with a webhook sink that
+ * answers 503, so deviations wait in the outbox, and it is killed with SIGKILL while a client is
+ * still posting deviations. At the kill every committed audit has its alert in the outbox (they are
+ * written in one transaction); started again, the service delivers every one of them.
  */
 class AlertCrashTests {
 
@@ -64,30 +64,27 @@ class AlertCrashTests {
             }
             awaitAtLeast(() -> count(db, "select count(*) from alert_delivery where sink = 'crash-hook' and state = 'PENDING'"
                     + " and attempts > 0"), 1);
-            try (Connection lock = DriverManager.getConnection(db.url(), db.username(), db.password())) {
-                lock.setAutoCommit(false);
-                try (Statement statement = lock.createStatement()) {
-                    statement.execute("lock table alert_delivery in exclusive mode");
+            AtomicBoolean posting = new AtomicBoolean(true);
+            Thread client = Thread.ofPlatform().start(() -> {
+                while (posting.get()) {
+                    try {
+                        api.post("/api/v1/events", Api.json(Events.batch(Events.newId("crash"), violations(digest, 3))));
+                    } catch (RuntimeException refused) {
+                        // the service is gone: what it acknowledged before is what counts
+                    }
                 }
-                // Each held-up listener keeps one of the service's 8 pooled connections while it waits: a few
-                // batches, so that ingest still gets one.
-                for (int batch = 0; batch < 4; batch++) {
-                    post(api, violations(digest, 3));
-                }
-                awaitAtLeast(() -> count(db, "select count(*) from event_publication where listener_id = 'alert.audits-opened'"), 4);
-                service.kill();
-                lock.rollback();
-            }
+            });
+            Thread.sleep(500);
+            service.kill();
+            posting.set(false);
+            client.join();
             long audits = count(db, "select count(*) from audit where digest = '" + digest + "'");
             long queued = count(db, "select coalesce(sum(d.alert_count), 0) from alert_delivery d join audit a"
                     + " on d.alert_key = 'audits:' || a.id where a.digest = '" + digest + "' and d.state = 'PENDING'");
-            long outstanding = count(db, "select count(*) from event_publication where listener_id = 'alert.audits-opened'");
-            System.out.printf("alert crash: at the kill, %d deviations committed: %d waiting in the outbox, "
-                    + "%d batches' publications outstanding in the registry; %d requests answered 503%n", audits, queued,
-                    outstanding, receiver.received("/crash").size());
-            assertThat(audits).isEqualTo(42);
-            assertThat(queued).as("some deliveries were waiting in the outbox").isPositive();
-            assertThat(queued).as("some only the registry knew of").isLessThan(audits);
+            System.out.printf("alert crash: at the kill, %d deviations committed, %d alerts waiting in the outbox; "
+                    + "%d requests answered 503%n", audits, queued, receiver.received("/crash").size());
+            assertThat(audits).isGreaterThanOrEqualTo(30);
+            assertThat(queued).as("every committed audit has its alert queued").isEqualTo(audits);
             assertThat(receiver.received("/crash")).allMatch(r -> r.status() == 503);
 
             receiver.answer("/crash", n -> 200);
@@ -99,7 +96,6 @@ class AlertCrashTests {
                 }
                 Set<String> delivered = awaitDelivered(receiver, recorded, Duration.ofSeconds(90));
                 assertThat(delivered).containsAll(recorded);
-                awaitAtLeast(() -> -count(db, "select count(*) from event_publication where listener_id = 'alert.audits-opened'"), 0);
             } finally {
                 restarted.kill();
             }

@@ -1,9 +1,9 @@
 package io.habitus.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.habitus.alert.persistence.DeliveryStore;
-import io.habitus.audit.AuditsOpened;
 import io.habitus.audit.OpenedAudit;
 import io.habitus.shared.Verdict;
 import io.habitus.support.TestDatabase;
@@ -13,15 +13,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.modulith.test.Scenario;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The alert module on its own (Spring Modulith bootstraps only it and the shared kernel): an
- * {@link AuditsOpened} published in a transaction becomes, after the commit, one delivery per sink
- * that takes any of its audits, carrying the audits that sink takes, and the same event handled twice
- * (at least once) queues nothing more.
+ * The alert module on its own (Spring Modulith bootstraps only it and the shared kernel): the audits
+ * a transaction opened become, in that transaction, one delivery per sink that takes any of them,
+ * carrying the audits that sink takes; queueing the same audits twice queues nothing more; a rolled
+ * back transaction leaves no delivery behind.
  */
 @ApplicationModuleTest(extraIncludes = "shared")
 class AlertModuleTests {
@@ -47,20 +48,42 @@ class AlertModuleTests {
     @Autowired
     DeliveryStore deliveries;
 
+    @Autowired
+    AlertOutbox outbox;
+
+    @Autowired
+    TransactionTemplate transaction;
+
     @Test
-    void newAuditsBecomeDeliveriesForTheSinksThatTakeThemAfterCommit(Scenario scenario) {
+    void newAuditsBecomeDeliveriesForTheSinksThatTakeThemInTheirTransaction() {
         long violation = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
-        AuditsOpened opened = new AuditsOpened(List.of(audit(violation, Verdict.VIOLATION), audit(violation + 1, Verdict.ANOMALOUS)));
+        List<OpenedAudit> opened = List.of(audit(violation, Verdict.VIOLATION), audit(violation + 1, Verdict.ANOMALOUS));
 
-        scenario.publish(opened)
-                .andWaitForStateChange(() -> keys(violation), found -> found.size() == 2)
-                .andVerify(found -> assertThat(found).containsExactlyInAnyOrder(
-                        "module-all audits:" + violation + " audits/" + violation + ",audits/" + (violation + 1),
-                        "module-high audits:" + violation + " audits/" + violation));
+        transaction.executeWithoutResult(status -> outbox.queue(opened, List.of()));
 
-        scenario.publish(opened)
-                .andWaitForStateChange(() -> eventPublicationsDone())
-                .andVerify(done -> assertThat(keys(violation)).as("queued once").hasSize(2));
+        assertThat(keys(violation)).containsExactlyInAnyOrder(
+                "module-all audits:" + violation + " audits/" + violation + ",audits/" + (violation + 1),
+                "module-high audits:" + violation + " audits/" + violation);
+        transaction.executeWithoutResult(status -> outbox.queue(opened, List.of()));
+        assertThat(keys(violation)).as("queued once").hasSize(2);
+    }
+
+    @Test
+    void aRolledBackTransactionQueuesNothing() {
+        long violation = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+
+        transaction.executeWithoutResult(status -> {
+            outbox.queue(List.of(audit(violation, Verdict.VIOLATION)), List.of());
+            status.setRollbackOnly();
+        });
+
+        assertThat(keys(violation)).isEmpty();
+    }
+
+    @Test
+    void queueingNeedsTheCallersTransaction() {
+        assertThatThrownBy(() -> outbox.queue(List.of(audit(1, Verdict.VIOLATION)), List.of()))
+                .isInstanceOf(IllegalTransactionStateException.class);
     }
 
     private static OpenedAudit audit(long id, Verdict verdict) {
@@ -79,13 +102,4 @@ class AlertModuleTests {
 
     @Autowired
     tools.jackson.databind.json.JsonMapper json;
-
-    @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
-
-    private Boolean eventPublicationsDone() {
-        Integer open = jdbc.queryForObject("select count(*) from event_publication where listener_id = 'alert.audits-opened'",
-                Integer.class);
-        return open != null && open == 0 ? Boolean.TRUE : null;
-    }
 }

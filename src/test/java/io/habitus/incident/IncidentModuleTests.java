@@ -143,7 +143,7 @@ class IncidentModuleTests extends ModuleIntegrationTest {
             samples.collect(learned);
             sequences.record(learned);
             List<Judgement> judgements = judge.judge(transitions, Set.of());
-            return incidents.assess(judgements).stream().filter(java.util.Objects::nonNull).toList();
+            return incidents.assess(judgements).risks().stream().filter(java.util.Objects::nonNull).toList();
         });
     }
 }

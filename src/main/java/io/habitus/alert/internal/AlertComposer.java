@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Words the facts of a new audit or a raised incident as an {@link Alert}. */
 @Component
-class AlertComposer {
+public class AlertComposer {
 
     private final AlertProperties properties;
 
@@ -19,7 +19,7 @@ class AlertComposer {
         this.properties = properties;
     }
 
-    Alert of(OpenedAudit a) {
+    public Alert of(OpenedAudit a) {
         Alert.Image image = new Alert.Image(a.digest(), a.imageName());
         String token = a.ruleKind().equals("TRANSITION") ? a.ruleValue() : a.ruleKind().toLowerCase(Locale.ROOT) + " " + a.ruleValue();
         String summary = a.verdict() + " in " + imageLabel(image) + ", container " + a.containerId() + ": " + token;
@@ -32,7 +32,7 @@ class AlertComposer {
                 null);
     }
 
-    Alert of(IncidentRaised i) {
+    public Alert of(IncidentRaised i) {
         Alert.Image image = new Alert.Image(i.digest(), i.imageName());
         boolean opened = i.change() == IncidentRaised.Change.OPENED;
         String summary = "Incident " + i.id() + (opened ? " opened (" + i.severity() + ")"

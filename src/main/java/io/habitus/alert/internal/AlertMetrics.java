@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * outcome: delivered, retry, rejected).
  */
 @Component
-class AlertMetrics {
+public class AlertMetrics {
 
     private final MeterRegistry meters;
     private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
@@ -43,7 +43,7 @@ class AlertMetrics {
         pending.forEach((sink, count) -> count.set(bySink.getOrDefault(sink, 0L)));
     }
 
-    void queued(String sink, int alerts) {
+    public void queued(String sink, int alerts) {
         Counter.builder("habitus.alerts.queued").description("Alerts queued for delivery").tag("sink", sink)
                 .register(meters).increment(alerts);
     }

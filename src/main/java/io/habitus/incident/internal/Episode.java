@@ -5,6 +5,7 @@ import io.habitus.incident.IncidentRaised;
 import io.habitus.incident.ContainerRisk;
 import io.habitus.incident.Incidents;
 import io.habitus.incident.persistence.EvidenceRow;
+import io.habitus.incident.persistence.IncidentGrowth;
 import io.habitus.incident.persistence.IncidentStore;
 import io.habitus.incident.persistence.PairCounts;
 import io.habitus.scoring.Judgement;
@@ -36,7 +37,7 @@ final class Episode {
     boolean violation;
     @Nullable Instant firstEventAt;
     @Nullable Instant lastEventAt;
-    @Nullable Incident incident;
+    @Nullable IncidentStanding incident;
     private @Nullable Severity severity;
     /** The incident's severity before this batch; null when there was no open incident. */
     private @Nullable Severity before;
@@ -53,7 +54,7 @@ final class Episode {
         return new Episode(detector);
     }
 
-    static Episode of(EvidenceRow row, ContainerDetector detector, @Nullable Incident incident) {
+    static Episode of(EvidenceRow row, ContainerDetector detector, @Nullable IncidentStanding incident) {
         Episode episode = new Episode(detector);
         episode.events = row.events();
         episode.novel[EventSequences.SEQUENCE] = row.novelEvents();
@@ -168,19 +169,16 @@ final class Episode {
                 trigger.model() == null ? null : trigger.model().version(), reasons, null, null, null);
         long id = store.open(opened);
         this.opened = true;
-        incident = new Incident(id, opened.digest(), opened.containerId(), opened.node(), opened.status(), severity, dryRun,
-                now, now, firstEventAt, lastEventAt, opened.risk(), peak, opened.threshold(), mixPeak, opened.mixThreshold(),
-                rarityPeak, opened.rarityThreshold(), modelPeak, opened.modelThreshold(), events, novelSequences(),
-                detector.id(), opened.profileVersion(), opened.modelVersion(), List.of(), null, null, null);
+        incident = new IncidentStanding(id, opened.digest(), opened.containerId(), opened.node(), opened.status(), severity,
+                dryRun, now);
         reasons.clear();
     }
 
-    /** Writes what this batch added to an incident that was open before it (or since it opened in it). */
-    void grow(IncidentStore store, int maxReasons, Instant now) {
-        if (incident != null) {
-            store.grow(incident.id(), severity, lastEventAt, risk(), peak, mixPeak, rarityPeak, modelPeak, events, novelSequences(),
-                    reasons, maxReasons, now);
-        }
+    /** What this batch added to an incident that was open before it (or since it opened in it); null without one. */
+    @Nullable IncidentGrowth growth() {
+        return incident == null || severity == null || lastEventAt == null ? null
+                : new IncidentGrowth(incident.id(), severity, lastEventAt, risk(), peak, mixPeak, rarityPeak, modelPeak, events,
+                        novelSequences(), List.copyOf(reasons));
     }
 
     /** Severity only rises within an incident. */

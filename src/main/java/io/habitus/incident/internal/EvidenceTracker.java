@@ -2,10 +2,12 @@ package io.habitus.incident.internal;
 
 import io.habitus.incident.IncidentRaised;
 import io.habitus.behavior.ObservedTransition;
+import io.habitus.incident.ContainerAssessment;
 import io.habitus.incident.ContainerRisk;
 import io.habitus.incident.Incidents;
 import io.habitus.incident.LearningSequences;
 import io.habitus.incident.persistence.EvidenceRow;
+import io.habitus.incident.persistence.IncidentGrowth;
 import io.habitus.incident.persistence.IncidentStore;
 import io.habitus.ingest.ContainerRef;
 import io.habitus.scoring.Judgement;
@@ -20,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
  * surprise of the container's novel events so far ({@link NoveltySurprise}), and its peak in the
  * episode is what the image's threshold judges. Containers of images without a READY detector
  * (still learning, unknown) carry no evidence. An incident opened or raised in severity (outside its
- * detector's dry run) is published as {@link IncidentRaised} in the same transaction.
+ * detector's dry run) is returned as {@link IncidentRaised}, for the pipeline to alert.
  */
 @Component
 public class EvidenceTracker {
@@ -41,11 +42,9 @@ public class EvidenceTracker {
     private final LearningSequences sequences;
     private final IncidentProperties properties;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
 
     EvidenceTracker(ActiveDetectors detectors, RecentEvidence evidence, IncidentStore incidents,
-            LearningSequences sequences, IncidentProperties properties, Clock clock, ApplicationEventPublisher events) {
-        this.events = events;
+            LearningSequences sequences, IncidentProperties properties, Clock clock) {
         this.detectors = detectors;
         this.evidence = evidence;
         this.incidents = incidents;
@@ -55,7 +54,7 @@ public class EvidenceTracker {
     }
 
     /** One risk per judgement (null where no detector judges); {@code commit} locks, writes and opens incidents. */
-    public List<ContainerRisk> advance(List<Judgement> judgements, boolean commit) {
+    public ContainerAssessment advance(List<Judgement> judgements, boolean commit) {
         ContainerRisk[] risks = new ContainerRisk[judgements.size()];
         Set<String> digests = new HashSet<>();
         for (Judgement j : judgements) {
@@ -72,14 +71,15 @@ public class EvidenceTracker {
             }
         }
         if (byContainer.isEmpty()) {
-            return Arrays.asList(risks);
+            return new ContainerAssessment(Arrays.asList(risks), List.of());
         }
         Map<String, EvidenceRow> stored = commit ? evidence.lock(byContainer.keySet()) : evidence.find(byContainer.keySet());
-        Map<Long, Incident> open = incidents.find(stored.values().stream().map(EvidenceRow::incidentId)
+        Map<Long, IncidentStanding> open = incidents.standings(stored.values().stream().map(EvidenceRow::incidentId)
                 .filter(Objects::nonNull).toList());
         Instant now = clock.instant();
         List<EvidenceRow> updated = new ArrayList<>(byContainer.size());
         List<IncidentRaised> raised = new ArrayList<>();
+        List<IncidentGrowth> growths = new ArrayList<>();
         byContainer.forEach((container, indexes) -> {
             ObservedTransition first = judgements.get(indexes.getFirst()).transition();
             ContainerDetector detector = active.get(first.digest());
@@ -90,7 +90,10 @@ public class EvidenceTracker {
                 risks[index] = step(episode, judgements.get(index), commit, now);
             }
             if (commit) {
-                episode.grow(incidents, Incidents.MAX_REASONS, now);
+                IncidentGrowth growth = episode.growth();
+                if (growth != null) {
+                    growths.add(growth);
+                }
                 IncidentRaised.Change change = episode.change();
                 if (change != null) {
                     raised.add(raised(episode, change, first));
@@ -104,14 +107,14 @@ public class EvidenceTracker {
             }
         });
         if (commit) {
+            incidents.grow(growths, Incidents.MAX_REASONS, now);
             evidence.save(updated, now);
-            raised.forEach(events::publishEvent);
         }
-        return Arrays.asList(risks);
+        return new ContainerAssessment(Arrays.asList(risks), raised);
     }
 
     private static IncidentRaised raised(Episode episode, IncidentRaised.Change change, ObservedTransition first) {
-        Incident incident = episode.incident;
+        IncidentStanding incident = episode.incident;
         ContainerRef container = first.event().container();
         IncidentReason latest = episode.latest();
         return new IncidentRaised(incident.id(), change, episode.severity(), episode.severityBefore(), incident.digest(),

@@ -3,6 +3,7 @@ package io.habitus.incident.persistence;
 import io.habitus.incident.internal.Incident;
 import io.habitus.incident.internal.IncidentFilter;
 import io.habitus.incident.internal.IncidentReason;
+import io.habitus.incident.internal.IncidentStanding;
 import io.habitus.incident.internal.IncidentStatus;
 import io.habitus.incident.internal.ProposedSequence;
 import io.habitus.incident.Severity;
@@ -57,35 +58,54 @@ public class IncidentStore {
         return id;
     }
 
-    /** Grows an open incident with its container's later events; closed incidents stay as they were closed. */
-    public void grow(long id, Severity severity, Instant lastEventAt, double risk, double evidence, double mixEvidence,
-            double rarityEvidence, double modelEvidence, long events, long novelEvents, List<IncidentReason> moreReasons,
-            int maxReasons, Instant at) {
-        jdbc.update("""
+    /**
+     * Grows open incidents with their containers' later events, in one round trip; closed incidents
+     * stay as they were closed. Reasons are appended up to {@code maxReasons}.
+     */
+    public void grow(List<IncidentGrowth> growths, int maxReasons, Instant at) {
+        if (growths.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(at);
+        jdbc.batchUpdate("""
                 update incident set severity = ?, last_event_at = greatest(last_event_at, ?), risk = greatest(risk, ?),
                   evidence = greatest(evidence, ?), mix_evidence = greatest(mix_evidence, ?),
                   rarity_evidence = greatest(rarity_evidence, ?), model_evidence = greatest(model_evidence, ?),
                   events = ?, novel_events = ?, updated_at = ?,
-                  reasons = case when jsonb_array_length(reasons) >= ? then reasons else reasons || cast(? as jsonb) end
-                where id = ? and status in ('OPEN', 'ACKNOWLEDGED')""",
-                severity.name(), Timestamp.from(lastEventAt), risk, evidence, mixEvidence, rarityEvidence, modelEvidence,
-                events, novelEvents,
-                Timestamp.from(at), maxReasons,
-                json.writeValueAsString(moreReasons), id);
+                  reasons = case when ? or jsonb_array_length(reasons) >= ? then reasons else reasons || cast(? as jsonb) end
+                where id = ? and status in ('OPEN', 'ACKNOWLEDGED')""", growths, growths.size(), (ps, g) -> {
+                    ps.setString(1, g.severity().name());
+                    ps.setTimestamp(2, Timestamp.from(g.lastEventAt()));
+                    ps.setDouble(3, g.risk());
+                    ps.setDouble(4, g.evidence());
+                    ps.setDouble(5, g.mixEvidence());
+                    ps.setDouble(6, g.rarityEvidence());
+                    ps.setDouble(7, g.modelEvidence());
+                    ps.setLong(8, g.events());
+                    ps.setLong(9, g.novelEvents());
+                    ps.setTimestamp(10, now);
+                    ps.setBoolean(11, g.moreReasons().isEmpty());
+                    ps.setInt(12, maxReasons);
+                    ps.setString(13, g.moreReasons().isEmpty() ? "[]" : json.writeValueAsString(g.moreReasons()));
+                    ps.setLong(14, g.id());
+                });
+    }
+
+    /** Where the incidents of the given ids stand, by id: one query for a batch's containers, without their reasons. */
+    public Map<Long, IncidentStanding> standings(Collection<Long> ids) {
+        Map<Long, IncidentStanding> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.query("select id, digest, container_id, node, status, severity, dry_run, opened_at from incident where id = any(?)",
+                    (rs, n) -> new IncidentStanding(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            IncidentStatus.valueOf(rs.getString(5)), Severity.valueOf(rs.getString(6)), rs.getBoolean(7),
+                            rs.getTimestamp(8).toInstant()),
+                    (Object) ids.toArray(Long[]::new)).forEach(i -> found.put(i.id(), i));
+        }
+        return found;
     }
 
     public Optional<Incident> find(long id) {
         return jdbc.query("select " + COLUMNS + " from incident where id = ?", this::incident, id).stream().findFirst();
-    }
-
-    /** The incidents of the given ids that exist, by id: one query for a batch's containers. */
-    public Map<Long, Incident> find(Collection<Long> ids) {
-        Map<Long, Incident> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.query("select " + COLUMNS + " from incident where id = any(?)", this::incident,
-                    (Object) ids.toArray(Long[]::new)).forEach(i -> found.put(i.id(), i));
-        }
-        return found;
     }
 
     public Optional<Incident> lock(long id) {
