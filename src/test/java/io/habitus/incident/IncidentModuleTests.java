@@ -81,6 +81,9 @@ class IncidentModuleTests extends ModuleIntegrationTest {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void theEndOfLearningBuildsADetectorThatKeepsTheUsualQuietAndWeighsTheNovel() throws InterruptedException {
         String digest = Events.newDigest();
@@ -112,6 +115,36 @@ class IncidentModuleTests extends ModuleIntegrationTest {
         assertThat(last.novel()).isTrue();
         assertThat(last.evidence()).isPositive();
         assertThat(incidents.list(new IncidentFilter(digest, quiet, null, null, null), null, 10).incidents()).isEmpty();
+    }
+
+    @Test
+    void anIncidentGrowingOverManyBatchesKeepsItsFirstReasonsUpToTheLimit() throws InterruptedException {
+        String digest = Events.newDigest();
+        Instant start = Instant.now().minusSeconds(20_000);
+        for (int c = 0; c < 8; c++) {
+            process(NginxTraffic.rounds(digest, Events.newId("web"), start.plusSeconds(c * 900L), 30));
+        }
+        learning.finishNow(new ImageDigest(digest), "alice");
+        awaitReadyDetector(new ImageDigest(digest));
+
+        String odd = Events.newId("web");
+        Instant t = Instant.now().minusSeconds(300);
+        for (int batch = 0; batch < 4; batch++) {
+            List<Map<String, Object>> execs = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                execs.add(NginxTraffic.exec(digest, odd, "/tmp/dropped-" + batch + "-" + i, NGINX, 90 + i, t.plusSeconds(batch * 20L + i)));
+            }
+            process(execs);
+        }
+
+        var found = incidents.list(new IncidentFilter(digest, odd, null, null, null), null, 10).incidents();
+        assertThat(found).hasSize(1);
+        var incident = incidents.find(found.getFirst().id());
+        assertThat(incident.events()).isEqualTo(80);
+        assertThat(incident.reasons()).hasSize(Incidents.MAX_REASONS);
+        assertThat(incident.reasons()).allSatisfy(r -> assertThat(r.token()).contains("/tmp/dropped-"));
+        assertThat(jdbc.queryForObject("select reason_count = jsonb_array_length(reasons) from incident where id = ?",
+                Boolean.class, incident.id())).isTrue();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.habitus.scoring.Judgement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** A container's evidence while one batch advances it, and the incident it opened or grows. */
@@ -42,7 +43,10 @@ final class Episode {
     /** The incident's severity before this batch; null when there was no open incident. */
     private @Nullable Severity before;
     private boolean opened;
-    private @Nullable IncidentReason latest;
+    /** The last event that added evidence, made into a reason only when asked for: most are never shown. */
+    private @Nullable Supplier<IncidentReason> latest;
+    /** Reasons the incident holds already: none are made beyond {@link Incidents#MAX_REASONS}. */
+    private int storedReasons;
     private PairCounts.Tally pairs = PairCounts.none().tally();
     private final List<IncidentReason> reasons = new ArrayList<>();
 
@@ -72,6 +76,7 @@ final class Episode {
         episode.pairs = row.pairs().tally();
         episode.incident = incident != null && !incident.status().isClosed() ? incident : null;
         episode.severity = episode.incident == null ? null : episode.incident.severity();
+        episode.storedReasons = episode.incident == null ? 0 : episode.incident.reasons();
         episode.before = episode.severity;
         return episode;
     }
@@ -151,10 +156,14 @@ final class Episode {
         return pairs.counts();
     }
 
-    void reason(IncidentReason reason) {
-        latest = reason;
-        if (reasons.size() < Incidents.MAX_REASONS) {
-            reasons.add(reason);
+    /** The event that just added evidence: a reason of the incident while it has room for one. */
+    void reason(Supplier<IncidentReason> reason) {
+        if (storedReasons + reasons.size() < Incidents.MAX_REASONS) {
+            IncidentReason made = reason.get();
+            reasons.add(made);
+            latest = () -> made;
+        } else {
+            latest = reason;
         }
     }
 
@@ -170,7 +179,8 @@ final class Episode {
         long id = store.open(opened);
         this.opened = true;
         incident = new IncidentStanding(id, opened.digest(), opened.containerId(), opened.node(), opened.status(), severity,
-                dryRun, now);
+                dryRun, now, reasons.size());
+        storedReasons = reasons.size();
         reasons.clear();
     }
 
@@ -214,7 +224,7 @@ final class Episode {
     }
 
     @Nullable IncidentReason latest() {
-        return latest;
+        return latest == null ? null : latest.get();
     }
 
     @Nullable Long incidentId() {

@@ -107,7 +107,7 @@ public class EvidenceTracker {
             }
         });
         if (commit) {
-            incidents.grow(growths, Incidents.MAX_REASONS, now);
+            incidents.grow(growths, now);
             evidence.save(updated, now);
         }
         return new ContainerAssessment(Arrays.asList(risks), raised);
@@ -150,14 +150,17 @@ public class EvidenceTracker {
         if (novel) {
             episode.novel(novelAt);
             int shortest = shortestNovel(novelAt);
-            List<String> learnable = new ArrayList<>(EventSequences.LENGTHS);
-            for (int length = 0; length < novelAt.length; length++) {
-                if (novelAt[length]) {
-                    learnable.add(Long.toHexString(fingerprints.at(length)));
+            double evidenceThen = episode.evidence;
+            episode.reason(() -> {
+                List<String> learnable = new ArrayList<>(EventSequences.LENGTHS);
+                for (int length = 0; length < novelAt.length; length++) {
+                    if (novelAt[length]) {
+                        learnable.add(Long.toHexString(fingerprints.at(length)));
+                    }
                 }
-            }
-            episode.reason(new IncidentReason(t.event().time(), t.tokens().token().text(), j.verdict(), j.score(),
-                    sequence(t, shortest), Long.toHexString(fingerprints.at(shortest)), learnable, episode.evidence));
+                return new IncidentReason(t.event().time(), t.tokens().token().text(), j.verdict(), j.score(),
+                        sequence(t, shortest), Long.toHexString(fingerprints.at(shortest)), learnable, evidenceThen);
+            });
         }
         episode.lastEventAt = t.event().time();
         if (episode.firstEventAt == null) {

@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
  * its figures or reasons. Read for every judged container with an incident on every batch, so it
  * leaves out the reasons (up to {@value io.habitus.incident.Incidents#MAX_REASONS} as JSON), whose
  * reading took a quarter of the evidence step's time (bench/README.md).
+ *
+ * @param reasons how many reasons it holds: a batch adds only as many as there is room for
  */
 public record IncidentStanding(long id, String digest, String containerId, @Nullable String node, IncidentStatus status,
-        Severity severity, boolean dryRun, Instant openedAt) {
+        Severity severity, boolean dryRun, Instant openedAt, int reasons) {
 }

@@ -45,24 +45,25 @@ public class IncidentStore {
         Long id = jdbc.queryForObject("""
                 insert into incident (digest, container_id, node, status, severity, dry_run, opened_at, updated_at,
                   first_event_at, last_event_at, risk, evidence, threshold, mix_evidence, mix_threshold, events, novel_events,
-                  detector_id, profile_version, model_version, reasons, rarity_evidence, rarity_threshold, model_evidence,
-                  model_threshold)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)
+                  detector_id, profile_version, model_version, reasons, reason_count, rarity_evidence, rarity_threshold,
+                  model_evidence, model_threshold)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)
                 returning id""", Long.class,
                 i.digest(), i.containerId(), i.node(), i.status().name(), i.severity().name(), i.dryRun(),
                 Timestamp.from(i.openedAt()), Timestamp.from(i.updatedAt()), Timestamp.from(i.firstEventAt()),
                 Timestamp.from(i.lastEventAt()), i.risk(), i.evidence(), i.threshold(), i.mixEvidence(), i.mixThreshold(),
                 i.events(), i.novelEvents(), i.detectorId(),
-                i.profileVersion(), i.modelVersion(), json.writeValueAsString(i.reasons()), i.rarityEvidence(),
+                i.profileVersion(), i.modelVersion(), json.writeValueAsString(i.reasons()), i.reasons().size(), i.rarityEvidence(),
                 i.rarityThreshold(), i.modelEvidence(), i.modelThreshold());
         return id;
     }
 
     /**
      * Grows open incidents with their containers' later events, in one round trip; closed incidents
-     * stay as they were closed. Reasons are appended up to {@code maxReasons}.
+     * stay as they were closed. The caller sends only reasons there is room for (see
+     * {@link IncidentStanding#reasons()}).
      */
-    public void grow(List<IncidentGrowth> growths, int maxReasons, Instant at) {
+    public void grow(List<IncidentGrowth> growths, Instant at) {
         if (growths.isEmpty()) {
             return;
         }
@@ -72,7 +73,7 @@ public class IncidentStore {
                   evidence = greatest(evidence, ?), mix_evidence = greatest(mix_evidence, ?),
                   rarity_evidence = greatest(rarity_evidence, ?), model_evidence = greatest(model_evidence, ?),
                   events = ?, novel_events = ?, updated_at = ?,
-                  reasons = case when ? or jsonb_array_length(reasons) >= ? then reasons else reasons || cast(? as jsonb) end
+                  reasons = case when ? then reasons else reasons || cast(? as jsonb) end, reason_count = reason_count + ?
                 where id = ? and status in ('OPEN', 'ACKNOWLEDGED')""", growths, growths.size(), (ps, g) -> {
                     ps.setString(1, g.severity().name());
                     ps.setTimestamp(2, Timestamp.from(g.lastEventAt()));
@@ -85,8 +86,8 @@ public class IncidentStore {
                     ps.setLong(9, g.novelEvents());
                     ps.setTimestamp(10, now);
                     ps.setBoolean(11, g.moreReasons().isEmpty());
-                    ps.setInt(12, maxReasons);
-                    ps.setString(13, g.moreReasons().isEmpty() ? "[]" : json.writeValueAsString(g.moreReasons()));
+                    ps.setString(12, g.moreReasons().isEmpty() ? "[]" : json.writeValueAsString(g.moreReasons()));
+                    ps.setInt(13, g.moreReasons().size());
                     ps.setLong(14, g.id());
                 });
     }
@@ -95,10 +96,12 @@ public class IncidentStore {
     public Map<Long, IncidentStanding> standings(Collection<Long> ids) {
         Map<Long, IncidentStanding> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.query("select id, digest, container_id, node, status, severity, dry_run, opened_at from incident where id = any(?)",
+            jdbc.query("""
+                    select id, digest, container_id, node, status, severity, dry_run, opened_at, reason_count
+                    from incident where id = any(?)""",
                     (rs, n) -> new IncidentStanding(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             IncidentStatus.valueOf(rs.getString(5)), Severity.valueOf(rs.getString(6)), rs.getBoolean(7),
-                            rs.getTimestamp(8).toInstant()),
+                            rs.getTimestamp(8).toInstant(), rs.getInt(9)),
                     (Object) ids.toArray(Long[]::new)).forEach(i -> found.put(i.id(), i));
         }
         return found;
