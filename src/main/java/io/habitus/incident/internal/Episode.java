@@ -83,7 +83,7 @@ final class Episode {
 
     /** Counts the event's token pair; at a checkpoint age, compares the mix with the learning containers' at that age. */
     void pair(long key, int maxPairs) {
-        pairs.add(pairs.contains(key) || pairs.size() < maxPairs ? key : OVERFLOW_PAIR);
+        pairs.add(pairs.size() < maxPairs || pairs.contains(key) ? key : OVERFLOW_PAIR);
         if (MixCheckpoints.isCheckpoint(events)) {
             mixPeak = Math.max(mixPeak, detector.mix().evidence(MixVector.of(pairs.toMap()), MixCheckpoints.index(events)));
         }
