@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * one change of an incident) one row per sink that takes any of its alerts, carrying those alerts;
  * the worker delivers them after commit. Queueing the same fact twice is a no-op (one row per sink
  * and alert key). Without sinks it does nothing.
- * <p>Until 2026-12-07 an {@code @ApplicationModuleListener} wrote these rows after commit in its
+ * <p>Until 2026-12-06 an {@code @ApplicationModuleListener} wrote these rows after commit in its
  * own transaction, the event publication registry carrying the facts across: every alerting batch
  * committed twice and ingest with sinks ran at 0.68–0.94 of ingest without (bench/README.md).
  */

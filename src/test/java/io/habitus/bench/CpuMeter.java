@@ -53,7 +53,9 @@ final class CpuMeter {
             for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 String stat = read(process.resolve("stat"));
                 if (stat.contains("(postgres)")) {
-                    postgres += ticks(stat);
+                    // With the ended children's: autovacuum workers and closed sessions end within a phase,
+                    // and their CPU is in the postmaster's cutime/cstime once reaped (it was "other" before).
+                    postgres += ticks(stat) + childTicks(stat);
                 }
             }
         } catch (IOException e) {
@@ -81,6 +83,15 @@ final class CpuMeter {
     }
 
     /** utime + stime of a /proc/[pid]/stat line; fields are counted after the ")" ending the command name. */
+    /** cutime + cstime: the CPU of the process's children that ended and were waited for. */
+    private static long childTicks(String stat) {
+        if (stat.isEmpty()) {
+            return 0;
+        }
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+    }
+
     private static long ticks(String stat) {
         if (stat.isEmpty()) {
             return 0;
