@@ -49,6 +49,7 @@ public final class JfrProfile {
             {"judge (profile, model)", "io.habitus.scoring.TransitionJudge."},
             {"audits", "io.habitus.audit.AuditRecorder."},
             {"container evidence", "io.habitus.incident.Incidents.assess", "io.habitus.incident.Incidents.preview"},
+            {"alert outbox", "io.habitus.alert.AlertOutbox."},
             {"transaction begin/commit", "org.springframework.transaction.", "org.springframework.jdbc.datasource.DataSourceTransactionManager"},
             {"Micrometer (timers, observations)", "io.micrometer."},
             {"logging", "ch.qos.logback.", "org.slf4j."},

@@ -69,6 +69,21 @@ final class ResultTable {
                             ? "%.2f".formatted(sinks.get().eventsPerSecond() / none.get().eventsPerSecond()) : "-");
           }
         }
+        if (options.rounds() > 1) {
+            // Single rounds here swing by more than the 10 % being judged: all events over all time, per level.
+            for (int clients : options.clients()) {
+                double none = allRounds(results, "no-sinks", clients);
+                double sinks = allRounds(results, "sinks", clients);
+                System.out.printf("| %7s | %17s | %14s | %21s | %18s | %16s |%n", clients + " (all rounds)",
+                        "%,.0f".formatted(none), "%,.0f".formatted(sinks), "", "", "%.2f".formatted(sinks / none));
+            }
+        }
+    }
+
+    /** Events per second of every round of that sink and concurrency together. */
+    private static double allRounds(List<PhaseResult> results, String sink, int clients) {
+        List<PhaseResult> phases = results.stream().filter(r -> r.sink().equals(sink) && r.clients() == clients).toList();
+        return phases.stream().mapToLong(PhaseResult::events).sum() / phases.stream().mapToDouble(PhaseResult::seconds).sum();
     }
 
     private static Optional<PhaseResult> find(List<PhaseResult> results, String sink, int clients) {
