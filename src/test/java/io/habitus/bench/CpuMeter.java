@@ -55,7 +55,7 @@ final class CpuMeter {
                 if (stat.contains("(postgres)")) {
                     // With the ended children's: autovacuum workers and closed sessions end within a phase,
                     // and their CPU is in the postmaster's cutime/cstime once reaped (it was "other" before).
-                    postgres += ticks(stat) + childTicks(stat);
+                    postgres += ticks(stat, true);
                 }
             }
         } catch (IOException e) {
@@ -83,21 +83,18 @@ final class CpuMeter {
     }
 
     /** utime + stime of a /proc/[pid]/stat line; fields are counted after the ")" ending the command name. */
-    /** cutime + cstime: the CPU of the process's children that ended and were waited for. */
-    private static long childTicks(String stat) {
-        if (stat.isEmpty()) {
-            return 0;
-        }
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+    private static long ticks(String stat) {
+        return ticks(stat, false);
     }
 
-    private static long ticks(String stat) {
+    /** utime + stime, and with {@code children} cutime + cstime: the CPU of its children that ended and were waited for. */
+    private static long ticks(String stat, boolean children) {
         if (stat.isEmpty()) {
             return 0;
         }
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return children ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own;
     }
 
     private static String read(Path file) {

@@ -87,13 +87,7 @@ class IncidentModuleTests extends ModuleIntegrationTest {
     @Test
     void theEndOfLearningBuildsADetectorThatKeepsTheUsualQuietAndWeighsTheNovel() throws InterruptedException {
         String digest = Events.newDigest();
-        Instant start = Instant.now().minusSeconds(20_000);
-        for (int c = 0; c < 8; c++) {
-            process(NginxTraffic.rounds(digest, Events.newId("web"), start.plusSeconds(c * 900L), 30));
-        }
-        learning.finishNow(new ImageDigest(digest), "alice");
-
-        DetectorView detector = awaitReadyDetector(new ImageDigest(digest));
+        DetectorView detector = learnedNginx(digest);
         assertThat(detector.window()).isEqualTo(1);
         assertThat(detector.learnedSequences()).isPositive();
         assertThat(detector.statistics()).containsEntry("heldOutContainers", 8);
@@ -118,14 +112,9 @@ class IncidentModuleTests extends ModuleIntegrationTest {
     }
 
     @Test
-    void anIncidentGrowingOverManyBatchesKeepsItsFirstReasonsUpToTheLimit() throws InterruptedException {
+    void anIncidentGrowingOverManyBatchesKeepsReasonsUpToTheLimit() throws InterruptedException {
         String digest = Events.newDigest();
-        Instant start = Instant.now().minusSeconds(20_000);
-        for (int c = 0; c < 8; c++) {
-            process(NginxTraffic.rounds(digest, Events.newId("web"), start.plusSeconds(c * 900L), 30));
-        }
-        learning.finishNow(new ImageDigest(digest), "alice");
-        awaitReadyDetector(new ImageDigest(digest));
+        learnedNginx(digest);
 
         String odd = Events.newId("web");
         Instant t = Instant.now().minusSeconds(300);
@@ -151,6 +140,16 @@ class IncidentModuleTests extends ModuleIntegrationTest {
     void anUnknownIncidentIsNotFoundAndAnImageWithoutLearningHasNoDetector() {
         assertThatThrownBy(() -> incidents.find(999_999_999L)).isInstanceOf(NotFoundException.class);
         assertThat(incidents.detectors(new ImageDigest(Events.newDigest()))).isEmpty();
+    }
+
+    /** Eight nginx containers learned, learning finished, and the image's detector once it is ready. */
+    private DetectorView learnedNginx(String digest) throws InterruptedException {
+        Instant start = Instant.now().minusSeconds(20_000);
+        for (int c = 0; c < 8; c++) {
+            process(NginxTraffic.rounds(digest, Events.newId("web"), start.plusSeconds(c * 900L), 30));
+        }
+        learning.finishNow(new ImageDigest(digest), "alice");
+        return awaitReadyDetector(new ImageDigest(digest));
     }
 
     private DetectorView awaitReadyDetector(ImageDigest digest) throws InterruptedException {

@@ -45,8 +45,6 @@ final class Episode {
     private boolean opened;
     /** The last event that added evidence, made into a reason only when asked for: most are never shown. */
     private @Nullable Supplier<IncidentReason> latest;
-    /** Reasons the incident holds already: none are made beyond {@link Incidents#MAX_REASONS}. */
-    private int storedReasons;
     private PairCounts.Tally pairs = PairCounts.none().tally();
     private final List<IncidentReason> reasons = new ArrayList<>();
 
@@ -76,7 +74,6 @@ final class Episode {
         episode.pairs = row.pairs().tally();
         episode.incident = incident != null && !incident.status().isClosed() ? incident : null;
         episode.severity = episode.incident == null ? null : episode.incident.severity();
-        episode.storedReasons = episode.incident == null ? 0 : episode.incident.reasons();
         episode.before = episode.severity;
         return episode;
     }
@@ -156,9 +153,13 @@ final class Episode {
         return pairs.counts();
     }
 
-    /** The event that just added evidence: a reason of the incident while it has room for one. */
+    /**
+     * The event that just added evidence: a reason of the incident while it has room for one (none are
+     * made beyond {@link Incidents#MAX_REASONS}, counting those the incident holds already).
+     */
     void reason(Supplier<IncidentReason> reason) {
-        if (storedReasons + reasons.size() < Incidents.MAX_REASONS) {
+        int stored = incident == null ? 0 : incident.reasons();
+        if (stored + reasons.size() < Incidents.MAX_REASONS) {
             IncidentReason made = reason.get();
             reasons.add(made);
             latest = () -> made;
@@ -180,7 +181,6 @@ final class Episode {
         this.opened = true;
         incident = new IncidentStanding(id, opened.digest(), opened.containerId(), opened.node(), opened.status(), severity,
                 dryRun, now, reasons.size());
-        storedReasons = reasons.size();
         reasons.clear();
     }
 
