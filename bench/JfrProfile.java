@@ -17,6 +17,7 @@ import jdk.jfr.consumer.RecordingFile;
  *
  * <pre>
  * java bench/JfrProfile.java target/bench/scoring-service.jfr [--from=ISO] [--to=ISO] [--threads=tomcat] [--top=40]
+ *     [--step="event validation"]   (the frame lists only for samples of that step; shares still of all samples)
  * java bench/JfrProfile.java target/bench/scoring-service.jfr --timeline=Scoring.whatIf   (samples per 5 s in it: find a phase)
  * </pre>
  *
@@ -62,6 +63,7 @@ public final class JfrProfile {
         String threads = "";
         int top = 40;
         String timeline = null;
+        String only = null;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (a.startsWith("--from=")) from = Instant.parse(a.substring(7));
@@ -69,6 +71,7 @@ public final class JfrProfile {
             else if (a.startsWith("--threads=")) threads = a.substring(10);
             else if (a.startsWith("--top=")) top = Integer.parseInt(a.substring(6));
             else if (a.startsWith("--timeline=")) timeline = a.substring(11);
+            else if (a.startsWith("--step=")) only = a.substring(7);
         }
         Map<String, Integer> inclusive = new HashMap<>();
         Map<String, Integer> self = new HashMap<>();
@@ -98,20 +101,24 @@ public final class JfrProfile {
                 }
                 total++;
                 List<RecordedFrame> frames = e.getStackTrace().getFrames();
-                Set<String> seen = new HashSet<>();
                 String step = null;
                 boolean jdbc = false;
-                for (int k = 0; k < frames.size(); k++) {
-                    RecordedFrame f = frames.get(k);
+                for (RecordedFrame f : frames) {
                     String m = f.getMethod().getType().getName() + "." + f.getMethod().getName();
-                    if (k == 0) self.merge(m, 1, Integer::sum);
-                    if (seen.add(m)) inclusive.merge(m, 1, Integer::sum);
                     jdbc |= m.startsWith("org.postgresql.") || m.startsWith("com.zaxxer.hikari.");
                     if (step == null) step = stepOf(m);
                 }
                 String key = (step == null ? "unattributed (stack cut short)" : step);
                 steps.merge(key, 1, Integer::sum);
                 if (jdbc) steps.merge(key + " [JDBC]", 1, Integer::sum);
+                // --step: the frame lists count only the samples of that step (what is hot inside it).
+                if (only != null && !key.contains(only)) continue;
+                Set<String> seen = new HashSet<>();
+                for (int k = 0; k < frames.size(); k++) {
+                    String m = frames.get(k).getMethod().getType().getName() + "." + frames.get(k).getMethod().getName();
+                    if (k == 0) self.merge(m, 1, Integer::sum);
+                    if (seen.add(m)) inclusive.merge(m, 1, Integer::sum);
+                }
             }
         }
         if (timeline != null) {

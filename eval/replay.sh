@@ -21,8 +21,9 @@
 # mix; blank lines are ignored, a .gz file is read as gzip, hidden files are left out, empty files
 # skipped. Numbers and names are different calls (a trace does not say which number a name has).
 # Files are taken in the order of their names. Each trace is replayed as its own container: the
-# program's exec, then one syscall event per call. More than --max-learning=400 train or
-# --max-held-out=200 normal traces are subsampled uniformly (--seed=20261128), keeping file order.
+# program's exec, then one syscall event per call. The whole corpus is replayed: only more than
+# --max-learning=20000 train or --max-held-out=20000 normal traces are subsampled uniformly
+# (--seed=20261128), keeping file order.
 #
 # eval/replay.sh on a folder exported by --export-unm (train = the learning split eval/unm.sh uses,
 # normal = its held-out split, attack/<intrusion file>/ = that file's processes) prints the same rows
