@@ -73,7 +73,8 @@ class DetectorBuilder {
                 traces.load(row.digest(), row.window()).forEach((container, chunk) -> windowTraces.put(container,
                         new DetectorCalibration.Trace(chunk.fingerprints(), chunk.locals(), chunk.actions(), chunk.pairs())));
                 DetectorCalibration.Result result = DetectorCalibration.calibrate(windowTraces, properties.folds(),
-                        properties.targetContainerRate(), properties.maxMixReferences(), rulesOfOneContainer(row));
+                        properties.targetContainerRate(), properties.modelShare(), properties.maxMixReferences(),
+                        rulesOfOneContainer(row));
                 detectors.ready(row.id(), result.learned().toBytes(), result.novelty().rates(), result.novelty().thresholds(),
                         result.mix().toBytes(), result.mixThreshold(), result.rarity().toBytes(), result.rarityThreshold(),
                         result.violationOpens(), json.writeValueAsString(result.statistics()),

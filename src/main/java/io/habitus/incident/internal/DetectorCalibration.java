@@ -17,9 +17,9 @@ import java.util.OptionalLong;
  * event is a sequence the rest of the window never showed) and, per held-out container, the peak
  * surprise it reached over its life; likewise each held-out container's mix evidence
  * ({@link MixCalibration}). The three lengths' and the mix's thresholds are calibrated together
- * ({@link JointThresholds}): at most the sequences' and mixes' share of the target (two thirds) of
- * held-out containers may be past any of them, with 95 % confidence ({@link RateBound}). A length's
- * threshold is never below {@code -log10(share)} (its ninth of the target): a container whose
+ * ({@link JointThresholds}): at most their share of the target (all of it but the model's evidence's
+ * share, habitus.incident.model-share) of held-out containers may be past any of them, with 95 %
+ * confidence ({@link RateBound}). A length's threshold is never below {@code -log10(target / 9)}: a container whose
  * novelty the binomial null alone makes that unlikely. The detector finally learns
  * every sequence of the window (complete memory), so fresh containers are judged against more than
  * any held-out one was: the calibration is conservative.
@@ -58,7 +58,11 @@ final class DetectorCalibration {
         }
     }
 
-    /** Sequences, mixes and the model's anomalous transitions: each gets this share of the target. */
+    /**
+     * A length's threshold floor and a broken rule's allowance are taken on a third of the target (of
+     * which the floor a third again, one per length): the binomial null alone makes a container past
+     * the floor that unlikely.
+     */
     static final int SIGNALS = 3;
     /** The mix evidence's place after the sequence lengths in the joint calibration. */
     private static final int MIX = EventSequences.LENGTHS;
@@ -72,18 +76,19 @@ final class DetectorCalibration {
      * @param traces        each container's events
      * @param maxReferences the most learning containers whose mixes are kept to compare with
      */
-    static Result calibrate(Map<String, Trace> traces, int folds, double target, int maxReferences) {
-        return calibrate(traces, folds, target, maxReferences, OptionalLong.empty());
+    static Result calibrate(Map<String, Trace> traces, int folds, double target, double modelShare, int maxReferences) {
+        return calibrate(traces, folds, target, modelShare, maxReferences, OptionalLong.empty());
     }
 
     /**
      * @param rulesOfOneContainer learned profile rules only one learning container showed (empty: not
      *                            known, the held-out containers' new actions stand in for them)
      */
-    static Result calibrate(Map<String, Trace> traces, int folds, double target, int maxReferences,
+    static Result calibrate(Map<String, Trace> traces, int folds, double target, double modelShare, int maxReferences,
             OptionalLong rulesOfOneContainer) {
-        // Each signal gets a third of the target: together they keep within it (a union bound).
         double third = target / SIGNALS;
+        // What the model's evidence may spend is not the held-out-calibrated evidences' (a union bound).
+        double calibrated = target * (1 - modelShare);
         List<String> containers = new ArrayList<>(traces.keySet());
         containers.sort(null);
         long total = 0;
@@ -141,13 +146,13 @@ final class DetectorCalibration {
             peaks[MIX][i] = mix.heldOutPeaks().getOrDefault(containers.get(i), 0.0);
             peaks[RARITY][i] = rarityPeak(traces.get(containers.get(i)), fold(containers.get(i), folds), rarityCounts);
         }
-        // The sequences' and the mixes' thirds of the target together, calibrated jointly: the same
+        // The sequences', mixes' and rarity's share of the target together, calibrated jointly: the same
         // unusual learning containers are unusual at every length and in their mix (JointThresholds).
         double[] floors = new double[RARITY + 1];
         Arrays.fill(floors, floor);
         floors[MIX] = MixCalibration.MIN_THRESHOLD;
         floors[RARITY] = 0;
-        long allowed = RateBound.certifiedPast(heldOut ? containers.size() : 0, 2 * third);
+        long allowed = RateBound.certifiedPast(heldOut ? containers.size() : 0, calibrated);
         JointThresholds joint = JointThresholds.calibrate(peaks, floors, allowed);
         // Where few held-out containers leave a threshold at its largest peak (rank 0: below about 400
         // containers, all of them), each evidence keeps about a one-in-(n + 1) chance that a fresh normal
@@ -156,7 +161,7 @@ final class DetectorCalibration {
         double[] joined = joint.thresholds().clone();
         for (int s = 0; s < joined.length; s++) {
             if (heldOut && joint.ranks()[s] == 0) {
-                joined[s] = Math.max(joined[s], TailQuantile.of(peaks[s], 2 * third / (RARITY + 1)));
+                joined[s] = Math.max(joined[s], TailQuantile.of(peaks[s], calibrated / (RARITY + 1)));
             }
         }
         double[] thresholds = Arrays.copyOf(joined, EventSequences.LENGTHS);

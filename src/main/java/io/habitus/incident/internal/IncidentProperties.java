@@ -25,6 +25,11 @@ import org.springframework.validation.annotation.Validated;
  * @param proposalNodes       … and nodes is proposed as normal, for a person to accept
  * @param modelAnomalyRate    the share of normal events the model calls ANOMALOUS, as its thresholds are calibrated
  *                            (habitus.model.target-false-positive-rate): the null of the model's evidence
+ * @param modelShare          the share of the target the model's evidence may spend: its threshold is
+ *                            -log10(target-container-rate × model-share), and the evidences calibrated on held-out
+ *                            containers share the rest. Small (0.001: surprise 5 at 1 %), because its null (the
+ *                            model's event rate) is not calibrated on containers and anomalies cluster in unusual
+ *                            normal ones (docs/incidents.md, "The model's share of the target")
  * @param pollInterval        how often a replica looks for detectors to build
  * @param idleExpiry          a container without events for this long loses its evidence (its episode ends; an
  *                            open incident stays open)
@@ -42,6 +47,7 @@ public record IncidentProperties(
         @Min(16) @Max(1_000_000) @DefaultValue("4096") int maxPairs,
         @DefaultValue("P1D") Duration dryRun,
         @DecimalMin("0.0001") @DecimalMax("0.5") @DefaultValue("0.01") double modelAnomalyRate,
+        @DecimalMin("0.00001") @DecimalMax("0.5") @DefaultValue("0.001") double modelShare,
         @Min(1) @DefaultValue("3") int proposalContainers,
         @Min(1) @DefaultValue("2") int proposalNodes,
         @DefaultValue("1s") Duration pollInterval,

@@ -2,6 +2,7 @@ package io.habitus.incident.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.habitus.shared.RateBound;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -9,6 +10,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class DetectorCalibrationTests {
+
+    /** The default habitus.incident.model-share. */
+    private static final double MODEL_SHARE = 0.001;
 
     /** 400 containers cycling through 50 sequences in random order: every one is seen by every fold. */
     private static Map<String, DetectorCalibration.Trace> regularWindow(Random random) {
@@ -28,10 +32,10 @@ class DetectorCalibrationTests {
 
     @Test
     void aWindowWithoutHeldOutNoveltyGetsTheBinomialFloor() {
-        DetectorCalibration.Result result = DetectorCalibration.calibrate(regularWindow(new Random(1)), 4, 0.01, 1000);
+        DetectorCalibration.Result result = DetectorCalibration.calibrate(regularWindow(new Random(1)), 4, 0.01, MODEL_SHARE, 1000);
 
-        assertThat(result.threshold()).as("a third of the target each for sequences, mixes and the model; "
-                + "the sequences' third split among three lengths").isEqualTo(-Math.log10(0.01 / 9));
+        assertThat(result.threshold()).as("the binomial floor: a ninth of the target")
+                .isEqualTo(-Math.log10(0.01 / 9));
         assertThat(result.learned().size()).isEqualTo(50);
         assertThat(result.statistics()).containsEntry("heldOutContainers", 400);
         assertThat((long) result.statistics().get("heldOutContainersPast"))
@@ -50,13 +54,42 @@ class DetectorCalibrationTests {
             }
         }
 
-        DetectorCalibration.Result result = DetectorCalibration.calibrate(traces, 4, 0.01, 1000);
+        DetectorCalibration.Result result = DetectorCalibration.calibrate(traces, 4, 0.01, MODEL_SHARE, 1000);
 
         long past = (long) result.statistics().get("heldOutContainersPast");
         assertThat(past).isLessThanOrEqualTo((long) result.statistics().get("containersAllowedPast"));
         assertThat(past / 400.0).isLessThanOrEqualTo(0.01 / 3);
         assertThat(result.threshold()).isGreaterThan(-Math.log10(0.01 / 9));
         assertThat(result.learned().size()).as("complete memory: every sequence of the window").isEqualTo(50 + 40 * 5 + 39 * 40 / 2);
+    }
+
+    @Test
+    void whatTheModelsShareDoesNotSpendTheHeldOutCalibratedEvidencesMay() {
+        Random random = new Random(3);
+        Map<String, DetectorCalibration.Trace> traces = new LinkedHashMap<>();
+        for (int c = 0; c < 1200; c++) {
+            long[] trace = new long[60];
+            for (int i = 0; i < trace.length; i++) {
+                trace[i] = 1 + random.nextInt(30);
+            }
+            // One container in twenty does something of its own: more than any share of 1 % lets past.
+            if (c % 20 == 0) {
+                for (int i = 0; i < 3 + c / 20 % 7; i++) {
+                    trace[i * 7] = 1_000_000L * (c + 1) + i;
+                }
+            }
+            traces.put("container-" + c, new DetectorCalibration.Trace(trace, new long[60], new long[60], new long[60]));
+        }
+
+        DetectorCalibration.Result third = DetectorCalibration.calibrate(traces, 10, 0.01, 1.0 / 3, 1000);
+        DetectorCalibration.Result tenth = DetectorCalibration.calibrate(traces, 10, 0.01, 0.1, 1000);
+
+        assertThat((long) third.statistics().get("containersAllowedPast"))
+                .isEqualTo(RateBound.certifiedPast(1200, 0.01 * 2 / 3)).isEqualTo(3);
+        assertThat((long) tenth.statistics().get("containersAllowedPast"))
+                .isEqualTo(RateBound.certifiedPast(1200, 0.01 * 0.9)).isEqualTo(5);
+        assertThat(tenth.threshold()).isLessThan(third.threshold());
+        assertThat((long) tenth.statistics().get("heldOutContainersPast")).isLessThanOrEqualTo(5);
     }
 
     @Test
@@ -68,7 +101,7 @@ class DetectorCalibrationTests {
             traces.get("container-" + c).sequences()[100] = 99;
         }
 
-        DetectorCalibration.Result result = DetectorCalibration.calibrate(traces, 10, 0.01, 1000);
+        DetectorCalibration.Result result = DetectorCalibration.calibrate(traces, 10, 0.01, MODEL_SHARE, 1000);
 
         assertThat((long) result.statistics().get("heldOutContainersPast"))
                 .isLessThanOrEqualTo((long) result.statistics().get("containersAllowedPast"));
@@ -85,7 +118,7 @@ class DetectorCalibrationTests {
         Map<String, DetectorCalibration.Trace> one = Map.of("only", new DetectorCalibration.Trace(new long[] {1, 2, 3},
                 new long[3], new long[3], new long[3]));
 
-        DetectorCalibration.Result result = DetectorCalibration.calibrate(one, 10, 0.01, 1000);
+        DetectorCalibration.Result result = DetectorCalibration.calibrate(one, 10, 0.01, MODEL_SHARE, 1000);
 
         assertThat(result.rarityThreshold()).isEqualTo(result.rarity().ceiling());
         assertThat(peakLevel(result.rarity(), 7, 8, 9)).isLessThanOrEqualTo(result.rarityThreshold());
@@ -104,7 +137,7 @@ class DetectorCalibrationTests {
     @Test
     void aContainerWithAMixOfItsOwnIsFarFromEveryLearningContainerAtItsAge() {
         Map<String, DetectorCalibration.Trace> traces = regularWindow(new Random(3));
-        DetectorCalibration.Result result = DetectorCalibration.calibrate(traces, 10, 0.01, 100);
+        DetectorCalibration.Result result = DetectorCalibration.calibrate(traces, 10, 0.01, MODEL_SHARE, 100);
         MixReferences mix = MixReferences.fromBytes(result.mix().toBytes());
 
         long[] odd = new long[64];
@@ -148,7 +181,7 @@ class DetectorCalibrationTests {
             traces.put("container-" + c, new DetectorCalibration.Trace(sequences, locals, actions, new long[100]));
         }
 
-        DetectorCalibration.Result result = DetectorCalibration.calibrate(traces, 10, 0.01, 100);
+        DetectorCalibration.Result result = DetectorCalibration.calibrate(traces, 10, 0.01, MODEL_SHARE, 100);
 
         SequenceNovelty novelty = result.novelty();
         assertThat(novelty.rate(EventSequences.SEQUENCE)).isBetween(0.2, 0.3);
@@ -184,8 +217,8 @@ class DetectorCalibrationTests {
             varied.put("container-" + c, new DetectorCalibration.Trace(sequences, new long[50], own, new long[50]));
         }
 
-        DetectorCalibration.Result quiet = DetectorCalibration.calibrate(clean, 10, 0.01, 100);
-        DetectorCalibration.Result noisy = DetectorCalibration.calibrate(varied, 10, 0.01, 100);
+        DetectorCalibration.Result quiet = DetectorCalibration.calibrate(clean, 10, 0.01, MODEL_SHARE, 100);
+        DetectorCalibration.Result noisy = DetectorCalibration.calibrate(varied, 10, 0.01, MODEL_SHARE, 100);
 
         assertThat(quiet.violationOpens()).isTrue();
         assertThat(quiet.statistics()).containsEntry("heldOutContainersWithNovelActions", 0L);
@@ -193,10 +226,10 @@ class DetectorCalibrationTests {
                 .isFalse();
         assertThat(noisy.statistics()).containsEntry("heldOutContainersWithNovelActions", 15L)
                 .containsEntry("violationOpensIncident", false);
-        assertThat(DetectorCalibration.calibrate(varied, 10, 0.01, 100, OptionalLong.of(0)).violationOpens())
+        assertThat(DetectorCalibration.calibrate(varied, 10, 0.01, MODEL_SHARE, 100, OptionalLong.of(0)).violationOpens())
                 .as("the profile generalised the new actions away (e.g. temp names): no container alone in a rule")
                 .isTrue();
-        assertThat(DetectorCalibration.calibrate(clean, 10, 0.01, 100, OptionalLong.of(15)).violationOpens())
+        assertThat(DetectorCalibration.calibrate(clean, 10, 0.01, MODEL_SHARE, 100, OptionalLong.of(15)).violationOpens())
                 .as("15 rules only one learning container showed").isFalse();
     }
 }
