@@ -101,10 +101,10 @@ public final class JfrProfile {
                 }
                 total++;
                 List<RecordedFrame> frames = e.getStackTrace().getFrames();
+                List<String> methods = frames.stream().map(f -> f.getMethod().getType().getName() + "." + f.getMethod().getName()).toList();
                 String step = null;
                 boolean jdbc = false;
-                for (RecordedFrame f : frames) {
-                    String m = f.getMethod().getType().getName() + "." + f.getMethod().getName();
+                for (String m : methods) {
                     jdbc |= m.startsWith("org.postgresql.") || m.startsWith("com.zaxxer.hikari.");
                     if (step == null) step = stepOf(m);
                 }
@@ -114,9 +114,8 @@ public final class JfrProfile {
                 // --step: the frame lists count only the samples of that step (what is hot inside it).
                 if (only != null && !key.contains(only)) continue;
                 Set<String> seen = new HashSet<>();
-                for (int k = 0; k < frames.size(); k++) {
-                    String m = frames.get(k).getMethod().getType().getName() + "." + frames.get(k).getMethod().getName();
-                    if (k == 0) self.merge(m, 1, Integer::sum);
+                if (!methods.isEmpty()) self.merge(methods.get(0), 1, Integer::sum);
+                for (String m : methods) {
                     if (seen.add(m)) inclusive.merge(m, 1, Integer::sum);
                 }
             }

@@ -24,10 +24,7 @@ public class ActiveDetectors {
     private record Key(long id, long allowed) {}
 
     private final DetectorStore store;
-    /**
-     * The model's evidence is judged against the binomial null alone (held-out containers cannot replay the
-     * model), at its share of the target: -log10(target × model-share).
-     */
+    /** The same for every detector: {@link DetectorCalibration#modelThreshold}. */
     private final double modelThreshold;
     private final Map<String, ContainerDetector> detectors = new ConcurrentHashMap<>();
     private final Map<String, Key> keys = new ConcurrentHashMap<>();
@@ -35,7 +32,7 @@ public class ActiveDetectors {
 
     ActiveDetectors(DetectorStore store, IncidentProperties properties) {
         this.store = store;
-        this.modelThreshold = -Math.log10(properties.targetContainerRate() * properties.modelShare());
+        this.modelThreshold = DetectorCalibration.modelThreshold(properties.targetContainerRate(), properties.modelShare());
     }
 
     Map<String, ContainerDetector> forDigests(Collection<String> digests) {

@@ -58,11 +58,7 @@ final class DetectorCalibration {
         }
     }
 
-    /**
-     * A length's threshold floor and a broken rule's allowance are taken on a third of the target (of
-     * which the floor a third again, one per length): the binomial null alone makes a container past
-     * the floor that unlikely.
-     */
+    /** A length's threshold floor (a third of this again) and a broken rule's allowance are taken on a third of the target. */
     static final int SIGNALS = 3;
     /** The mix evidence's place after the sequence lengths in the joint calibration. */
     private static final int MIX = EventSequences.LENGTHS;
@@ -70,6 +66,14 @@ final class DetectorCalibration {
     private static final int RARITY = MIX + 1;
 
     private DetectorCalibration() {
+    }
+
+    /**
+     * The model's evidence's threshold: its binomial null alone (held-out containers cannot replay the model),
+     * at its share of the target; {@link #calibrate} gives the rest of the target to the other evidences.
+     */
+    static double modelThreshold(double target, double modelShare) {
+        return -Math.log10(target * modelShare);
     }
 
     /**
@@ -87,7 +91,7 @@ final class DetectorCalibration {
     static Result calibrate(Map<String, Trace> traces, int folds, double target, double modelShare, int maxReferences,
             OptionalLong rulesOfOneContainer) {
         double third = target / SIGNALS;
-        // What the model's evidence may spend is not the held-out-calibrated evidences' (a union bound).
+        // What the model's evidence may spend (modelThreshold) is not the held-out-calibrated evidences' (a union bound).
         double calibrated = target * (1 - modelShare);
         List<String> containers = new ArrayList<>(traces.keySet());
         containers.sort(null);

@@ -16,16 +16,20 @@ class DetectorCalibrationTests {
 
     /** 400 containers cycling through 50 sequences in random order: every one is seen by every fold. */
     private static Map<String, DetectorCalibration.Trace> regularWindow(Random random) {
+        return regularWindow(random, 400, 200);
+    }
+
+    private static Map<String, DetectorCalibration.Trace> regularWindow(Random random, int containers, int events) {
         Map<String, DetectorCalibration.Trace> traces = new LinkedHashMap<>();
-        for (int c = 0; c < 400; c++) {
-            long[] trace = new long[200];
-            long[] pairs = new long[200];
+        for (int c = 0; c < containers; c++) {
+            long[] trace = new long[events];
+            long[] pairs = new long[events];
             for (int i = 0; i < trace.length; i++) {
                 trace[i] = 1 + random.nextInt(50);
                 pairs[i] = random.nextInt(20);
             }
             // The process's own sequences untraced (zeros), as in a window traced before they were: they count as learned.
-            traces.put("container-" + c, new DetectorCalibration.Trace(trace, new long[200], new long[200], pairs));
+            traces.put("container-" + c, new DetectorCalibration.Trace(trace, new long[events], new long[events], pairs));
         }
         return traces;
     }
@@ -65,20 +69,13 @@ class DetectorCalibrationTests {
 
     @Test
     void whatTheModelsShareDoesNotSpendTheHeldOutCalibratedEvidencesMay() {
-        Random random = new Random(3);
-        Map<String, DetectorCalibration.Trace> traces = new LinkedHashMap<>();
-        for (int c = 0; c < 1200; c++) {
-            long[] trace = new long[60];
-            for (int i = 0; i < trace.length; i++) {
-                trace[i] = 1 + random.nextInt(30);
+        Map<String, DetectorCalibration.Trace> traces = regularWindow(new Random(3), 1200, 60);
+        // One container in twenty does something of its own: more than any share of 1 % lets past.
+        for (int c = 0; c < 1200; c += 20) {
+            long[] trace = traces.get("container-" + c).sequences();
+            for (int i = 0; i < 3 + c / 20 % 7; i++) {
+                trace[i * 7] = 1_000_000L * (c + 1) + i;
             }
-            // One container in twenty does something of its own: more than any share of 1 % lets past.
-            if (c % 20 == 0) {
-                for (int i = 0; i < 3 + c / 20 % 7; i++) {
-                    trace[i * 7] = 1_000_000L * (c + 1) + i;
-                }
-            }
-            traces.put("container-" + c, new DetectorCalibration.Trace(trace, new long[60], new long[60], new long[60]));
         }
 
         DetectorCalibration.Result third = DetectorCalibration.calibrate(traces, 10, 0.01, 1.0 / 3, 1000);
