@@ -19,7 +19,7 @@ public final class PathGeneraliser {
                 end = normal.length();
             }
             String segment = normal.substring(start, end);
-            String general = generaliseSegment(segment, names);
+            String general = generaliseSegment(segment, names, RandomNameRule.inTempDirectory(normal, start));
             if (out == null && !general.equals(segment)) {
                 out = new StringBuilder(normal.length()).append(normal, 0, start);
             }
@@ -34,7 +34,7 @@ public final class PathGeneraliser {
         return out == null ? normal : out.toString();
     }
 
-    static String generaliseSegment(String segment, ContainerNames names) {
+    static String generaliseSegment(String segment, ContainerNames names, boolean inTempDirectory) {
         if (segment.equals("*") || segment.equals("**")) {
             return segment;
         }
@@ -42,7 +42,7 @@ public final class PathGeneraliser {
         current = UuidRule.apply(current);
         current = HexIdRule.apply(current);
         current = NumericRule.apply(current);
-        current = RandomNameRule.apply(current);
+        current = RandomNameRule.apply(current, inTempDirectory);
         return collapseWildcards(current);
     }
 

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * <li>it is Python's {@code tempfile} name: {@code tmp} and exactly {@value #PYTHON_TEMP_CHARS} characters of
  *     {@code [a-z0-9_]} (its alphabet), even all letters or across an underscore: {@code tmpzm_xketj} →
  *     {@code tmp*}, {@code tmpxufwlugc_h.png} → {@code tmp*_h.png}; or, after a word and a {@code -}, the same
- *     8 characters with a digit ({@code mkstemp(prefix=…)}): {@code wgunicorn-zw0wdjy5} → {@code wgunicorn-*};
+ *     8 characters with a digit or an underscore ({@code mkstemp(prefix=…)}): {@code wgunicorn-zw0wdjy5},
+ *     {@code wgunicorn-nbmscw_h} → {@code wgunicorn-*}, and in a temp directory ({@code /tmp}, {@code /var/tmp},
+ *     {@code /dev/shm}) even all letters ({@code /dev/shm/wgunicorn-abrizhri});
  *     or {@code tmp} and a number, with any numbers after it joined by '.' (PostgreSQL's
  *     {@code pgsql_tmp12.2}: a pid and a counter) → {@code tmp*};</li>
  * <li>it starts with a stable temp prefix ({@code tmp}, {@code php}, {@code nfs}, {@code sess})
@@ -46,26 +48,46 @@ final class RandomNameRule {
      */
     private static final Pattern PYTHON_TEMPFILE = Pattern.compile("(?<![A-Za-z0-9_])tmp[a-z0-9_]{8}(?![A-Za-z0-9])");
     /**
-     * The same 8 characters after a caller's prefix ending in '-'; with a digit, since a word could be 8
-     * letters; not followed by a wildcard, or generalising {@code etc-2026_tmp*} again would take its
-     * {@code 2026_tmp} for a name (found by GeneralisationPropertyTests: generalising twice changed it).
+     * The same 8 characters after a caller's prefix ending in '-'; with a digit or an underscore, since a
+     * word could be 8 letters; not followed by a wildcard, or generalising {@code etc-2026_tmp*} again would
+     * take its {@code 2026_tmp} for a name (found by GeneralisationPropertyTests: generalising twice changed it).
      */
     private static final Pattern PYTHON_PREFIXED_TEMPFILE =
-            Pattern.compile("(?<=[A-Za-z]-)(?=[a-z_]*[0-9])[a-z0-9_]{8}(?![A-Za-z0-9_.*])");
+            Pattern.compile("(?<=[A-Za-z]-)(?=[a-z]*[0-9_])[a-z0-9_]{8}(?![A-Za-z0-9_.*])");
+    /**
+     * In a temp directory the same name even all letters: one mkstemp name in 17 has no digit or underscore
+     * (gunicorn's worker heartbeat {@code /dev/shm/wgunicorn-abrizhri}), and left literal each was a new
+     * action of its worker; a chosen 8-letter word after a '-' is rare where programs put throw-away files.
+     */
+    private static final Pattern PYTHON_PREFIXED_TEMPFILE_IN_TEMP =
+            Pattern.compile("(?<=[A-Za-z]-)[a-z0-9_]{8}(?![A-Za-z0-9_.*])");
+    /** Directories programs create throw-away files in (mkstemp's usual dir arguments). */
+    private static final List<String> TEMP_DIRECTORIES = List.of("/tmp/", "/var/tmp/", "/dev/shm/");
 
     /** "tmp" and a number (a pid), with counters after it: PostgreSQL's pgsql_tmp1234.5. */
     private static final Pattern NUMBERED_TEMP = Pattern.compile("(?<![A-Za-z0-9])tmp[0-9]+(?:\\.[0-9]+)*(?![A-Za-z0-9])");
 
     private RandomNameRule() {}
 
-    static String apply(String original) {
+    /** Whether the segment starting at {@code start} of a normalised path lies under a temp directory. */
+    static boolean inTempDirectory(String path, int start) {
+        for (String directory : TEMP_DIRECTORIES) {
+            if (start >= directory.length() && path.startsWith(directory)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String apply(String original, boolean inTempDirectory) {
         // Every path segment of every event comes here: the patterns only run where they can match.
         String segment = original;
         if (segment.contains("tmp")) {
             segment = NUMBERED_TEMP.matcher(PYTHON_TEMPFILE.matcher(segment).replaceAll("tmp*")).replaceAll("tmp*");
         }
         if (segment.indexOf('-') >= 0) {
-            segment = PYTHON_PREFIXED_TEMPFILE.matcher(segment).replaceAll("*");
+            Pattern prefixed = inTempDirectory ? PYTHON_PREFIXED_TEMPFILE_IN_TEMP : PYTHON_PREFIXED_TEMPFILE;
+            segment = prefixed.matcher(segment).replaceAll("*");
         }
         SegmentRewrite rewrite = null;
         int previousStart = -1;

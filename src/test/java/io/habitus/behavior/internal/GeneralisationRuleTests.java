@@ -90,6 +90,10 @@ class GeneralisationRuleTests {
             "/tmp/tmpy8_6mvu3_h.png, /tmp/tmp*_h.png",
             "/dev/shm/wgunicorn-zw0wdjy5, /dev/shm/wgunicorn-*",
             "/dev/shm/wgunicorn-ztryh_h8, /dev/shm/wgunicorn-*",
+            "/dev/shm/wgunicorn-nbmscw_h, /dev/shm/wgunicorn-*",
+            "/dev/shm/wgunicorn-abrizhri, /dev/shm/wgunicorn-*",
+            "/var/tmp/upload-qwertyui, /var/tmp/upload-*",
+            "/tmp/build/cache-zxcvbnml.lock, /tmp/build/cache-zxcvbnml.lock",
             "/var/lib/postgresql/data/base/pgsql_tmp/pgsql_tmp12.2, /var/lib/postgresql/data/base/pgsql_tmp/pgsql_tmp*",
             "/tmp/tmpk2jdhxq7.json, /tmp/tmp*.json",
             "/tmp/tmp.Xk2LmQ9zPa, /tmp/tmp.*",
@@ -121,7 +125,8 @@ class GeneralisationRuleTests {
             "/usr/lib/libQt5WebEngineCore.so.5", "/usr/lib/libx264.so.164", "/tmp/tmp_files/readme",
             "/etc/ssl/certs/ca-certificates.crt", "/usr/share/doc/python3-requests/copyright", "/opt/app-v2release/x",
             "/usr/lib/node-modules/base-64xxxxxx.js", "/usr/share/zoneinfo/Etc/GMT+10", "/opt/mssql-2019/x",
-            "/usr/lib/jvm/java-21-openjdk-amd64/lib/server/libjvm.so"})
+            "/usr/lib/jvm/java-21-openjdk-amd64/lib/server/libjvm.so", "/opt/app-settings/x", "/etc/app-settings",
+            "/var/lib/app-settings", "/tmpdir/app-settings"})
     void versionsArchitecturesAndWordsStay(String path) {
         assertThat(PathGeneraliser.generalise(path, NGINX)).isEqualTo(path);
     }
