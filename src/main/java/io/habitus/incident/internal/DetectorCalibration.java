@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.stream.IntStream;
 
 /**
  * Builds a container detector from a learning window's containers and calibrates its thresholds on
@@ -207,6 +208,7 @@ final class DetectorCalibration {
         statistics.put("heldOutPeak99", quantile(sequencePeaks, 0.99));
         statistics.put("heldOutPeakMax", sequencePeaks.length == 0 ? 0.0 : sequencePeaks[sequencePeaks.length - 1]);
         statistics.put("mixThreshold", joined[MIX]);
+        statistics.put("heldOutExtremes", extremes(containers, heldOut ? peaks : new double[RARITY + 1][0], allowed + EXTREMES_PAST_ALLOWANCE));
         SequenceRarity rarity = rarityCounts.all();
         // Without held-out containers nothing says how rare normal is: the ceiling, which no level passes.
         double rarityThreshold = heldOut
@@ -218,6 +220,28 @@ final class DetectorCalibration {
         long[] learned = Arrays.stream(all).filter(f -> f != SequenceFingerprint.UNTRACED).toArray();
         return new Result(LearnedSequences.of(learned), novelty, mix.references(), joined[MIX], rarity,
                 rarityThreshold, violationOpens, statistics);
+    }
+
+    /** How many held-out containers beyond the allowance {@link #extremes} names per evidence. */
+    private static final int EXTREMES_PAST_ALLOWANCE = 5;
+    private static final List<String> EVIDENCE_NAMES = List.of("sequence", "processSequence", "processAction", "mix", "rarity");
+
+    /**
+     * Per evidence, the held-out containers with the largest peaks (their ids and peaks, largest first):
+     * the learning containers that set the thresholds, for a person asking why a threshold is where it is.
+     */
+    private static Map<String, List<Map<String, Object>>> extremes(List<String> containers, double[][] peaks, long count) {
+        Map<String, List<Map<String, Object>>> extremes = new LinkedHashMap<>();
+        for (int s = 0; s < peaks.length; s++) {
+            double[] own = peaks[s];
+            extremes.put(EVIDENCE_NAMES.get(s), IntStream.range(0, own.length).boxed()
+                    .filter(i -> own[i] > 0)
+                    .sorted((a, b) -> Double.compare(own[b], own[a]))
+                    .limit(count)
+                    .map(i -> Map.<String, Object>of("container", containers.get(i), "peak", own[i]))
+                    .toList());
+        }
+        return extremes;
     }
 
     /** The largest surprise a container reaches over its life at each length, judged against the other folds. */

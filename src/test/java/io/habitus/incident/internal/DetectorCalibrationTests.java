@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.habitus.shared.RateBound;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Random;
@@ -65,6 +66,27 @@ class DetectorCalibrationTests {
         assertThat(past / 400.0).isLessThanOrEqualTo(0.01 / 3);
         assertThat(result.threshold()).isGreaterThan(-Math.log10(0.01 / 9));
         assertThat(result.learned().size()).as("complete memory: every sequence of the window").isEqualTo(50 + 40 * 5 + 39 * 40 / 2);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFiguresNameTheHeldOutContainersThatSetEachThreshold() {
+        Map<String, DetectorCalibration.Trace> traces = regularWindow(new Random(2));
+        // One container does far more of its own than any other: it is the sequence threshold's most extreme.
+        long[] odd = traces.get("container-7").sequences();
+        for (int i = 0; i < 60; i++) {
+            odd[i] = 5_000_000L + i;
+        }
+        traces.get("container-9").sequences()[0] = 6_000_000L;
+
+        DetectorCalibration.Result result = DetectorCalibration.calibrate(traces, 4, 0.01, MODEL_SHARE, 1000);
+
+        Map<String, List<Map<String, Object>>> extremes = (Map<String, List<Map<String, Object>>>) result.statistics().get("heldOutExtremes");
+        assertThat(extremes).containsOnlyKeys("sequence", "processSequence", "processAction", "mix", "rarity");
+        List<Map<String, Object>> sequence = extremes.get("sequence");
+        assertThat(sequence).extracting(e -> e.get("container")).startsWith("container-7", "container-9");
+        assertThat((double) sequence.getFirst().get("peak")).isGreaterThan((double) sequence.get(1).get("peak"));
+        assertThat(extremes.get("processSequence")).as("untraced: no held-out container is novel there").isEmpty();
     }
 
     @Test
