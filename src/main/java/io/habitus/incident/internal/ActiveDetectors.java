@@ -103,7 +103,8 @@ public class ActiveDetectors {
         return new ContainerDetector(row.id(), row.digest(), row.window(), LearnedSequences.fromBytes(row.learned()),
                 Set.copyOf(store.allowedSequences(row.digest())), novelty(row),
                 MixReferences.fromBytes(row.mix()), row.mixThreshold(), SequenceRarity.fromBytes(row.rarity()),
-                row.rarityThreshold() == null ? 0 : row.rarityThreshold(), modelThreshold,
+                row.rarityThreshold() == null ? 0 : row.rarityThreshold(),
+                row.longRarityThreshold() == null ? 0 : row.longRarityThreshold(), modelThreshold,
                 !Boolean.FALSE.equals(row.violationOpens()), row.readyAt());
     }
 }

@@ -6,7 +6,7 @@ import java.util.Set;
 /** A READY detector in memory: what its window learned, plus sequences people allowed since. */
 record ContainerDetector(long id, String digest, int window, LearnedSequences learned, Set<Long> allowed,
         SequenceNovelty novelty, MixReferences mix, double mixThreshold, SequenceRarity rarity, double rarityThreshold,
-        double modelThreshold, boolean violationOpens, Instant readyAt) {
+        double longRarityThreshold, double modelThreshold, boolean violationOpens, Instant readyAt) {
 
     /** The sequence evidence's threshold. */
     double threshold() {
@@ -17,6 +17,16 @@ record ContainerDetector(long id, String digest, int window, LearnedSequences le
     double risk(double evidence, double mixEvidence, double rarityEvidence, double modelEvidence) {
         double risk = Math.max(Math.max(evidence / threshold(), mixEvidence / mixThreshold), modelEvidence / modelThreshold);
         return rarityThreshold > 0 ? Math.max(risk, rarityEvidence / rarityThreshold) : risk;
+    }
+
+    /**
+     * The rarity evidence of the container's two rarity levels ({@link SequenceRarity}): the larger, the long
+     * memory's scaled to the short memory's threshold, so that one evidence and one threshold speak for both
+     * (as {@link SequenceNovelty} does for the three lengths); the short level alone for a detector without a
+     * long threshold.
+     */
+    double rarityEvidence(double level, double longLevel) {
+        return longRarityThreshold > 0 ? Math.max(level, longLevel * rarityThreshold / longRarityThreshold) : level;
     }
 
     boolean knows(long fingerprint) {

@@ -76,7 +76,7 @@ class DetectorBuilder {
                         properties.targetContainerRate(), properties.modelShare(), properties.maxMixReferences(),
                         rulesOfOneContainer(row));
                 detectors.ready(row.id(), result.learned().toBytes(), result.novelty().rates(), result.novelty().thresholds(),
-                        result.mix().toBytes(), result.mixThreshold(), result.rarity().toBytes(), result.rarityThreshold(),
+                        result.mix().toBytes(), result.mixThreshold(), result.rarity().toBytes(), result.rarityThreshold(), result.longRarityThreshold(),
                         result.violationOpens(), json.writeValueAsString(result.statistics()),
                         clock.instant());
                 log.info("container detector {} of {} window {} ready: threshold {}, {}", row.id(), row.digest(),

@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
  * the three sequence lengths ({@link EventSequences}), the normal novelty rate (how often a normal
  * event is a sequence the rest of the window never showed) and, per held-out container, the peak
  * surprise it reached over its life; likewise each held-out container's mix evidence
- * ({@link MixCalibration}). The three lengths' and the mix's thresholds are calibrated together
+ * ({@link MixCalibration}) and its rarity peaks at two memories ({@link SequenceRarity}). These thresholds are calibrated together
  * ({@link JointThresholds}): at most their share of the target (all of it but the model's evidence's
  * share, habitus.incident.model-share) of held-out containers may be past any of them, with 95 %
  * confidence ({@link RateBound}). A length's threshold is never below {@code -log10(target / 9)}: a container whose
@@ -52,7 +52,8 @@ final class DetectorCalibration {
      *                       containers (almost) never did something the rest of the window never did
      */
     record Result(LearnedSequences learned, SequenceNovelty novelty, MixReferences mix, double mixThreshold,
-            SequenceRarity rarity, double rarityThreshold, boolean violationOpens, Map<String, Object> statistics) {
+            SequenceRarity rarity, double rarityThreshold, double longRarityThreshold, boolean violationOpens,
+            Map<String, Object> statistics) {
 
         double threshold() {
             return novelty.threshold();
@@ -63,8 +64,9 @@ final class DetectorCalibration {
     static final int SIGNALS = 3;
     /** The mix evidence's place after the sequence lengths in the joint calibration. */
     private static final int MIX = EventSequences.LENGTHS;
-    /** The rarity evidence's place after the mix. */
+    /** The rarity evidence's places after the mix: its short and its long memory ({@link SequenceRarity}). */
     private static final int RARITY = MIX + 1;
+    private static final int RARITY_LONG = RARITY + 1;
 
     private DetectorCalibration() {
     }
@@ -138,7 +140,7 @@ final class DetectorCalibration {
         // The sequence signal's share of the target is split again among the three lengths.
         double share = third / EventSequences.LENGTHS;
         double floor = -Math.log10(share);
-        double[][] peaks = new double[RARITY + 1][heldOut ? containers.size() : 0];
+        double[][] peaks = new double[RARITY_LONG + 1][heldOut ? containers.size() : 0];
         for (int i = 0; heldOut && i < containers.size(); i++) {
             String container = containers.get(i);
             double[] peak = peaks(traces.get(container), fold(container, folds), masks, rates);
@@ -149,14 +151,17 @@ final class DetectorCalibration {
         MixCalibration.Result mix = MixCalibration.calibrate(traces, folds, maxReferences);
         for (int i = 0; heldOut && i < containers.size(); i++) {
             peaks[MIX][i] = mix.heldOutPeaks().getOrDefault(containers.get(i), 0.0);
-            peaks[RARITY][i] = rarityPeak(traces.get(containers.get(i)), fold(containers.get(i), folds), rarityCounts);
+            double[] rarity = rarityPeaks(traces.get(containers.get(i)), fold(containers.get(i), folds), rarityCounts);
+            peaks[RARITY][i] = rarity[0];
+            peaks[RARITY_LONG][i] = rarity[1];
         }
         // The sequences', mixes' and rarity's share of the target together, calibrated jointly: the same
         // unusual learning containers are unusual at every length and in their mix (JointThresholds).
-        double[] floors = new double[RARITY + 1];
+        double[] floors = new double[RARITY_LONG + 1];
         Arrays.fill(floors, floor);
         floors[MIX] = MixCalibration.MIN_THRESHOLD;
         floors[RARITY] = 0;
+        floors[RARITY_LONG] = 0;
         long allowed = RateBound.certifiedPast(heldOut ? containers.size() : 0, calibrated);
         JointThresholds joint = JointThresholds.calibrate(peaks, floors, allowed);
         // Where few held-out containers leave a threshold at its largest peak (rank 0: below about 400
@@ -166,7 +171,7 @@ final class DetectorCalibration {
         double[] joined = joint.thresholds().clone();
         for (int s = 0; s < joined.length; s++) {
             if (heldOut && joint.ranks()[s] == 0) {
-                joined[s] = Math.max(joined[s], TailQuantile.of(peaks[s], calibrated / (RARITY + 1)));
+                joined[s] = Math.max(joined[s], TailQuantile.of(peaks[s], calibrated / (RARITY_LONG + 1)));
             }
         }
         double[] thresholds = Arrays.copyOf(joined, EventSequences.LENGTHS);
@@ -208,23 +213,24 @@ final class DetectorCalibration {
         statistics.put("heldOutPeak99", quantile(sequencePeaks, 0.99));
         statistics.put("heldOutPeakMax", sequencePeaks.length == 0 ? 0.0 : sequencePeaks[sequencePeaks.length - 1]);
         statistics.put("mixThreshold", joined[MIX]);
-        statistics.put("heldOutExtremes", extremes(containers, heldOut ? peaks : new double[RARITY + 1][0], allowed + EXTREMES_PAST_ALLOWANCE));
+        statistics.put("heldOutExtremes", extremes(containers, heldOut ? peaks : new double[RARITY_LONG + 1][0], allowed + EXTREMES_PAST_ALLOWANCE));
         SequenceRarity rarity = rarityCounts.all();
         // Without held-out containers nothing says how rare normal is: the ceiling, which no level passes.
-        double rarityThreshold = heldOut
-                ? joined[RARITY]
-                : rarity.ceiling();
+        double rarityThreshold = heldOut ? joined[RARITY] : rarity.ceiling();
+        double longRarityThreshold = heldOut ? joined[RARITY_LONG] : rarity.ceiling();
         statistics.put("rarityThreshold", rarityThreshold);
+        statistics.put("longRarityThreshold", longRarityThreshold);
         statistics.put("raritySequences", rarity.size());
         statistics.putAll(mix.statistics());
         long[] learned = Arrays.stream(all).filter(f -> f != SequenceFingerprint.UNTRACED).toArray();
         return new Result(LearnedSequences.of(learned), novelty, mix.references(), joined[MIX], rarity,
-                rarityThreshold, violationOpens, statistics);
+                rarityThreshold, longRarityThreshold, violationOpens, statistics);
     }
 
     /** How many held-out containers beyond the allowance {@link #extremes} names per evidence. */
     private static final int EXTREMES_PAST_ALLOWANCE = 5;
-    private static final List<String> EVIDENCE_NAMES = List.of("sequence", "processSequence", "processAction", "mix", "rarity");
+    private static final List<String> EVIDENCE_NAMES = List.of("sequence", "processSequence", "processAction", "mix", "rarity",
+            "longRarity");
 
     /**
      * Per evidence, the held-out containers with the largest peaks (their ids and peaks, largest first):
@@ -278,19 +284,22 @@ final class DetectorCalibration {
         return FoldCounts.of(fingerprints, foldOf, folds, eventsPerFold);
     }
 
-    /** The peak rarity level a container reaches over its life, judged on the other folds' counts. */
-    static double rarityPeak(Trace trace, int fold, FoldCounts counts) {
+    /** The peak rarity levels, short and long memory, a container reaches over its life, judged on the other folds' counts. */
+    static double[] rarityPeaks(Trace trace, int fold, FoldCounts counts) {
         double level = 0;
-        double peak = 0;
+        double longLevel = 0;
+        double[] peaks = new double[2];
         for (int i = 0; i < trace.events(); i++) {
             double rarity = 0;
             for (int length : SequenceRarity.LENGTHS) {
                 rarity += counts.rarityOutside(trace.at(length)[i], fold);
             }
-            level = SequenceRarity.level(level, rarity, i + 1);
-            peak = Math.max(peak, level);
+            level = SequenceRarity.level(level, rarity, i + 1, SequenceRarity.MEMORY);
+            longLevel = SequenceRarity.level(longLevel, rarity, i + 1, SequenceRarity.LONG_MEMORY);
+            peaks[0] = Math.max(peaks[0], level);
+            peaks[1] = Math.max(peaks[1], longLevel);
         }
-        return peak;
+        return peaks;
     }
 
     private static boolean novel(long fingerprint, int fold, FoldMasks masks) {

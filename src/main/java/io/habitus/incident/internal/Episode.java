@@ -32,8 +32,12 @@ final class Episode {
     long anomalous;
     private SeenSequences anomalousSeen = SeenSequences.none();
     double modelPeak;
-    /** The container's recent rarity ({@link SequenceRarity#level}) and its peak in the episode. */
+    /**
+     * The container's recent rarity at the short and the long memory ({@link SequenceRarity#level}) and the
+     * episode's peak rarity evidence ({@link ContainerDetector#rarityEvidence}).
+     */
     double rarityLevel;
+    double rarityLongLevel;
     double rarityPeak;
     boolean violation;
     @Nullable Instant firstEventAt;
@@ -70,6 +74,7 @@ final class Episode {
         episode.anomalousSeen = SeenSequences.stored(row.anomalousSeen());
         episode.modelPeak = row.modelEvidence();
         episode.rarityLevel = row.rarityLevel();
+        episode.rarityLongLevel = row.rarityLongLevel();
         episode.rarityPeak = row.rarityPeak();
         episode.pairs = row.pairs().tally();
         episode.incident = incident != null && !incident.status().isClosed() ? incident : null;
@@ -122,10 +127,11 @@ final class Episode {
         peak = Math.max(peak, evidence);
     }
 
-    /** Moves the container's rarity level with the event's rarity ({@link SequenceRarity}); counted events first. */
+    /** Moves the container's rarity levels with the event's rarity ({@link SequenceRarity}); counted events first. */
     void rarity(double rarity) {
-        rarityLevel = SequenceRarity.level(rarityLevel, rarity, events);
-        rarityPeak = Math.max(rarityPeak, rarityLevel);
+        rarityLevel = SequenceRarity.level(rarityLevel, rarity, events, SequenceRarity.MEMORY);
+        rarityLongLevel = SequenceRarity.level(rarityLongLevel, rarity, events, SequenceRarity.LONG_MEMORY);
+        rarityPeak = Math.max(rarityPeak, detector.rarityEvidence(rarityLevel, rarityLongLevel));
     }
 
     long novelSequences() {

@@ -10,14 +10,20 @@ import java.util.Arrays;
  * the two: a sequence every event ends costs 0, one seen once in a million events about 6, one never
  * seen about 7 each. Novelty only asks "seen or not"; rarity also weighs the sequences learning saw
  * once or twice, which is where on real system-call data most attacks that reuse normal calls differ
- * (docs/incidents.md, "Rarity evidence"). A container's rarity level follows its events' rarity as an
- * exponentially weighted mean over about its last {@link #MEMORY} events ({@link #level}); its
- * evidence is the level's peak.
+ * (docs/incidents.md, "Rarity evidence"). A container's rarity levels follow its events' rarity as
+ * exponentially weighted means over about its last {@link #MEMORY} and its last {@link #LONG_MEMORY}
+ * events ({@link #level}); its evidence is the peak of the larger, each over its own threshold
+ * ({@link ContainerDetector#rarityEvidence}).
  */
 final class SequenceRarity {
 
     /** About how many recent events the level weighs: STIDE's locality frames are of this order. */
     static final int MEMORY = 10;
+    /**
+     * The longer memory: a sustained run of moderately rare sequences, which the short level's peaks (noisy
+     * in normal containers too) do not tell apart (docs/incidents.md, "Rarity at two memories").
+     */
+    static final int LONG_MEMORY = 30;
     /** The pseudo-count of a sequence learning never saw: one tenth of a sighting. */
     static final double UNSEEN = 0.1;
     /** The lengths whose rarity counts: the container's sequence and the acting process's own. */
@@ -46,10 +52,10 @@ final class SequenceRarity {
     }
 
     /** The next level after an event of this rarity, the {@code events}-th of the container (1 for its first). */
-    static double level(double level, double rarity, long events) {
-        // The mean of the events so far until there are MEMORY of them, so a young container's level is
+    static double level(double level, double rarity, long events, int memory) {
+        // The mean of the events so far until there are `memory` of them, so a young container's level is
         // not held down by a start at zero; then an exponentially weighted mean.
-        double weight = Math.max(1.0 / MEMORY, 1.0 / Math.max(1, events));
+        double weight = Math.max(1.0 / memory, 1.0 / Math.max(1, events));
         return level + weight * (rarity - level);
     }
 

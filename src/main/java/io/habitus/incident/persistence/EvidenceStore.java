@@ -27,14 +27,14 @@ public class EvidenceStore {
     private static final String COLUMNS = """
             container_id, digest, detector_id, events, novel_events, evidence, peak_evidence, mix_evidence, violated,
             anomalous_events, model_evidence, incident_id, novel_locals, novel_actions, revision, rarity_level, rarity_peak,
-            anomalous_seen""";
+            anomalous_seen, rarity_long_level""";
 
     private static final String UPSERT = """
             insert into incident_evidence (container_id, digest, detector_id, events, novel_events, evidence, peak_evidence,
                                            mix_evidence, violated, anomalous_events, model_evidence, pair_counts,
                                            incident_id, updated_at, novel_locals, novel_actions, pair_log, revision,
-                                           rarity_level, rarity_peak, anomalous_seen)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                           rarity_level, rarity_peak, anomalous_seen, rarity_long_level)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (container_id) do update set digest = excluded.digest, detector_id = excluded.detector_id,
               events = excluded.events, novel_events = excluded.novel_events, evidence = excluded.evidence,
               peak_evidence = excluded.peak_evidence, mix_evidence = excluded.mix_evidence, violated = excluded.violated,
@@ -42,6 +42,7 @@ public class EvidenceStore {
               incident_id = excluded.incident_id, updated_at = excluded.updated_at,
               novel_locals = excluded.novel_locals, novel_actions = excluded.novel_actions, revision = excluded.revision,
               rarity_level = excluded.rarity_level, rarity_peak = excluded.rarity_peak, anomalous_seen = excluded.anomalous_seen,
+              rarity_long_level = excluded.rarity_long_level,
             """;
 
     private final JdbcTemplate jdbc;
@@ -74,7 +75,7 @@ public class EvidenceStore {
             }
             rows.put(id, new EvidenceRow(id, rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(13),
                     rs.getLong(14), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getBoolean(9), rs.getLong(10),
-                    rs.getDouble(11), rs.getDouble(16), rs.getDouble(17), rs.getBytes(18), pairs, (Long) rs.getObject(12), revision));
+                    rs.getDouble(11), rs.getDouble(16), rs.getDouble(19), rs.getDouble(17), rs.getBytes(18), pairs, (Long) rs.getObject(12), revision));
         }, (Object) containerIds.toArray(String[]::new));
         if (!unknown.isEmpty()) {
             jdbc.query("select container_id, pair_counts, pair_log from incident_evidence where container_id = any(?)", rs -> {
@@ -88,7 +89,7 @@ public class EvidenceStore {
     private static EvidenceRow withPairs(EvidenceRow r, PairCounts pairs) {
         return new EvidenceRow(r.containerId(), r.digest(), r.detectorId(), r.events(), r.novelEvents(), r.novelLocals(),
                 r.novelActions(), r.evidence(), r.peakEvidence(), r.mixEvidence(), r.violated(), r.anomalousEvents(),
-                r.modelEvidence(), r.rarityLevel(), r.rarityPeak(), r.anomalousSeen(), pairs, r.incidentId(), r.revision());
+                r.modelEvidence(), r.rarityLevel(), r.rarityLongLevel(), r.rarityPeak(), r.anomalousSeen(), pairs, r.incidentId(), r.revision());
     }
 
     /**
@@ -138,6 +139,7 @@ public class EvidenceStore {
                 ps.setDouble(19, r.rarityLevel());
                 ps.setDouble(20, r.rarityPeak());
                 ps.setBytes(21, r.anomalousSeen());
+                ps.setDouble(22, r.rarityLongLevel());
             }
 
             @Override
@@ -150,7 +152,7 @@ public class EvidenceStore {
             EvidenceRow r = rows.get(i);
             stored.add(new EvidenceRow(r.containerId(), r.digest(), r.detectorId(), r.events(), r.novelEvents(),
                     r.novelLocals(), r.novelActions(), r.evidence(), r.peakEvidence(), r.mixEvidence(), r.violated(),
-                    r.anomalousEvents(), r.modelEvidence(), r.rarityLevel(), r.rarityPeak(), r.anomalousSeen(), r.pairs().asStored(),
+                    r.anomalousEvents(), r.modelEvidence(), r.rarityLevel(), r.rarityLongLevel(), r.rarityPeak(), r.anomalousSeen(), r.pairs().asStored(),
                     r.incidentId(),
                     revisions[i]));
         }

@@ -82,7 +82,7 @@ class DetectorCalibrationTests {
         DetectorCalibration.Result result = DetectorCalibration.calibrate(traces, 4, 0.01, MODEL_SHARE, 1000);
 
         Map<String, List<Map<String, Object>>> extremes = (Map<String, List<Map<String, Object>>>) result.statistics().get("heldOutExtremes");
-        assertThat(extremes).containsOnlyKeys("sequence", "processSequence", "processAction", "mix", "rarity");
+        assertThat(extremes).containsOnlyKeys("sequence", "processSequence", "processAction", "mix", "rarity", "longRarity");
         List<Map<String, Object>> sequence = extremes.get("sequence");
         assertThat(sequence).extracting(e -> e.get("container")).startsWith("container-7", "container-9");
         assertThat((double) sequence.getFirst().get("peak")).isGreaterThan((double) sequence.get(1).get("peak"));
@@ -147,7 +147,7 @@ class DetectorCalibrationTests {
         double level = 0;
         double peak = 0;
         for (int i = 0; i < sequences.length; i++) {
-            level = SequenceRarity.level(level, rarity.event(sequences[i], 0), i + 1);
+            level = SequenceRarity.level(level, rarity.event(sequences[i], 0), i + 1, SequenceRarity.MEMORY);
             peak = Math.max(peak, level);
         }
         return peak;
