@@ -18,11 +18,14 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Group commit: concurrent batches share one transaction. A batch that finds no group committing
- * (or fewer than {@code concurrency}) leads: it takes the waiting batches, itself first among them,
- * and runs them as one group — one set of statements, one commit; batches arriving meanwhile wait
- * and form the next group, led by the first of them when the leader's own batch is done. No
- * gathering window: whoever finds the queue non-empty joins it, so a lone batch waits for nobody.
+ * Group commit: concurrent batches share one transaction. A batch that finds fewer than
+ * {@code concurrency} groups committing leads: it takes the waiting batches that lead no group of
+ * their own, itself first among them, and runs them as one group — one set of statements, one
+ * commit; batches arriving meanwhile wait and form the next group, led by the first of them when a
+ * leader's own batch is done. Leaders never take each other's batches: at low load each batch is
+ * its own transaction, as many at once as {@code concurrency} allows (the cores are used, not waited
+ * on), and only batches that find every leader busy are grouped. No gathering window: whoever finds
+ * the queue non-empty joins it, so a lone batch waits for nobody.
  *
  * <p>A batch as heavy as a whole group commits alone at once, without waiting for a turn. Each
  * batch is answered only after the commit of its group, so an answer still means
@@ -82,6 +85,7 @@ final class GroupCommit<T, R> {
             lead = leaders < concurrency;
             if (lead) {
                 leaders++;
+                me.leading = true;
             }
         } finally {
             lock.unlock();
@@ -90,7 +94,7 @@ final class GroupCommit<T, R> {
             return me.answer();
         }
         while (!me.done.isDone()) {
-            List<Member<T, R>> group = take();
+            List<Member<T, R>> group = take(me);
             if (group.isEmpty()) {
                 me.done.join();   // another leader's group has it
                 break;
@@ -99,8 +103,11 @@ final class GroupCommit<T, R> {
         }
         lock.lock();
         try {
-            Member<T, R> next = waiting.peekFirst();
+            // The lead passes to the oldest waiting batch that leads no group yet; a leader whose own
+            // batch is still queued holds its place already, and giving it a second would leak one.
+            Member<T, R> next = waiting.stream().filter(m -> !m.leading).findFirst().orElse(null);
             if (next != null) {
+                next.leading = true;
                 next.lead.complete(LEAD);
             } else {
                 leaders--;
@@ -111,8 +118,11 @@ final class GroupCommit<T, R> {
         return me.answer();
     }
 
-    /** The waiting batches, oldest first, that fit one group: never two of one key, at most maxWeight events. */
-    private List<Member<T, R>> take() {
+    /**
+     * The waiting batches, oldest first, that fit one group: never two of one key, at most maxWeight events,
+     * none that another leader will run itself.
+     */
+    private List<Member<T, R>> take(Member<T, R> leader) {
         List<Member<T, R>> group = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         int total = 0;
@@ -120,6 +130,9 @@ final class GroupCommit<T, R> {
         try {
             for (Iterator<Member<T, R>> it = waiting.iterator(); it.hasNext(); ) {
                 Member<T, R> m = it.next();
+                if (m.leading && m != leader) {
+                    continue;
+                }
                 int w = weight.applyAsInt(m.batch);
                 if (!group.isEmpty() && (total + w > maxWeight || m.keys.stream().anyMatch(taken::contains))) {
                     continue;
@@ -192,6 +205,8 @@ final class GroupCommit<T, R> {
         final Set<String> keys;
         final CompletableFuture<Object> done = new CompletableFuture<>();
         final CompletableFuture<Object> lead = new CompletableFuture<>();
+        /** Whether the batch's own thread runs groups (guarded by the lock). */
+        boolean leading;
 
         Member(T batch, Set<String> keys) {
             this.batch = batch;

@@ -18,6 +18,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("habitus.pipeline")
 public record PipelineProperties(
-        @Min(0) @Max(64) @DefaultValue("2") int groupCommits,
+        @Min(0) @Max(64) @DefaultValue("4") int groupCommits,
         @Min(1) @Max(100_000) @DefaultValue("2000") int groupEvents,
         @Min(1) @Max(100_000) @DefaultValue("100") int groupBatchEvents) {}

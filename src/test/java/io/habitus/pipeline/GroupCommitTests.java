@@ -57,6 +57,19 @@ class GroupCommitTests {
     }
 
     @Test
+    void batchesThatEachFindALeaderSlotCommitInParallelNotInOneGroup() throws Exception {
+        // At low load the cores are better used by parallel transactions than by one shared one: four
+        // batches with four leader slots are four groups, whoever arrives first.
+        GroupCommit<Batch, String> commits = groupCommit(4);
+        for (int round = 0; round < 100; round++) {
+            int r = round;
+            Map<String, String> answers = run(commits, 4, i -> new Batch("r" + r + "b" + i, "c" + i));
+            assertThat(answers).hasSize(4);
+        }
+        assertThat(groups).hasSize(400).allSatisfy(g -> assertThat(g).hasSize(1));
+    }
+
+    @Test
     void aGroupNeverHoldsTwoBatchesOfOneContainer() throws Exception {
         GroupCommit<Batch, String> commits = groupCommit(2);
         run(commits, 64, i -> new Batch("b" + i, "c" + (i % 4)));
