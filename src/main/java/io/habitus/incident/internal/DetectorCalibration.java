@@ -166,7 +166,7 @@ final class DetectorCalibration {
         JointThresholds joint = JointThresholds.calibrate(peaks, floors, allowed);
         // Where few held-out containers leave a threshold at its largest peak (rank 0: below about 400
         // containers, all of them), each evidence keeps about a one-in-(n + 1) chance that a fresh normal
-        // container passes it, and five such chances add up past the target: each is extrapolated past
+        // container passes it, and six such chances add up past the target: each is extrapolated past
         // its largest peak to its share of the target (TailQuantile).
         double[] joined = joint.thresholds().clone();
         for (int s = 0; s < joined.length; s++) {
@@ -286,18 +286,16 @@ final class DetectorCalibration {
 
     /** The peak rarity levels, short and long memory, a container reaches over its life, judged on the other folds' counts. */
     static double[] rarityPeaks(Trace trace, int fold, FoldCounts counts) {
-        double level = 0;
-        double longLevel = 0;
+        double[] levels = new double[2];
         double[] peaks = new double[2];
         for (int i = 0; i < trace.events(); i++) {
             double rarity = 0;
             for (int length : SequenceRarity.LENGTHS) {
                 rarity += counts.rarityOutside(trace.at(length)[i], fold);
             }
-            level = SequenceRarity.level(level, rarity, i + 1, SequenceRarity.MEMORY);
-            longLevel = SequenceRarity.level(longLevel, rarity, i + 1, SequenceRarity.LONG_MEMORY);
-            peaks[0] = Math.max(peaks[0], level);
-            peaks[1] = Math.max(peaks[1], longLevel);
+            SequenceRarity.advance(levels, rarity, i + 1);
+            peaks[0] = Math.max(peaks[0], levels[0]);
+            peaks[1] = Math.max(peaks[1], levels[1]);
         }
         return peaks;
     }

@@ -36,8 +36,7 @@ final class Episode {
      * The container's recent rarity at the short and the long memory ({@link SequenceRarity#level}) and the
      * episode's peak rarity evidence ({@link ContainerDetector#rarityEvidence}).
      */
-    double rarityLevel;
-    double rarityLongLevel;
+    final double[] rarityLevels = new double[2];
     double rarityPeak;
     boolean violation;
     @Nullable Instant firstEventAt;
@@ -73,8 +72,8 @@ final class Episode {
         episode.anomalous = row.anomalousEvents();
         episode.anomalousSeen = SeenSequences.stored(row.anomalousSeen());
         episode.modelPeak = row.modelEvidence();
-        episode.rarityLevel = row.rarityLevel();
-        episode.rarityLongLevel = row.rarityLongLevel();
+        episode.rarityLevels[0] = row.rarityLevel();
+        episode.rarityLevels[1] = row.rarityLongLevel();
         episode.rarityPeak = row.rarityPeak();
         episode.pairs = row.pairs().tally();
         episode.incident = incident != null && !incident.status().isClosed() ? incident : null;
@@ -129,9 +128,8 @@ final class Episode {
 
     /** Moves the container's rarity levels with the event's rarity ({@link SequenceRarity}); counted events first. */
     void rarity(double rarity) {
-        rarityLevel = SequenceRarity.level(rarityLevel, rarity, events, SequenceRarity.MEMORY);
-        rarityLongLevel = SequenceRarity.level(rarityLongLevel, rarity, events, SequenceRarity.LONG_MEMORY);
-        rarityPeak = Math.max(rarityPeak, detector.rarityEvidence(rarityLevel, rarityLongLevel));
+        SequenceRarity.advance(rarityLevels, rarity, events);
+        rarityPeak = Math.max(rarityPeak, detector.rarityEvidence(rarityLevels[0], rarityLevels[1]));
     }
 
     long novelSequences() {

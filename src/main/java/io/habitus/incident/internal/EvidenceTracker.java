@@ -102,7 +102,7 @@ public class EvidenceTracker {
                         episode.novel[EventSequences.SEQUENCE], episode.novel[EventSequences.LOCAL],
                         episode.novel[EventSequences.ACTION],
                         episode.evidence, episode.peak, episode.mixPeak, episode.violation, episode.anomalous,
-                        episode.modelPeak, episode.rarityLevel, episode.rarityLongLevel, episode.rarityPeak, episode.anomalousSeen(), episode.pairCounts(),
+                        episode.modelPeak, episode.rarityLevels[0], episode.rarityLevels[1], episode.rarityPeak, episode.anomalousSeen(), episode.pairCounts(),
                         episode.incidentId(), 0));
             }
         });

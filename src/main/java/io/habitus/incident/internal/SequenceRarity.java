@@ -59,6 +59,15 @@ final class SequenceRarity {
         return level + weight * (rarity - level);
     }
 
+    /**
+     * Advances a container's two levels, {@code {short, long}} ({@link #MEMORY}, {@link #LONG_MEMORY}), in
+     * place with its {@code events}-th event's rarity: the one update that judging and calibration share.
+     */
+    static void advance(double[] levels, double rarity, long events) {
+        levels[0] = level(levels[0], rarity, events, MEMORY);
+        levels[1] = level(levels[1], rarity, events, LONG_MEMORY);
+    }
+
     /** The event's rarity: its container sequence's and its process's own sequence's, summed. */
     double event(long sequence, long local) {
         if (events == 0) {

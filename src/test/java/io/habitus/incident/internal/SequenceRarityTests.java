@@ -70,14 +70,12 @@ class SequenceRarityTests {
 
     /** The short and the long level's peaks over a container's events of the given rarity. */
     private static double[] peaks(java.util.function.IntToDoubleFunction rarity, int events) {
-        double level = 0;
-        double longLevel = 0;
+        double[] levels = new double[2];
         double[] peaks = new double[2];
         for (int i = 0; i < events; i++) {
-            level = SequenceRarity.level(level, rarity.applyAsDouble(i), i + 1, SequenceRarity.MEMORY);
-            longLevel = SequenceRarity.level(longLevel, rarity.applyAsDouble(i), i + 1, SequenceRarity.LONG_MEMORY);
-            peaks[0] = Math.max(peaks[0], level);
-            peaks[1] = Math.max(peaks[1], longLevel);
+            SequenceRarity.advance(levels, rarity.applyAsDouble(i), i + 1);
+            peaks[0] = Math.max(peaks[0], levels[0]);
+            peaks[1] = Math.max(peaks[1], levels[1]);
         }
         return peaks;
     }
