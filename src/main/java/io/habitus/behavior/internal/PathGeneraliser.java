@@ -13,13 +13,14 @@ public final class PathGeneraliser {
         String normal = PathNormaliser.normalise(path);
         StringBuilder out = null;
         int start = normal.startsWith("/") ? 1 : 0;
+        int tempFrom = RandomNameRule.tempDirectoryEnd(normal);
         while (start < normal.length()) {
             int end = normal.indexOf('/', start);
             if (end < 0) {
                 end = normal.length();
             }
             String segment = normal.substring(start, end);
-            String general = generaliseSegment(segment, names, RandomNameRule.inTempDirectory(normal, start));
+            String general = generaliseSegment(segment, names, start >= tempFrom);
             if (out == null && !general.equals(segment)) {
                 out = new StringBuilder(normal.length()).append(normal, 0, start);
             }

@@ -69,14 +69,17 @@ final class RandomNameRule {
 
     private RandomNameRule() {}
 
-    /** Whether the segment starting at {@code start} of a normalised path lies under a temp directory. */
-    static boolean inTempDirectory(String path, int start) {
+    /**
+     * Where a normalised path's part under a temp directory begins (a segment starting there or later lies in
+     * it); {@link Integer#MAX_VALUE} for a path outside them.
+     */
+    static int tempDirectoryEnd(String path) {
         for (String directory : TEMP_DIRECTORIES) {
-            if (start >= directory.length() && path.startsWith(directory)) {
-                return true;
+            if (path.startsWith(directory)) {
+                return directory.length();
             }
         }
-        return false;
+        return Integer.MAX_VALUE;
     }
 
     static String apply(String original, boolean inTempDirectory) {
