@@ -44,9 +44,10 @@ final class RandomNameRule {
     /**
      * Python's tempfile: "tmp" and 8 characters drawn from [a-z0-9_]. Their words would be rare (an
      * 11-letter name starting "tmp"), and the sequences a container's processes end are learned per
-     * token: a temp name left literal is a new action every time.
+     * token: a temp name left literal is a new action every time. Not followed by a wildcard, or generalising
+     * {@code tmpaaaa_tmp*} again would take its {@code tmpaaaa_tmp} for a name (GeneralisationPropertyTests).
      */
-    private static final Pattern PYTHON_TEMPFILE = Pattern.compile("(?<![A-Za-z0-9_])tmp[a-z0-9_]{8}(?![A-Za-z0-9])");
+    private static final Pattern PYTHON_TEMPFILE = Pattern.compile("(?<![A-Za-z0-9_])tmp[a-z0-9_]{8}(?![A-Za-z0-9*])");
     /**
      * The same 8 characters after a caller's prefix ending in '-'; with a digit or an underscore, since a
      * word could be 8 letters; not followed by a wildcard, or generalising {@code etc-2026_tmp*} again would

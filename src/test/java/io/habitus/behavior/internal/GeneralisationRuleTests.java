@@ -108,6 +108,13 @@ class GeneralisationRuleTests {
     }
 
     @Test
+    void aPythonTempNameEndingInAWildcardIsNotTakenForANameAgain() {
+        String once = PathGeneraliser.generalise("/etcetc.tmpaaaa_tmpaaaaa0", ContainerNames.NONE);
+        assertThat(once).isEqualTo("/etcetc.tmpaaaa_tmp*");
+        assertThat(PathGeneraliser.generalise(once, ContainerNames.NONE)).isEqualTo(once);
+    }
+
+    @Test
     void aNameAlreadyGeneralisedAfterAPrefixStaysAsItIs() {
         String once = PathGeneraliser.generalise("/etc-2026_tmpaaaaa0/", ContainerNames.NONE);
         assertThat(once).isEqualTo("/etc-2026_tmp*");
