@@ -105,6 +105,7 @@ public class Incidents {
             throw conflict(incident, "acknowledged");
         }
         incidents.setStatus(id, IncidentStatus.ACKNOWLEDGED, by, note, clock.instant());
+        evidence.forget(incident.containerId());
         return find(id);
     }
 

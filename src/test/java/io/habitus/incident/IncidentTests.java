@@ -106,9 +106,18 @@ class IncidentTests extends IntegrationTest {
 
         JsonNode more = committed(List.of(NginxTraffic.exec(digest, container, "/usr/bin/wget", NGINX, 91, t.plusSeconds(110))));
         assertThat(more.get(0).get("container").get("incident").get("id").longValue()).as("same episode, same incident").isEqualTo(id);
+        JsonNode grown = api().get("/api/v1/incidents/" + id).json();
+        assertThat(grown.get("events").longValue()).as("the batch grew the incident").isEqualTo(incident.get("events").longValue() + 1);
+        assertThat(grown.get("reasons").toString()).contains("/usr/bin/wget");
 
         assertThat(api().post("/api/v1/incidents/" + id + "/acknowledge", Api.json(Map.of("note", "looking"))).json()
                 .get("status").stringValue()).isEqualTo("ACKNOWLEDGED");
+        // The evidence this replica holds for a what-if must not show the incident as it stood before.
+        JsonNode whatIf = api().post("/api/v1/score?commit=false", Api.json(Map.of("events",
+                List.of(NginxTraffic.exec(digest, container, "/usr/bin/wget", NGINX, 92, t.plusSeconds(111)))))).json();
+        assertThat(whatIf.get("results").get(0).get("container").get("incident").get("status").stringValue()).isEqualTo("ACKNOWLEDGED");
+        assertThat(committed(List.of(NginxTraffic.exec(digest, container, "/usr/bin/wget", NGINX, 93, t.plusSeconds(112))))
+                .get(0).get("container").get("incident").get("status").stringValue()).isEqualTo("ACKNOWLEDGED");
         Api.Reply again = api().post("/api/v1/incidents/" + id + "/acknowledge", Api.json(Map.of()));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");

@@ -195,6 +195,13 @@ final class Episode {
                         novelSequences(), List.copyOf(reasons));
     }
 
+    /** Where the incident stands after this batch (its severity, the reasons it holds); null without one. */
+    @Nullable IncidentStanding standing() {
+        return incident == null || severity == null ? null
+                : new IncidentStanding(incident.id(), incident.digest(), incident.containerId(), incident.node(),
+                        incident.status(), severity, incident.dryRun(), incident.openedAt(), incident.reasons() + reasons.size());
+    }
+
     /** Severity only rises within an incident. */
     void reassess() {
         if (incident != null) {

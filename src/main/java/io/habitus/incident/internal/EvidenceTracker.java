@@ -9,6 +9,7 @@ import io.habitus.incident.LearningSequences;
 import io.habitus.incident.persistence.EvidenceRow;
 import io.habitus.incident.persistence.IncidentGrowth;
 import io.habitus.incident.persistence.IncidentStore;
+import io.habitus.incident.persistence.StoredEvidence;
 import io.habitus.ingest.ContainerRef;
 import io.habitus.scoring.Judgement;
 import io.habitus.shared.Verdict;
@@ -16,10 +17,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
@@ -73,19 +74,18 @@ public class EvidenceTracker {
         if (byContainer.isEmpty()) {
             return new ContainerAssessment(Arrays.asList(risks), List.of());
         }
-        Map<String, EvidenceRow> stored = commit ? evidence.lock(byContainer.keySet()) : evidence.find(byContainer.keySet());
-        Map<Long, IncidentStanding> open = incidents.standings(stored.values().stream().map(EvidenceRow::incidentId)
-                .filter(Objects::nonNull).toList());
+        Map<String, StoredEvidence> stored = commit ? evidence.lock(byContainer.keySet()) : evidence.find(byContainer.keySet());
         Instant now = clock.instant();
         List<EvidenceRow> updated = new ArrayList<>(byContainer.size());
         List<IncidentRaised> raised = new ArrayList<>();
         List<IncidentGrowth> growths = new ArrayList<>();
+        Map<Long, IncidentStanding> standings = new HashMap<>();
         byContainer.forEach((container, indexes) -> {
             ObservedTransition first = judgements.get(indexes.getFirst()).transition();
             ContainerDetector detector = active.get(first.digest());
-            EvidenceRow row = stored.get(container);
-            Episode episode = row == null || row.detectorId() != detector.id() ? Episode.fresh(detector)
-                    : Episode.of(row, detector, row.incidentId() == null ? null : open.get(row.incidentId()));
+            StoredEvidence held = stored.get(container);
+            Episode episode = held == null || held.row().detectorId() != detector.id() ? Episode.fresh(detector)
+                    : Episode.of(held.row(), detector, held.incident());
             for (int index : indexes) {
                 risks[index] = step(episode, judgements.get(index), commit, now);
             }
@@ -93,6 +93,7 @@ public class EvidenceTracker {
                 IncidentGrowth growth = episode.growth();
                 if (growth != null) {
                     growths.add(growth);
+                    standings.put(growth.id(), episode.standing());
                 }
                 IncidentRaised.Change change = episode.change();
                 if (change != null) {
@@ -107,8 +108,7 @@ public class EvidenceTracker {
             }
         });
         if (commit) {
-            incidents.grow(growths, now);
-            evidence.save(updated, now);
+            evidence.save(updated, growths, standings, now);
         }
         return new ContainerAssessment(Arrays.asList(risks), raised);
     }

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.habitus.incident.persistence.EvidenceRow;
 import io.habitus.incident.persistence.EvidenceStore;
+import io.habitus.incident.persistence.IncidentGrowth;
+import io.habitus.incident.persistence.StoredEvidence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,22 +13,24 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The evidence rows this replica last read or committed, in front of {@link EvidenceStore}. A
- * committed batch still locks its containers' rows, but reads their pair counts (up to 48 KB each)
- * only when another replica wrote them since: the revision tells. A what-if answers from a row
- * this replica knew less than {@code habitus.incident.what-if-staleness} ago without asking the
- * database at all; its own commits are known at once, other replicas' within that time.
+ * The evidence rows this replica last read or committed, with their incidents' standing, in front of
+ * {@link EvidenceStore}. A committed batch still locks its containers' rows, but reads their pair
+ * counts (up to 48 KB each) only when another replica wrote them since: the revision tells. A
+ * what-if answers from a row this replica knew less than {@code habitus.incident.what-if-staleness}
+ * ago without asking the database at all; its own commits are known at once, other replicas' (and
+ * people's actions on other replicas) within that time.
  */
 @Component
 public class RecentEvidence {
 
     /** A row as stored (null: no row) and when this replica knew it to be current. */
-    private record Known(EvidenceRow row, long atNanos) {}
+    private record Known(@Nullable StoredEvidence stored, long atNanos) {}
 
     private final EvidenceStore store;
     private final long stalenessNanos;
@@ -38,33 +42,33 @@ public class RecentEvidence {
         // Bounded by pairs held (about 70 bytes each), not rows: a long-lived container holds thousands.
         this.known = Caffeine.newBuilder()
                 .maximumWeight(2_000_000)
-                .<String, Known>weigher((id, k) -> 1 + (k.row() == null ? 0 : k.row().pairs().size()))
+                .<String, Known>weigher((id, k) -> 1 + (k.stored() == null ? 0 : k.stored().row().pairs().size()))
                 .expireAfterAccess(Duration.ofMinutes(10))
                 .build();
     }
 
     /** The containers' rows, locked until the transaction ends. */
-    public Map<String, EvidenceRow> lock(Collection<String> containerIds) {
+    public Map<String, StoredEvidence> lock(Collection<String> containerIds) {
         return store.lock(containerIds, held(containerIds));
     }
 
     /** The containers' rows for a what-if: as this replica knows them if recently enough, else as stored. */
-    public Map<String, EvidenceRow> find(Collection<String> containerIds) {
-        Map<String, EvidenceRow> rows = new HashMap<>();
+    public Map<String, StoredEvidence> find(Collection<String> containerIds) {
+        Map<String, StoredEvidence> rows = new HashMap<>();
         List<String> stale = new ArrayList<>();
         long now = System.nanoTime();
         for (String id : containerIds) {
             Known k = known.getIfPresent(id);
             if (k != null && now - k.atNanos() < stalenessNanos) {
-                if (k.row() != null) {
-                    rows.put(id, k.row());
+                if (k.stored() != null) {
+                    rows.put(id, k.stored());
                 }
             } else {
                 stale.add(id);
             }
         }
         if (!stale.isEmpty()) {
-            Map<String, EvidenceRow> read = store.find(stale, held(stale));
+            Map<String, StoredEvidence> read = store.find(stale, held(stale));
             for (String id : stale) {
                 known.put(id, new Known(read.get(id), now));
             }
@@ -73,13 +77,23 @@ public class RecentEvidence {
         return rows;
     }
 
-    /** Writes the rows in the caller's transaction; this replica knows them once it committed. */
-    public void save(List<EvidenceRow> rows, Instant at) {
-        List<EvidenceRow> stored = store.save(rows, at);
+    /**
+     * Writes the rows and grows their incidents in the caller's transaction; this replica knows them
+     * (with {@code standings}, their incidents after the batch, by incident id) once it committed.
+     */
+    public void save(List<EvidenceRow> rows, List<IncidentGrowth> growths, Map<Long, IncidentStanding> standings, Instant at) {
+        List<EvidenceRow> stored = store.save(rows, growths, at);
         afterCommit(() -> {
             long now = System.nanoTime();
-            stored.forEach(row -> known.put(row.containerId(), new Known(row, now)));
+            stored.forEach(row -> known.put(row.containerId(), new Known(new StoredEvidence(row,
+                    row.incidentId() == null ? null : standings.get(row.incidentId())), now)));
         });
+    }
+
+    /** A person acted on the container's incident: the next what-if reads where it stands. */
+    public void forget(String containerId) {
+        known.invalidate(containerId);
+        afterCommit(() -> known.invalidate(containerId));
     }
 
     /** Ends a container's episode in the caller's transaction (its row is deleted). */
@@ -101,8 +115,8 @@ public class RecentEvidence {
         Map<String, EvidenceRow> held = new HashMap<>();
         for (String id : containerIds) {
             Known k = known.getIfPresent(id);
-            if (k != null && k.row() != null) {
-                held.put(id, k.row());
+            if (k != null && k.stored() != null) {
+                held.put(id, k.stored().row());
             }
         }
         return held;

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -24,10 +25,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class EvidenceStore {
 
+    /** The row's columns, then its incident's standing (columns 20 to 28, null without one). */
     private static final String COLUMNS = """
-            container_id, digest, detector_id, events, novel_events, evidence, peak_evidence, mix_evidence, violated,
-            anomalous_events, model_evidence, incident_id, novel_locals, novel_actions, revision, rarity_level, rarity_peak,
-            anomalous_seen, rarity_long_level""";
+            e.container_id, e.digest, e.detector_id, e.events, e.novel_events, e.evidence, e.peak_evidence, e.mix_evidence,
+            e.violated, e.anomalous_events, e.model_evidence, e.incident_id, e.novel_locals, e.novel_actions, e.revision,
+            e.rarity_level, e.rarity_peak, e.anomalous_seen, e.rarity_long_level,
+            i.id, i.digest, i.container_id, i.node, i.status, i.severity, i.dry_run, i.opened_at, i.reason_count
+            from incident_evidence e left join incident i on i.id = e.incident_id""";
 
     private static final String UPSERT = """
             insert into incident_evidence (container_id, digest, detector_id, events, novel_events, evidence, peak_evidence,
@@ -46,24 +50,29 @@ public class EvidenceStore {
             """;
 
     private final JdbcTemplate jdbc;
+    private final IncidentStore incidents;
 
-    EvidenceStore(JdbcTemplate jdbc) {
+    EvidenceStore(JdbcTemplate jdbc, IncidentStore incidents) {
         this.jdbc = jdbc;
+        this.incidents = incidents;
     }
 
-    /** The rows, locked until the transaction ends; pair counts from {@code held} where they are the stored ones. */
-    public Map<String, EvidenceRow> lock(Collection<String> containerIds, Map<String, EvidenceRow> held) {
-        return read("select " + COLUMNS + " from incident_evidence where container_id = any(?) order by container_id for update",
+    /**
+     * The rows, locked until the transaction ends (their incidents are not: people act on those), with
+     * their incidents' standing; pair counts from {@code held} where they are the stored ones.
+     */
+    public Map<String, StoredEvidence> lock(Collection<String> containerIds, Map<String, EvidenceRow> held) {
+        return read("select " + COLUMNS + " where e.container_id = any(?) order by e.container_id for update of e",
                 containerIds.stream().sorted().toList(), held);
     }
 
     /** The rows as stored, read without locking; pair counts from {@code held} where they are the stored ones. */
-    public Map<String, EvidenceRow> find(Collection<String> containerIds, Map<String, EvidenceRow> held) {
-        return read("select " + COLUMNS + " from incident_evidence where container_id = any(?)", containerIds, held);
+    public Map<String, StoredEvidence> find(Collection<String> containerIds, Map<String, EvidenceRow> held) {
+        return read("select " + COLUMNS + " where e.container_id = any(?)", containerIds, held);
     }
 
-    private Map<String, EvidenceRow> read(String sql, Collection<String> containerIds, Map<String, EvidenceRow> held) {
-        Map<String, EvidenceRow> rows = new HashMap<>();
+    private Map<String, StoredEvidence> read(String sql, Collection<String> containerIds, Map<String, EvidenceRow> held) {
+        Map<String, StoredEvidence> rows = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         jdbc.query(sql, rs -> {
             String id = rs.getString(1);
@@ -73,14 +82,17 @@ public class EvidenceStore {
             if (pairs == null) {
                 unknown.add(id);
             }
-            rows.put(id, new EvidenceRow(id, rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(13),
+            EvidenceRow row = new EvidenceRow(id, rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(13),
                     rs.getLong(14), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getBoolean(9), rs.getLong(10),
-                    rs.getDouble(11), rs.getDouble(16), rs.getDouble(19), rs.getDouble(17), rs.getBytes(18), pairs, (Long) rs.getObject(12), revision));
+                    rs.getDouble(11), rs.getDouble(16), rs.getDouble(19), rs.getDouble(17), rs.getBytes(18), pairs,
+                    (Long) rs.getObject(12), revision);
+            rows.put(id, new StoredEvidence(row, rs.getObject(20) == null ? null : IncidentStore.standing(rs, 20)));
         }, (Object) containerIds.toArray(String[]::new));
         if (!unknown.isEmpty()) {
             jdbc.query("select container_id, pair_counts, pair_log from incident_evidence where container_id = any(?)", rs -> {
-                EvidenceRow row = rows.get(rs.getString(1));
-                rows.put(row.containerId(), withPairs(row, PairCounts.stored(rs.getBytes(2), rs.getBytes(3))));
+                StoredEvidence stored = rows.get(rs.getString(1));
+                rows.put(stored.row().containerId(), new StoredEvidence(withPairs(stored.row(),
+                        PairCounts.stored(rs.getBytes(2), rs.getBytes(3))), stored.incident()));
             }, (Object) unknown.toArray(String[]::new));
         }
         return rows;
@@ -93,30 +105,41 @@ public class EvidenceStore {
     }
 
     /**
-     * Writes the rows, each under a new revision: pair counts whole where they must be (a new
-     * episode, a full log), else only the batch's pairs appended to the stored log. Returns the rows
-     * as stored, for the caller to hold.
+     * Writes the rows, each under a new revision, and grows their incidents ({@code growths}, by
+     * incident id) in the same statements: pair counts whole where they must be (a new episode, a full
+     * log), else only the batch's pairs appended to the stored log. Returns the rows as stored, for
+     * the caller to hold.
      */
-    public List<EvidenceRow> save(List<EvidenceRow> rows, Instant at) {
-        List<EvidenceRow> sorted = rows.stream().sorted(Comparator.comparing(EvidenceRow::containerId)).toList();
-        List<EvidenceRow> whole = sorted.stream().filter(r -> r.pairs().rewrite()).toList();
-        List<EvidenceRow> appended = sorted.stream().filter(r -> !r.pairs().rewrite()).toList();
-        List<EvidenceRow> stored = new ArrayList<>(sorted.size());
-        if (!whole.isEmpty()) {
-            stored.addAll(write(UPSERT + "  pair_counts = excluded.pair_counts, pair_log = excluded.pair_log", whole, at, true));
-        }
-        if (!appended.isEmpty()) {
-            stored.addAll(write(UPSERT + "  pair_log = incident_evidence.pair_log || excluded.pair_log", appended, at, false));
+    public List<EvidenceRow> save(List<EvidenceRow> rows, List<IncidentGrowth> growths, Instant at) {
+        Map<Long, IncidentGrowth> growthOf = new HashMap<>();
+        growths.forEach(g -> growthOf.put(g.id(), g));
+        List<EvidenceRow> stored = new ArrayList<>(rows.size());
+        for (boolean whole : new boolean[] {true, false}) {
+            for (boolean grows : new boolean[] {true, false}) {
+                List<EvidenceRow> part = rows.stream()
+                        .filter(r -> r.pairs().rewrite() == whole && (r.incidentId() != null && growthOf.containsKey(r.incidentId())) == grows)
+                        .sorted(Comparator.comparing(EvidenceRow::containerId)).toList();
+                if (!part.isEmpty()) {
+                    stored.addAll(write(part, whole, grows ? growthOf : Map.of(), at));
+                }
+            }
         }
         return stored;
     }
 
-    private List<EvidenceRow> write(String sql, List<EvidenceRow> rows, Instant at, boolean whole) {
+    private List<EvidenceRow> write(List<EvidenceRow> rows, boolean whole, Map<Long, IncidentGrowth> growthOf, Instant at) {
+        // A data-modifying WITH runs whether or not the insert reads it: one round trip for both writes.
+        String sql = (growthOf.isEmpty() ? "" : "with grown as (" + IncidentStore.GROW + ") ") + UPSERT
+                + (whole ? "  pair_counts = excluded.pair_counts, pair_log = excluded.pair_log"
+                        : "  pair_log = incident_evidence.pair_log || excluded.pair_log");
         long[] revisions = ThreadLocalRandom.current().longs(rows.size()).toArray();
+        Timestamp now = Timestamp.from(at);
         jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
             @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
+            public void setValues(PreparedStatement statement, int i) throws SQLException {
                 EvidenceRow r = rows.get(i);
+                int offset = growthOf.isEmpty() ? 0 : incidents.bindGrowth(statement, growthOf.get(r.incidentId()), now);
+                Parameters ps = new Parameters(statement, offset);
                 ps.setString(1, r.containerId());
                 ps.setString(2, r.digest());
                 ps.setLong(3, r.detectorId());
@@ -131,7 +154,7 @@ public class EvidenceStore {
                 // Appending rows exist (they were locked): their base is not written, only the log's tail.
                 ps.setBytes(12, whole ? r.pairs().baseBytes() : new byte[0]);
                 ps.setObject(13, r.incidentId());
-                ps.setTimestamp(14, Timestamp.from(at));
+                ps.setTimestamp(14, now);
                 ps.setLong(15, r.novelLocals());
                 ps.setLong(16, r.novelActions());
                 ps.setBytes(17, whole ? r.pairs().logBytes() : r.pairs().appendedBytes());
@@ -157,6 +180,17 @@ public class EvidenceStore {
                     revisions[i]));
         }
         return stored;
+    }
+
+    /** A statement's parameters after the first {@code offset} (those of the incident's growth). */
+    private record Parameters(PreparedStatement ps, int offset) {
+        void setString(int i, String v) throws SQLException { ps.setString(offset + i, v); }
+        void setLong(int i, long v) throws SQLException { ps.setLong(offset + i, v); }
+        void setDouble(int i, double v) throws SQLException { ps.setDouble(offset + i, v); }
+        void setBoolean(int i, boolean v) throws SQLException { ps.setBoolean(offset + i, v); }
+        void setBytes(int i, byte @Nullable [] v) throws SQLException { ps.setBytes(offset + i, v); }
+        void setObject(int i, @Nullable Object v) throws SQLException { ps.setObject(offset + i, v); }
+        void setTimestamp(int i, Timestamp v) throws SQLException { ps.setTimestamp(offset + i, v); }
     }
 
     /** Ends a container's episode: its next event starts from no evidence. */

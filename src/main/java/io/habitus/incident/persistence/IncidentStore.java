@@ -7,6 +7,7 @@ import io.habitus.incident.internal.IncidentStanding;
 import io.habitus.incident.internal.IncidentStatus;
 import io.habitus.incident.internal.ProposedSequence;
 import io.habitus.incident.Severity;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -59,52 +60,42 @@ public class IncidentStore {
     }
 
     /**
-     * Grows open incidents with their containers' later events, in one round trip; closed incidents
-     * stay as they were closed. The caller sends only reasons there is room for (see
-     * {@link IncidentStanding#reasons()}).
+     * Grows an open incident with its container's later events; a closed incident stays as it was
+     * closed. Run with its container's evidence write ({@link EvidenceStore#save}), in the same round
+     * trip. The caller sends only reasons there is room for (see {@link IncidentStanding#reasons()}).
      */
-    public void grow(List<IncidentGrowth> growths, Instant at) {
-        if (growths.isEmpty()) {
-            return;
-        }
-        Timestamp now = Timestamp.from(at);
-        jdbc.batchUpdate("""
-                update incident set severity = ?, last_event_at = greatest(last_event_at, ?), risk = greatest(risk, ?),
-                  evidence = greatest(evidence, ?), mix_evidence = greatest(mix_evidence, ?),
-                  rarity_evidence = greatest(rarity_evidence, ?), model_evidence = greatest(model_evidence, ?),
-                  events = ?, novel_events = ?, updated_at = ?,
-                  reasons = case when ? then reasons else reasons || cast(? as jsonb) end, reason_count = reason_count + ?
-                where id = ? and status in ('OPEN', 'ACKNOWLEDGED')""", growths, growths.size(), (ps, g) -> {
-                    ps.setString(1, g.severity().name());
-                    ps.setTimestamp(2, Timestamp.from(g.lastEventAt()));
-                    ps.setDouble(3, g.risk());
-                    ps.setDouble(4, g.evidence());
-                    ps.setDouble(5, g.mixEvidence());
-                    ps.setDouble(6, g.rarityEvidence());
-                    ps.setDouble(7, g.modelEvidence());
-                    ps.setLong(8, g.events());
-                    ps.setLong(9, g.novelEvents());
-                    ps.setTimestamp(10, now);
-                    ps.setBoolean(11, g.moreReasons().isEmpty());
-                    ps.setString(12, g.moreReasons().isEmpty() ? "[]" : json.writeValueAsString(g.moreReasons()));
-                    ps.setInt(13, g.moreReasons().size());
-                    ps.setLong(14, g.id());
-                });
+    static final String GROW = """
+            update incident set severity = ?, last_event_at = greatest(last_event_at, ?), risk = greatest(risk, ?),
+              evidence = greatest(evidence, ?), mix_evidence = greatest(mix_evidence, ?),
+              rarity_evidence = greatest(rarity_evidence, ?), model_evidence = greatest(model_evidence, ?),
+              events = ?, novel_events = ?, updated_at = ?,
+              reasons = case when ? then reasons else reasons || cast(? as jsonb) end, reason_count = reason_count + ?
+            where id = ? and status in ('OPEN', 'ACKNOWLEDGED')""";
+
+    /** Binds {@link #GROW}'s parameters; returns how many it bound. */
+    int bindGrowth(PreparedStatement ps, IncidentGrowth g, Timestamp now) throws SQLException {
+        ps.setString(1, g.severity().name());
+        ps.setTimestamp(2, Timestamp.from(g.lastEventAt()));
+        ps.setDouble(3, g.risk());
+        ps.setDouble(4, g.evidence());
+        ps.setDouble(5, g.mixEvidence());
+        ps.setDouble(6, g.rarityEvidence());
+        ps.setDouble(7, g.modelEvidence());
+        ps.setLong(8, g.events());
+        ps.setLong(9, g.novelEvents());
+        ps.setTimestamp(10, now);
+        ps.setBoolean(11, g.moreReasons().isEmpty());
+        ps.setString(12, g.moreReasons().isEmpty() ? "[]" : json.writeValueAsString(g.moreReasons()));
+        ps.setInt(13, g.moreReasons().size());
+        ps.setLong(14, g.id());
+        return 14;
     }
 
-    /** Where the incidents of the given ids stand, by id: one query for a batch's containers, without their reasons. */
-    public Map<Long, IncidentStanding> standings(Collection<Long> ids) {
-        Map<Long, IncidentStanding> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.query("""
-                    select id, digest, container_id, node, status, severity, dry_run, opened_at, reason_count
-                    from incident where id = any(?)""",
-                    (rs, n) -> new IncidentStanding(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            IncidentStatus.valueOf(rs.getString(5)), Severity.valueOf(rs.getString(6)), rs.getBoolean(7),
-                            rs.getTimestamp(8).toInstant(), rs.getInt(9)),
-                    (Object) ids.toArray(Long[]::new)).forEach(i -> found.put(i.id(), i));
-        }
-        return found;
+    /** A standing from the columns id, digest, container_id, node, status, severity, dry_run, opened_at, reason_count. */
+    static IncidentStanding standing(ResultSet rs, int from) throws SQLException {
+        return new IncidentStanding(rs.getLong(from), rs.getString(from + 1), rs.getString(from + 2), rs.getString(from + 3),
+                IncidentStatus.valueOf(rs.getString(from + 4)), Severity.valueOf(rs.getString(from + 5)),
+                rs.getBoolean(from + 6), rs.getTimestamp(from + 7).toInstant(), rs.getInt(from + 8));
     }
 
     public Optional<Incident> find(long id) {
