@@ -20,20 +20,18 @@ public final class PairCounts {
     /** Pairs logged before the base is rewritten: 1 KB of log, so the row stays small enough to be stored inline. */
     static final int LOG_LIMIT = 128;
 
-    private static final PairCounts NONE = new PairCounts(Map.of(), new long[0], Map.of(), 0, false, new long[0]);
+    private static final PairCounts NONE = new PairCounts(Map.of(), new long[0], 0, false, new long[0]);
 
     private final Map<Long, Integer> base;
+    /** The pairs counted since the base, in order: at most {@link #LOG_LIMIT}, so a scan finds one (no map copied per batch). */
     private final long[] log;
-    private final Map<Long, Integer> logged;
     private final int distinct;
     private final boolean extendsStored;
     private final long[] appended;
 
-    private PairCounts(Map<Long, Integer> base, long[] log, Map<Long, Integer> logged, int distinct,
-            boolean extendsStored, long[] appended) {
+    private PairCounts(Map<Long, Integer> base, long[] log, int distinct, boolean extendsStored, long[] appended) {
         this.base = base;
         this.log = log;
-        this.logged = logged;
         this.distinct = distinct;
         this.extendsStored = extendsStored;
         this.appended = appended;
@@ -56,14 +54,13 @@ public final class PairCounts {
         for (int i = 0; i < log.length; i++) {
             log[i] = keys.getLong();
         }
-        Map<Long, Integer> logged = new HashMap<>();
         int distinct = base.size();
-        for (long key : log) {
-            if (logged.merge(key, 1, Integer::sum) == 1 && !base.containsKey(key)) {
+        for (int i = 0; i < log.length; i++) {
+            if (!base.containsKey(log[i]) && !contains(log, i, log[i])) {
                 distinct++;
             }
         }
-        return new PairCounts(Collections.unmodifiableMap(base), log, logged, distinct, true, new long[0]);
+        return new PairCounts(Collections.unmodifiableMap(base), log, distinct, true, new long[0]);
     }
 
     /** How many distinct pairs are counted. */
@@ -72,13 +69,15 @@ public final class PairCounts {
     }
 
     public boolean contains(long key) {
-        return base.containsKey(key) || logged.containsKey(key);
+        return base.containsKey(key) || contains(log, log.length, key);
     }
 
     /** Every count, as one map (a new one: for the rare moments the whole mix is compared). */
     public Map<Long, Integer> toMap() {
         Map<Long, Integer> all = new HashMap<>(base);
-        logged.forEach((key, count) -> all.merge(key, count, Integer::sum));
+        for (long key : log) {
+            all.merge(key, 1, Integer::sum);
+        }
         return all;
     }
 
@@ -111,7 +110,17 @@ public final class PairCounts {
     /** The same counts, as they are once written. */
     PairCounts asStored() {
         return extendsStored && appended.length == 0 ? this
-                : new PairCounts(base, log, logged, distinct, true, new long[0]);
+                : new PairCounts(base, log, distinct, true, new long[0]);
+    }
+
+    /** Whether one of the first {@code n} keys is {@code key}. */
+    private static boolean contains(long[] keys, int n, long key) {
+        for (int i = 0; i < n; i++) {
+            if (keys[i] == key) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] keyBytes(long[] keys) {
@@ -165,13 +174,11 @@ public final class PairCounts {
         public PairCounts counts() {
             long[] batch = Arrays.copyOf(added, size);
             if (from.log.length + size > LOG_LIMIT) {
-                return new PairCounts(Collections.unmodifiableMap(toMap()), new long[0], Map.of(), distinct, false, new long[0]);
+                return new PairCounts(Collections.unmodifiableMap(toMap()), new long[0], distinct, false, new long[0]);
             }
             long[] log = Arrays.copyOf(from.log, from.log.length + size);
             System.arraycopy(batch, 0, log, from.log.length, size);
-            Map<Long, Integer> logged = new HashMap<>(from.logged);
-            counted.forEach((key, count) -> logged.merge(key, count, Integer::sum));
-            return new PairCounts(from.base, log, logged, distinct, from.extendsStored, batch);
+            return new PairCounts(from.base, log, distinct, from.extendsStored, batch);
         }
     }
 }
