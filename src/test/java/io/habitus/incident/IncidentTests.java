@@ -11,14 +11,28 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Container evidence, incidents and their lifecycle, through the HTTP API against PostgreSQL. */
 class IncidentTests extends IntegrationTest {
 
     private static String digest;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Autowired
+    private TransactionTemplate transaction;
 
     @BeforeEach
     void learnedImageWithDetector() throws InterruptedException {
@@ -188,6 +202,46 @@ class IncidentTests extends IntegrationTest {
     private static List<Map<String, Object>> onNode(List<Map<String, Object>> events, String node) {
         events.forEach(e -> ((Map<String, Object>) e.get("container")).put("node", node));
         return events;
+    }
+
+    /**
+     * A batch locks its container's evidence and then grows the container's incident; a person closing the
+     * incident meanwhile must wait for the batch, not take the incident's lock first and then wait for the
+     * evidence row (each would wait for the other, and PostgreSQL would abort one of them).
+     */
+    @Test
+    void closingAnIncidentWhileABatchOfItsContainerHoldsTheEvidenceWaitsInsteadOfDeadlocking() throws Exception {
+        String container = Events.newId("web");
+        Instant t = Instant.now().minusSeconds(400);
+        List<Map<String, Object>> events = new ArrayList<>(NginxTraffic.rounds(digest, container, t, 2));
+        events.add(NginxTraffic.exec(digest, container, "/usr/bin/curl", NGINX, 90, t.plusSeconds(102)));
+        long id = committed(events).get(events.size() - 1).get("container").get("incident").get("id").longValue();
+
+        CountDownLatch evidenceLocked = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            // What the pipeline does, in its order: the evidence row under lock, then the incident grown.
+            Future<?> batch = pool.submit(() -> transaction.executeWithoutResult(status -> {
+                jdbc.queryForList("select container_id from incident_evidence where container_id = ? for update", container);
+                evidenceLocked.countDown();
+                sleep(700);
+                jdbc.update("update incident set events = events + 1 where id = ?", id);
+            }));
+            evidenceLocked.await();
+            Future<Api.Reply> resolve = pool.submit(() -> api().post("/api/v1/incidents/" + id + "/resolve", Api.json(Map.of())));
+            batch.get(30, TimeUnit.SECONDS);
+            Api.Reply resolved = resolve.get(30, TimeUnit.SECONDS);
+            assertThat(resolved.status()).as(resolved.raw().body()).isEqualTo(200);
+        }
+        assertThat(api().get("/api/v1/incidents/" + id).json().get("status").stringValue()).isEqualTo("RESOLVED");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

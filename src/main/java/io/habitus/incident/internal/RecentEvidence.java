@@ -96,6 +96,11 @@ public class RecentEvidence {
         afterCommit(() -> known.invalidate(containerId));
     }
 
+    /** Locks the container's evidence row (if it has one) until the caller's transaction ends. */
+    public void lockEpisode(String containerId) {
+        store.lockRow(containerId);
+    }
+
     /** Ends a container's episode in the caller's transaction (its row is deleted). */
     public void endEpisode(String containerId, long incidentId) {
         known.invalidate(containerId);

@@ -193,6 +193,11 @@ public class EvidenceStore {
         void setTimestamp(int i, Timestamp v) throws SQLException { ps.setTimestamp(offset + i, v); }
     }
 
+    /** Locks the container's row, if any, until the transaction ends (without reading it). */
+    public void lockRow(String containerId) {
+        jdbc.query("select 1 from incident_evidence where container_id = ? for update", rs -> {}, containerId);
+    }
+
     /** Ends a container's episode: its next event starts from no evidence. */
     public void endEpisode(String containerId, long incidentId) {
         jdbc.update("delete from incident_evidence where container_id = ? and incident_id = ?", containerId, incidentId);
