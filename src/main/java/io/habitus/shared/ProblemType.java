@@ -18,7 +18,7 @@ public enum ProblemType {
     FORBIDDEN("forbidden", "The token's role does not allow this"),
     CONFLICT("conflict", "The request conflicts with the current state"),
     PRECONDITION_FAILED("precondition-failed", "The resource changed since it was read"),
-    UNAVAILABLE("unavailable", "The database is unreachable; retry later"),
+    UNAVAILABLE("unavailable", "Temporarily unavailable (the database is unreachable or the data is busy); retry later"),
     INTERNAL("internal", "Unexpected server error");
 
     private static final String BASE = "https://habitus.io/problems/";
