@@ -2,6 +2,7 @@ package io.habitus.behavior.persistence;
 
 import io.habitus.behavior.internal.ProcessHistory;
 import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -64,7 +66,7 @@ public class ContainerStateStore {
     public Map<String, StateRow> read(Collection<String> containerIds) {
         Map<String, StateRow> rows = new HashMap<>();
         template.query("""
-                select container_id, digest, processes::text, recent, events, last_event_at, updated_at, histories::text
+                select container_id, digest, processes, recent, events, last_event_at, updated_at, histories
                 from behavior_container_state where container_id = any(?)
                 """, rs -> {
                     StateRow row = row(rs);
@@ -75,44 +77,49 @@ public class ContainerStateStore {
 
     public Optional<StateRow> find(String containerId) {
         return jdbc.sql("""
-                select container_id, digest, processes::text, recent, events, last_event_at, updated_at, histories::text
+                select container_id, digest, processes, recent, events, last_event_at, updated_at, histories
                 from behavior_container_state where container_id = :id
                 """).param("id", containerId).query((rs, n) -> row(rs)).optional();
     }
 
-    /** Writes the rows, each under a new revision (never 0); returns the revisions by container id. */
+    /** Writes the rows in one round trip, each under a new revision (never 0); returns the revisions by container id. */
     public Map<String, Long> save(List<StateRow> rows) {
-        Map<String, Long> revisions = new HashMap<>();
-        List<Map<String, Object>> json = rows.stream().sorted(Comparator.comparing(StateRow::containerId))
-                .map(r -> {
-                    long revision = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-                    revisions.put(r.containerId(), revision);
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("revision", revision);
-                    m.put("container_id", r.containerId());
-                    m.put("digest", r.digest());
-                    m.put("processes", r.processes());
-                    m.put("histories", r.histories());
-                    m.put("recent", r.recent());
-                    m.put("events", r.events());
-                    m.put("last_event_at", r.lastEventAt().toString());
-                    m.put("updated_at", r.updatedAt().toString());
-                    return m;
-                }).toList();
-        jdbc.sql("""
+        List<StateRow> sorted = rows.stream().sorted(Comparator.comparing(StateRow::containerId)).toList();
+        long[] revisions = new long[sorted.size()];
+        Map<String, Long> byContainer = new HashMap<>();
+        for (int i = 0; i < revisions.length; i++) {
+            revisions[i] = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+            byContainer.put(sorted.get(i).containerId(), revisions[i]);
+        }
+        template.batchUpdate("""
                 insert into behavior_container_state as s (container_id, digest, processes, histories, recent, events,
                                                            last_event_at, updated_at, revision)
-                select x.container_id, x.digest, x.processes, x.histories, x.recent, x.events, x.last_event_at, x.updated_at,
-                       x.revision
-                from jsonb_to_recordset(cast(:rows as jsonb)) as x(container_id text, digest text, processes jsonb,
-                     histories jsonb, recent text[], events bigint, last_event_at timestamptz, updated_at timestamptz,
-                     revision bigint)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (container_id) do update set processes = excluded.processes,
                   histories = excluded.histories, recent = excluded.recent,
                   events = excluded.events, last_event_at = excluded.last_event_at, updated_at = excluded.updated_at,
                   revision = excluded.revision
-                """).param("rows", this.json.writeValueAsString(json)).update();
-        return revisions;
+                """, new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        StateRow r = sorted.get(i);
+                        ps.setString(1, r.containerId());
+                        ps.setString(2, r.digest());
+                        ps.setString(3, json.writeValueAsString(r.processes()));
+                        ps.setString(4, json.writeValueAsString(r.histories()));
+                        ps.setArray(5, ps.getConnection().createArrayOf("text", r.recent().toArray()));
+                        ps.setLong(6, r.events());
+                        ps.setTimestamp(7, Timestamp.from(r.lastEventAt()));
+                        ps.setTimestamp(8, Timestamp.from(r.updatedAt()));
+                        ps.setLong(9, revisions[i]);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return sorted.size();
+                    }
+                });
+        return byContainer;
     }
 
     public int forgetIdleSince(Instant cutoff) {
