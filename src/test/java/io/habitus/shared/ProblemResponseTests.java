@@ -56,6 +56,15 @@ class ProblemResponseTests extends IntegrationTest {
         assertThat(reply.raw().body()).doesNotContain("secret internal detail", "IllegalStateException");
     }
 
+    /** A deadlock victim or lock timeout: retryable, and the answer says nothing was stored, as an outage's does. */
+    @Test
+    void aLockConflictIs503SayingNothingWasStored() {
+        Api.Reply reply = api().get("/api/v1/test-only/lock-conflict");
+        assertProblem(reply, 503, "/unavailable");
+        assertThat(reply.json().get("outcome").stringValue()).isEqualTo("NOT_STORED");
+        assertThat(reply.raw().body()).doesNotContain("deadlock detected");
+    }
+
     @Test
     void aRequestTomcatCannotParseGetsAProblemNotAnHtmlPage() throws Exception {
         try (java.net.Socket socket = new java.net.Socket("localhost", port)) {

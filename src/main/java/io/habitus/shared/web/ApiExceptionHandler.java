@@ -66,6 +66,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> lockConflict(Exception ex, WebRequest request) {
         ProblemDetail problem = HabitusProblem.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.UNAVAILABLE,
                 "A concurrent request held the same data; nothing was stored. Retry.");
+        // Lock conflicts end a statement before any commit: the transaction was rolled back.
+        problem.setProperty("outcome", "NOT_STORED");
         return createResponseEntity(problem, new HttpHeaders(), HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
