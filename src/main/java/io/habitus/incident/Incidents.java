@@ -167,7 +167,7 @@ public class Incidents {
     private Incident close(long id, IncidentStatus status, String by, @Nullable String note) {
         // The pipeline locks a container's evidence, then grows its incident; closing takes the two locks in
         // that order too, or a batch of the container and this action could each wait for the other.
-        evidence.lockEpisode(find(id).containerId());
+        evidence.lockEpisodeOf(id);
         Incident incident = lock(id);
         if (incident.status().isClosed()) {
             throw conflict(incident, status == IncidentStatus.RESOLVED ? "resolved" : "marked a false positive");

@@ -85,12 +85,8 @@ public class ContainerStateStore {
     /** Writes the rows in one round trip, each under a new revision (never 0); returns the revisions by container id. */
     public Map<String, Long> save(List<StateRow> rows) {
         List<StateRow> sorted = rows.stream().sorted(Comparator.comparing(StateRow::containerId)).toList();
-        long[] revisions = new long[sorted.size()];
-        Map<String, Long> byContainer = new HashMap<>();
-        for (int i = 0; i < revisions.length; i++) {
-            revisions[i] = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-            byContainer.put(sorted.get(i).containerId(), revisions[i]);
-        }
+        Map<String, Long> revisions = new HashMap<>();
+        sorted.forEach(r -> revisions.put(r.containerId(), ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE)));
         template.batchUpdate("""
                 insert into behavior_container_state as s (container_id, digest, processes, histories, recent, events,
                                                            last_event_at, updated_at, revision)
@@ -111,7 +107,7 @@ public class ContainerStateStore {
                         ps.setLong(6, r.events());
                         ps.setTimestamp(7, Timestamp.from(r.lastEventAt()));
                         ps.setTimestamp(8, Timestamp.from(r.updatedAt()));
-                        ps.setLong(9, revisions[i]);
+                        ps.setLong(9, revisions.get(r.containerId()));
                     }
 
                     @Override
@@ -119,7 +115,7 @@ public class ContainerStateStore {
                         return sorted.size();
                     }
                 });
-        return byContainer;
+        return revisions;
     }
 
     public int forgetIdleSince(Instant cutoff) {

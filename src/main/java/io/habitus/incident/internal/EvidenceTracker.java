@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,10 +75,9 @@ public class EvidenceTracker {
         }
         Map<String, StoredEvidence> stored = commit ? evidence.lock(byContainer.keySet()) : evidence.find(byContainer.keySet());
         Instant now = clock.instant();
-        List<EvidenceRow> updated = new ArrayList<>(byContainer.size());
+        List<StoredEvidence> updated = new ArrayList<>(byContainer.size());
         List<IncidentRaised> raised = new ArrayList<>();
         List<IncidentGrowth> growths = new ArrayList<>();
-        Map<Long, IncidentStanding> standings = new HashMap<>();
         byContainer.forEach((container, indexes) -> {
             ObservedTransition first = judgements.get(indexes.getFirst()).transition();
             ContainerDetector detector = active.get(first.digest());
@@ -93,22 +91,21 @@ public class EvidenceTracker {
                 IncidentGrowth growth = episode.growth();
                 if (growth != null) {
                     growths.add(growth);
-                    standings.put(growth.id(), episode.standing());
                 }
                 IncidentRaised.Change change = episode.change();
                 if (change != null) {
                     raised.add(raised(episode, change, first));
                 }
-                updated.add(new EvidenceRow(container, first.digest(), detector.id(), episode.events,
+                updated.add(new StoredEvidence(new EvidenceRow(container, first.digest(), detector.id(), episode.events,
                         episode.novel[EventSequences.SEQUENCE], episode.novel[EventSequences.LOCAL],
                         episode.novel[EventSequences.ACTION],
                         episode.evidence, episode.peak, episode.mixPeak, episode.violation, episode.anomalous,
                         episode.modelPeak, episode.rarityLevels[0], episode.rarityLevels[1], episode.rarityPeak, episode.anomalousSeen(), episode.pairCounts(),
-                        episode.incidentId(), 0));
+                        episode.incidentId(), 0), episode.standing()));
             }
         });
         if (commit) {
-            evidence.save(updated, growths, standings, now);
+            evidence.save(updated, growths, now);
         }
         return new ContainerAssessment(Arrays.asList(risks), raised);
     }

@@ -78,15 +78,17 @@ public class RecentEvidence {
     }
 
     /**
-     * Writes the rows and grows their incidents in the caller's transaction; this replica knows them
-     * (with {@code standings}, their incidents after the batch, by incident id) once it committed.
+     * Writes the rows and grows their incidents in the caller's transaction; this replica knows them,
+     * with their incidents as the batch left them, once it committed.
      */
-    public void save(List<EvidenceRow> rows, List<IncidentGrowth> growths, Map<Long, IncidentStanding> standings, Instant at) {
-        List<EvidenceRow> stored = store.save(rows, growths, at);
+    public void save(List<StoredEvidence> updated, List<IncidentGrowth> growths, Instant at) {
+        Map<String, StoredEvidence> byContainer = new HashMap<>();
+        updated.forEach(u -> byContainer.put(u.row().containerId(), u));
+        List<EvidenceRow> stored = store.save(updated.stream().map(StoredEvidence::row).toList(), growths, at);
         afterCommit(() -> {
             long now = System.nanoTime();
-            stored.forEach(row -> known.put(row.containerId(), new Known(new StoredEvidence(row,
-                    row.incidentId() == null ? null : standings.get(row.incidentId())), now)));
+            stored.forEach(row -> known.put(row.containerId(),
+                    new Known(new StoredEvidence(row, byContainer.get(row.containerId()).incident()), now)));
         });
     }
 
@@ -96,16 +98,15 @@ public class RecentEvidence {
         afterCommit(() -> known.invalidate(containerId));
     }
 
-    /** Locks the container's evidence row (if it has one) until the caller's transaction ends. */
-    public void lockEpisode(String containerId) {
-        store.lockRow(containerId);
+    /** Locks the evidence row of the incident's container (if it has one) until the caller's transaction ends. */
+    public void lockEpisodeOf(long incidentId) {
+        store.lockRowOf(incidentId);
     }
 
     /** Ends a container's episode in the caller's transaction (its row is deleted). */
     public void endEpisode(String containerId, long incidentId) {
-        known.invalidate(containerId);
+        forget(containerId);
         store.endEpisode(containerId, incidentId);
-        afterCommit(() -> known.invalidate(containerId));
     }
 
     public int forgetIdleSince(Instant before) {

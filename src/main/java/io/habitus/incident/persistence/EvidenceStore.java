@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -136,33 +135,33 @@ public class EvidenceStore {
         Timestamp now = Timestamp.from(at);
         jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
             @Override
-            public void setValues(PreparedStatement statement, int i) throws SQLException {
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
                 EvidenceRow r = rows.get(i);
-                int offset = growthOf.isEmpty() ? 0 : incidents.bindGrowth(statement, growthOf.get(r.incidentId()), now);
-                Parameters ps = new Parameters(statement, offset);
-                ps.setString(1, r.containerId());
-                ps.setString(2, r.digest());
-                ps.setLong(3, r.detectorId());
-                ps.setLong(4, r.events());
-                ps.setLong(5, r.novelEvents());
-                ps.setDouble(6, r.evidence());
-                ps.setDouble(7, r.peakEvidence());
-                ps.setDouble(8, r.mixEvidence());
-                ps.setBoolean(9, r.violated());
-                ps.setLong(10, r.anomalousEvents());
-                ps.setDouble(11, r.modelEvidence());
+                // The growth's parameters come first (they are the WITH's), the row's after them.
+                int o = growthOf.isEmpty() ? 0 : incidents.bindGrowth(ps, growthOf.get(r.incidentId()), now);
+                ps.setString(o + 1, r.containerId());
+                ps.setString(o + 2, r.digest());
+                ps.setLong(o + 3, r.detectorId());
+                ps.setLong(o + 4, r.events());
+                ps.setLong(o + 5, r.novelEvents());
+                ps.setDouble(o + 6, r.evidence());
+                ps.setDouble(o + 7, r.peakEvidence());
+                ps.setDouble(o + 8, r.mixEvidence());
+                ps.setBoolean(o + 9, r.violated());
+                ps.setLong(o + 10, r.anomalousEvents());
+                ps.setDouble(o + 11, r.modelEvidence());
                 // Appending rows exist (they were locked): their base is not written, only the log's tail.
-                ps.setBytes(12, whole ? r.pairs().baseBytes() : new byte[0]);
-                ps.setObject(13, r.incidentId());
-                ps.setTimestamp(14, now);
-                ps.setLong(15, r.novelLocals());
-                ps.setLong(16, r.novelActions());
-                ps.setBytes(17, whole ? r.pairs().logBytes() : r.pairs().appendedBytes());
-                ps.setLong(18, revisions[i]);
-                ps.setDouble(19, r.rarityLevel());
-                ps.setDouble(20, r.rarityPeak());
-                ps.setBytes(21, r.anomalousSeen());
-                ps.setDouble(22, r.rarityLongLevel());
+                ps.setBytes(o + 12, whole ? r.pairs().baseBytes() : new byte[0]);
+                ps.setObject(o + 13, r.incidentId());
+                ps.setTimestamp(o + 14, now);
+                ps.setLong(o + 15, r.novelLocals());
+                ps.setLong(o + 16, r.novelActions());
+                ps.setBytes(o + 17, whole ? r.pairs().logBytes() : r.pairs().appendedBytes());
+                ps.setLong(o + 18, revisions[i]);
+                ps.setDouble(o + 19, r.rarityLevel());
+                ps.setDouble(o + 20, r.rarityPeak());
+                ps.setBytes(o + 21, r.anomalousSeen());
+                ps.setDouble(o + 22, r.rarityLongLevel());
             }
 
             @Override
@@ -182,20 +181,11 @@ public class EvidenceStore {
         return stored;
     }
 
-    /** A statement's parameters after the first {@code offset} (those of the incident's growth). */
-    private record Parameters(PreparedStatement ps, int offset) {
-        void setString(int i, String v) throws SQLException { ps.setString(offset + i, v); }
-        void setLong(int i, long v) throws SQLException { ps.setLong(offset + i, v); }
-        void setDouble(int i, double v) throws SQLException { ps.setDouble(offset + i, v); }
-        void setBoolean(int i, boolean v) throws SQLException { ps.setBoolean(offset + i, v); }
-        void setBytes(int i, byte @Nullable [] v) throws SQLException { ps.setBytes(offset + i, v); }
-        void setObject(int i, @Nullable Object v) throws SQLException { ps.setObject(offset + i, v); }
-        void setTimestamp(int i, Timestamp v) throws SQLException { ps.setTimestamp(offset + i, v); }
-    }
-
-    /** Locks the container's row, if any, until the transaction ends (without reading it). */
-    public void lockRow(String containerId) {
-        jdbc.query("select 1 from incident_evidence where container_id = ? for update", rs -> {}, containerId);
+    /** Locks the evidence row of the incident's container, if any, until the transaction ends (without reading it). */
+    public void lockRowOf(long incidentId) {
+        jdbc.query("""
+                select 1 from incident_evidence e join incident i on i.container_id = e.container_id
+                where i.id = ? for update of e""", rs -> {}, incidentId);
     }
 
     /** Ends a container's episode: its next event starts from no evidence. */
