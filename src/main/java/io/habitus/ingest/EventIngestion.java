@@ -88,7 +88,7 @@ public class EventIngestion {
         if (batch.events().size() > properties.maxEventsPerBatch()) {
             throw new TooManyEventsException(batch.events().size(), properties.maxEventsPerBatch());
         }
-        ValidatedBatch validated = validator.validate(batch.events());
+        ValidatedBatch validated = validator.validate(batch.events(), batch.plainStrings());
         List<FieldError> errors = new ArrayList<>(validated.errors());
         List<ValidatedEvent> accepted = withoutForeignContainers(validated.valid(), errors);
         errors.sort(Comparator.comparing(FieldError::index));
@@ -101,7 +101,8 @@ public class EventIngestion {
             throw new NoValidEventsException(errors);
         }
         Instant receivedAt = clock.instant();
-        byte[] rows = CopyText.rows(batch.batchId(), receivedAt, accepted.stream().map(EventIngestion::row).toList());
+        byte[] rows = CopyText.rows(batch.batchId(), receivedAt, accepted.stream().map(EventIngestion::row).toList(),
+                batch.plainStrings());
         Map<String, ImageDigest> digests = new HashMap<>();
         List<EventSighting> sightings = accepted.stream().map(v -> sighting(v.event(), digests)).toList();
         return new PreparedBatch(batch, accepted.stream().map(ValidatedEvent::event).toList(), errors,

@@ -94,7 +94,7 @@ public class Scoring {
         }
         String batchId = call.batchId() != null ? call.batchId() : "score-" + UUID.randomUUID();
         // Validated once: every event must be valid, and the rows are rendered from the same pass.
-        PreparedBatch prepared = ingestion.prepareAllValid(new IncomingBatch(batchId, call.agent(), call.events()));
+        PreparedBatch prepared = ingestion.prepareAllValid(new IncomingBatch(batchId, call.agent(), call.events(), call.plainStrings()));
         Set<String> unknown = unknownDigests(prepared.events());
         Processed processed = pipeline.process(prepared);
         if (processed.isDuplicate()) {

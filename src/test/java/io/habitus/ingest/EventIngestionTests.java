@@ -220,6 +220,25 @@ class EventIngestionTests extends IntegrationTest {
         assertThat(read.getFirst().type()).isEqualTo("process.exec");
     }
 
+    /** A body without a backslash skips the per-character checks and escapes: its strings cannot need them. */
+    @Test
+    void stringsAreStoredAsSentWhetherTheBodyHasEscapesOrNot() {
+        String digest = Events.newDigest();
+        Map<String, String> exes = Map.of(Events.newId("plain"), "/opt/app/bin/plain-ü-漢字-😀",
+                Events.newId("escaped"), "/opt/\"quoted\"\\dir\tx/é-😀");
+        exes.forEach((container, exe) -> {
+            String body = Api.json(Events.batch(Events.newId("strings"), List.of(Events.exec(digest, container, "node-a", exe))));
+            assertThat(body.indexOf('\\') >= 0).isEqualTo(container.startsWith("escaped"));
+            assertThat(api().post("/api/v1/events", body).status()).isEqualTo(200);
+        });
+
+        exes.forEach((container, exe) -> assertThat(history.of(container, Instant.EPOCH, Instant.now().plusSeconds(600), 10))
+                .extracting(e -> e.raw().get("process").get("exe").stringValue()).containsExactly(exe));
+        Map<String, Object> nul = Events.exec(digest, Events.newId("nul"), "node-a", "/bin/\u0000sh");
+        Api.Reply refused = api().post("/api/v1/events", Api.json(Events.batch(Events.newId("nul"), List.of(nul))));
+        assertThat(refused.status()).isEqualTo(400);
+    }
+
     @Test
     void theImageRegistersAsLearningWithItsContainersNodesAndNames() {
         String digest = Events.newDigest();

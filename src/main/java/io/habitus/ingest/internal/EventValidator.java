@@ -28,6 +28,11 @@ public class EventValidator {
     }
 
     public ValidatedBatch validate(List<JsonNode> events) {
+        return validate(events, false);
+    }
+
+    /** @param plainStrings the events' strings are known to hold nothing PostgreSQL cannot store ({@code IncomingBatch}) */
+    public ValidatedBatch validate(List<JsonNode> events, boolean plainStrings) {
         Instant now = clock.instant();
         Instant oldest = now.minus(properties.retention());
         Instant newest = now.plus(properties.maxClockSkew());
@@ -35,7 +40,7 @@ public class EventValidator {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             List<FieldError> eventErrors = new ArrayList<>(1);
-            RuntimeEvent event = check(i, events.get(i), oldest, newest, eventErrors);
+            RuntimeEvent event = check(i, events.get(i), oldest, newest, plainStrings, eventErrors);
             if (eventErrors.isEmpty()) {
                 valid.add(new ValidatedEvent(i, event, events.get(i)));
             } else {
@@ -45,12 +50,13 @@ public class EventValidator {
         return new ValidatedBatch(valid, errors);
     }
 
-    private @Nullable RuntimeEvent check(int index, @Nullable JsonNode node, Instant oldest, Instant newest, List<FieldError> errors) {
+    private @Nullable RuntimeEvent check(int index, @Nullable JsonNode node, Instant oldest, Instant newest, boolean plainStrings,
+            List<FieldError> errors) {
         if (node == null || !node.isObject()) {
             errors.add(new FieldError(index, "(event)", "must be a JSON object"));
             return null;
         }
-        FieldError limitBroken = RawEventLimits.check(index, node, properties.maxStringLength(), properties.maxArgs());
+        FieldError limitBroken = RawEventLimits.check(index, node, properties.maxStringLength(), properties.maxArgs(), plainStrings);
         if (limitBroken != null) {
             errors.add(limitBroken);
             return null;

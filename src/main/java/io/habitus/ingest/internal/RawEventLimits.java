@@ -18,17 +18,25 @@ final class RawEventLimits {
 
     private final int maxStringLength;
     private final int maxArrayLength;
+    /** Strings known to hold no NUL or surrogate (no escape in their JSON text): only their length is checked. */
+    private final boolean plainStrings;
     private final Deque<Object> path = new ArrayDeque<>();
     private @Nullable String reason;
 
-    private RawEventLimits(int maxStringLength, int maxArrayLength) {
+    private RawEventLimits(int maxStringLength, int maxArrayLength, boolean plainStrings) {
         this.maxStringLength = maxStringLength;
         this.maxArrayLength = maxArrayLength;
+        this.plainStrings = plainStrings;
     }
 
     /** The first broken limit of the event at {@code index}, or {@code null}. */
     static @Nullable FieldError check(int index, JsonNode node, int maxStringLength, int maxArrayLength) {
-        RawEventLimits limits = new RawEventLimits(maxStringLength, maxArrayLength);
+        return check(index, node, maxStringLength, maxArrayLength, false);
+    }
+
+    /** @param plainStrings the strings are known to hold no NUL or surrogate: only their lengths are checked */
+    static @Nullable FieldError check(int index, JsonNode node, int maxStringLength, int maxArrayLength, boolean plainStrings) {
+        RawEventLimits limits = new RawEventLimits(maxStringLength, maxArrayLength, plainStrings);
         return limits.fits(node) ? null : new FieldError(index, limits.field(), limits.reason);
     }
 
@@ -66,6 +74,9 @@ final class RawEventLimits {
         if (value.length() > maxStringLength) {
             reason = "is " + value.length() + " characters long; at most " + maxStringLength + " are accepted";
             return false;
+        }
+        if (plainStrings) {
+            return true;
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -21,6 +21,14 @@ public final class CopyText {
 
     /** The COPY data for a batch's rows, as UTF-8. */
     public static byte[] rows(String batchId, Instant receivedAt, List<EventRow> rows) {
+        return rows(batchId, receivedAt, rows, false);
+    }
+
+    /**
+     * @param plainStrings the payloads' strings are known to hold no quote, backslash or control character (their
+     *                     JSON text had no escape): they are copied without looking for what to escape
+     */
+    public static byte[] rows(String batchId, Instant receivedAt, List<EventRow> rows, boolean plainStrings) {
         StringBuilder out = new StringBuilder(rows.size() * 1024);
         String received = receivedAt.toString();
         String batch = escape(batchId);
@@ -41,7 +49,7 @@ public final class CopyText {
                     .append(escape(row.imageDigest())).append('\t')
                     .append(escape(row.containerId())).append('\t')
                     .append(escape(row.node())).append('\t');
-            appendJson(out, row.raw());
+            appendJson(out, row.raw(), plainStrings);
             out.append('\n');
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
@@ -83,6 +91,10 @@ public final class CopyText {
      * newline, so the only COPY escape needed is doubling each backslash JSON writes.
      */
     static void appendJson(StringBuilder out, JsonNode node) {
+        appendJson(out, node, false);
+    }
+
+    static void appendJson(StringBuilder out, JsonNode node, boolean plainStrings) {
         if (node.isObject()) {
             out.append('{');
             boolean first = true;
@@ -91,9 +103,9 @@ public final class CopyText {
                     out.append(',');
                 }
                 first = false;
-                appendString(out, field.getKey());
+                appendString(out, field.getKey(), plainStrings);
                 out.append(':');
-                appendJson(out, field.getValue());
+                appendJson(out, field.getValue(), plainStrings);
             }
             out.append('}');
         } else if (node.isArray()) {
@@ -102,11 +114,11 @@ public final class CopyText {
                 if (i > 0) {
                     out.append(',');
                 }
-                appendJson(out, node.get(i));
+                appendJson(out, node.get(i), plainStrings);
             }
             out.append(']');
         } else if (node.isString()) {
-            appendString(out, node.stringValue());
+            appendString(out, node.stringValue(), plainStrings);
         } else if (node.isIntegralNumber() && node.canConvertToLong()) {
             // pids, uids, ports, syscall numbers: toString() would run a whole JSON writer per number
             out.append(node.longValue());
@@ -119,8 +131,12 @@ public final class CopyText {
         }
     }
 
-    private static void appendString(StringBuilder out, String s) {
+    private static void appendString(StringBuilder out, String s, boolean plainStrings) {
         out.append('"');
+        if (plainStrings) {
+            out.append(s).append('"');
+            return;
+        }
         int plain = 0;
         while (plain < s.length() && !needsEscape(s.charAt(plain))) {
             plain++;

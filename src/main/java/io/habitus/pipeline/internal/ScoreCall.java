@@ -15,9 +15,10 @@ import tools.jackson.databind.JsonNode;
  * @param prior       a state to start from instead of the tracked one (what-if only); null for none
  * @param priorEvents raw earlier events to replay into the starting state (what-if only); null or empty for none
  * @param batchId     idempotency key of a committed call; null to have one generated
+ * @param plainStrings whether the events' JSON text had no escape ({@code IncomingBatch#plainStrings})
  */
 public record ScoreCall(List<JsonNode> events, boolean commit, PriorState.@Nullable Given prior,
-        @Nullable List<JsonNode> priorEvents, @Nullable String batchId, AgentInfo agent) {
+        @Nullable List<JsonNode> priorEvents, @Nullable String batchId, AgentInfo agent, boolean plainStrings) {
 
     public ScoreCall {
         events = List.copyOf(Objects.requireNonNull(events, "events"));

@@ -4,11 +4,13 @@ import io.habitus.ingest.IncomingBatch;
 import io.habitus.pipeline.EventPipeline;
 import io.habitus.security.Caller;
 import io.habitus.security.TokenScope;
+import io.habitus.shared.web.JsonBodies;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -55,9 +57,11 @@ class EventController {
             schema = @Schema(implementation = EventBatchRequest.class),
             examples = @ExampleObject(name = "exec", value = EXAMPLE)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    IngestResponse ingest(@Valid @RequestBody EventBatchRequest request, @AuthenticationPrincipal Caller caller) {
+    IngestResponse ingest(@Valid @RequestBody EventBatchRequest request, @AuthenticationPrincipal Caller caller,
+            HttpServletRequest http) {
         EventScopes.allow(caller, TokenScope.Operation.INGEST);
         EventScopes.cover(caller, "events", request.events());
-        return IngestResponse.of(pipeline.process(new IncomingBatch(request.batchId(), request.agent(), request.events())).receipt());
+        return IngestResponse.of(pipeline.process(new IncomingBatch(request.batchId(), request.agent(), request.events(),
+                JsonBodies.noEscapes(http))).receipt());
     }
 }

@@ -5,6 +5,7 @@ import io.habitus.ingest.AgentInfo;
 import io.habitus.pipeline.Scoring;
 import io.habitus.pipeline.internal.ScoreCall;
 import io.habitus.security.Caller;
+import io.habitus.shared.web.JsonBodies;
 import io.habitus.security.Role;
 import io.habitus.security.TokenScope;
 import io.habitus.shared.HabitusProblem;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -70,7 +72,7 @@ class ScoreController {
     ScoreResponse score(
             @Parameter(description = "Advance states, store the events and audit deviations (agents and admins)")
             @RequestParam(defaultValue = "false") boolean commit,
-            @Valid @RequestBody ScoreRequest request, @AuthenticationPrincipal Caller caller) {
+            @Valid @RequestBody ScoreRequest request, @AuthenticationPrincipal Caller caller, HttpServletRequest http) {
         if (commit && caller.role() == Role.ANALYST) {
             throw new HabitusProblem(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN,
                     "An analyst token may only score with commit=false");
@@ -85,7 +87,7 @@ class ScoreController {
         AgentInfo agent = request.agent() != null ? request.agent()
                 : new AgentInfo(WHITESPACE.matcher(caller.name()).replaceAll("-"), null, null, null);
         return ScoreResponse.of(scoring.score(new ScoreCall(request.events(), commit, prior, request.priorEvents(),
-                request.batchId(), agent)), caller.role() != Role.AGENT);
+                request.batchId(), agent, JsonBodies.noEscapes(http))), caller.role() != Role.AGENT);
     }
 
     private static PriorState.Given given(PriorStateRequest state) {

@@ -64,7 +64,9 @@ class RequestBodyFilter extends OncePerRequestFilter {
                         ProblemType.UNSUPPORTED_MEDIA_TYPE, "JSON bodies must be UTF-8, not charset " + charset));
                 return;
             }
-            decoded = new StrictUtf8InputStream(decoded);
+            StrictUtf8InputStream strict = new StrictUtf8InputStream(decoded);
+            request.setAttribute(JsonBodies.READER, strict);
+            decoded = strict;
         }
         chain.doFilter(new DecodedRequest(request, decoded), response);
     }

@@ -23,6 +23,8 @@ final class StrictUtf8InputStream extends FilterInputStream {
     private int lead;
     /** Bytes checked so far, to say where the body broke. */
     private long offset;
+    /** Whether a backslash went by: JSON text without one has no escape in any string. */
+    private boolean backslash;
 
     StrictUtf8InputStream(InputStream in) {
         super(in);
@@ -49,6 +51,7 @@ final class StrictUtf8InputStream extends FilterInputStream {
             int b = buffer[i];
             if (pending == 0 && b > 0) {
                 offset++; // ASCII, by far the most common byte: no state to change
+                backslash |= b == '\\';
             } else {
                 check(b & 0xFF);
             }
@@ -71,6 +74,16 @@ final class StrictUtf8InputStream extends FilterInputStream {
         return skipped;
     }
 
+    /**
+     * Whether the bytes read so far held no backslash. In JSON text (RFC 8259) a string holds a quote, a
+     * backslash or a control character only through an escape, and NUL or a UTF-16 surrogate only through a
+     * backslash-u escape (this stream refuses both raw, the parser refuses raw control characters): without a
+     * backslash, no string of the body holds any of them.
+     */
+    boolean noBackslash() {
+        return !backslash;
+    }
+
     @Override
     public boolean markSupported() {
         return false;
@@ -91,6 +104,7 @@ final class StrictUtf8InputStream extends FilterInputStream {
 
     private void start(int b) throws MalformedUtf8Exception {
         lead = b;
+        backslash |= b == '\\';
         if (b == 0) {
             throw malformed(b, "NUL, which JSON text never contains unescaped");
         } else if (b < 0x80) {

@@ -18,11 +18,11 @@ class RawEventLimitsTests {
 
     @Property
     void stringsUpToTheLimitPassAndLongerOnesAreNamed(@ForAll @IntRange(min = 16, max = 200) int limit,
-            @ForAll @IntRange(min = 0, max = 400) int length) {
+            @ForAll @IntRange(min = 0, max = 400) int length, @ForAll boolean plainStrings) {
         ObjectNode event = JSON.createObjectNode();
         event.putObject("file").put("path", "a".repeat(length));
 
-        FieldError error = RawEventLimits.check(3, event, limit, 10);
+        FieldError error = RawEventLimits.check(3, event, limit, 10, plainStrings);
 
         if (length <= limit) {
             assertThat(error).isNull();

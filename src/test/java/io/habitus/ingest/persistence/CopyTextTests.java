@@ -71,6 +71,20 @@ class CopyTextTests {
         assertThat(json.readTree(unescape(out.toString()))).isEqualTo(json.readTree(json.writeValueAsString(node)));
     }
 
+    @Property
+    void stringsKnownToNeedNoEscapeAreWrittenAsTheScanWouldWriteThem(@ForAll String path, @ForAll String arg) {
+        // What a JSON body without a backslash can hold: no quote, backslash, control character or lone surrogate.
+        String plainPath = path.replaceAll("[\"\\\\\\x00-\\x1f\\uD800-\\uDFFF]", "x");
+        String plainArg = arg.replaceAll("[\"\\\\\\x00-\\x1f\\uD800-\\uDFFF]", "x");
+        JsonMapper json = JsonMapper.builder().build();
+        var node = json.createObjectNode();
+        node.putObject("file").put("path", plainPath);
+        node.putObject("process").putArray("args").add(plainArg).add(7);
+        List<EventRow> rows = List.of(new EventRow(Instant.parse("2026-11-28T10:00:00Z"), 0, "file.read", "d", "c", "n", node));
+
+        assertThat(CopyText.rows("b", Instant.EPOCH, rows, true)).isEqualTo(CopyText.rows("b", Instant.EPOCH, rows, false));
+    }
+
     /** What PostgreSQL's COPY text format does with an escaped value. */
     private static String unescape(String escaped) {
         StringBuilder out = new StringBuilder();
