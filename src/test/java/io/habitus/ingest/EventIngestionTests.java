@@ -237,6 +237,13 @@ class EventIngestionTests extends IntegrationTest {
         Map<String, Object> nul = Events.exec(digest, Events.newId("nul"), "node-a", "/bin/\u0000sh");
         Api.Reply refused = api().post("/api/v1/events", Api.json(Events.batch(Events.newId("nul"), List.of(nul))));
         assertThat(refused.status()).isEqualTo(400);
+        // What the shortcut relies on: a control character reaches a string only through an escape; raw, the body is refused.
+        String container = Events.newId("raw-tab");
+        String rawTab = Api.json(Events.batch(Events.newId("raw-tab"), List.of(Events.exec(digest, container, "node-a", "/bin/TABsh"))))
+                .replace("TAB", "\t");
+        assertThat(rawTab).doesNotContain("\\");
+        assertThat(api().post("/api/v1/events", rawTab).status()).isEqualTo(400);
+        assertThat(history.of(container, Instant.EPOCH, Instant.now().plusSeconds(600), 10)).isEmpty();
     }
 
     @Test
