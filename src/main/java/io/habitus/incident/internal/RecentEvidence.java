@@ -39,9 +39,10 @@ public class RecentEvidence {
     RecentEvidence(EvidenceStore store, IncidentProperties properties) {
         this.store = store;
         this.stalenessNanos = properties.whatIfStaleness().toNanos();
-        // Bounded by pairs held (about 70 bytes each), not rows: a long-lived container holds thousands.
+        // Bounded by pairs held (about 24 bytes each in PairCounts' primitive maps), not rows: a long-lived
+        // container holds thousands. Six million pairs are about 150 MB: some 1,500 containers at the 4,096 a mix keeps.
         this.known = Caffeine.newBuilder()
-                .maximumWeight(2_000_000)
+                .maximumWeight(6_000_000)
                 .<String, Known>weigher((id, k) -> 1 + (k.stored() == null ? 0 : k.stored().row().pairs().size()))
                 .expireAfterAccess(Duration.ofMinutes(10))
                 .build();

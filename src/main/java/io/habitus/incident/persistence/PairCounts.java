@@ -1,8 +1,9 @@
 package io.habitus.incident.persistence;
 
+import com.carrotsearch.hppc.LongIntHashMap;
+import com.carrotsearch.hppc.cursors.LongIntCursor;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,23 +14,26 @@ import java.util.Map;
  * score call's database work and much of its CPU. So the stored row keeps the base
  * ({@code pair_counts}) and appends each batch's pairs to {@code pair_log} (8 bytes each); when the
  * log reaches {@link #LOG_LIMIT} pairs, the next write folds it into a new base. In memory the base
- * is shared by every batch that extends it, and never changed.
+ * is shared by every batch that extends it, and never changed. The counts are kept in primitive maps
+ * (about 24 bytes a pair instead of about 70 for boxed keys and counts in a {@code HashMap}): a replica
+ * holds the mixes of the containers it judged recently ({@code RecentEvidence}, bounded by pairs).
  */
 public final class PairCounts {
 
     /** Pairs logged before the base is rewritten: 1 KB of log, so the row stays small enough to be stored inline. */
     static final int LOG_LIMIT = 128;
 
-    private static final PairCounts NONE = new PairCounts(Map.of(), new long[0], 0, false, new long[0]);
+    private static final PairCounts NONE = new PairCounts(new LongIntHashMap(0), new long[0], 0, false, new long[0]);
 
-    private final Map<Long, Integer> base;
+    /** Never changed once built: shared by every batch that extends it. */
+    private final LongIntHashMap base;
     /** The pairs counted since the base, in order: at most {@link #LOG_LIMIT}, so a scan finds one (no map copied per batch). */
     private final long[] log;
     private final int distinct;
     private final boolean extendsStored;
     private final long[] appended;
 
-    private PairCounts(Map<Long, Integer> base, long[] log, int distinct, boolean extendsStored, long[] appended) {
+    private PairCounts(LongIntHashMap base, long[] log, int distinct, boolean extendsStored, long[] appended) {
         this.base = base;
         this.log = log;
         this.distinct = distinct;
@@ -44,7 +48,7 @@ public final class PairCounts {
 
     /** The counts as stored: a base ({@code long key, int count} pairs) and a log of keys. */
     static PairCounts stored(byte[] baseBytes, byte[] logBytes) {
-        Map<Long, Integer> base = new HashMap<>(baseBytes.length / (Long.BYTES + Integer.BYTES) * 4 / 3 + 1);
+        LongIntHashMap base = new LongIntHashMap(baseBytes.length / (Long.BYTES + Integer.BYTES));
         ByteBuffer counts = ByteBuffer.wrap(baseBytes);
         while (counts.remaining() >= Long.BYTES + Integer.BYTES) {
             base.put(counts.getLong(), counts.getInt());
@@ -60,7 +64,7 @@ public final class PairCounts {
                 distinct++;
             }
         }
-        return new PairCounts(Collections.unmodifiableMap(base), log, distinct, true, new long[0]);
+        return new PairCounts(base, log, distinct, true, new long[0]);
     }
 
     /** How many distinct pairs are counted. */
@@ -74,11 +78,24 @@ public final class PairCounts {
 
     /** Every count, as one map (a new one: for the rare moments the whole mix is compared). */
     public Map<Long, Integer> toMap() {
-        Map<Long, Integer> all = new HashMap<>(base);
+        return boxed(merged());
+    }
+
+    /** Every count, as one primitive map (a new one). */
+    private LongIntHashMap merged() {
+        LongIntHashMap all = new LongIntHashMap(base);
         for (long key : log) {
-            all.merge(key, 1, Integer::sum);
+            all.addTo(key, 1);
         }
         return all;
+    }
+
+    private static Map<Long, Integer> boxed(LongIntHashMap counts) {
+        Map<Long, Integer> map = new HashMap<>(counts.size() * 4 / 3 + 1);
+        for (LongIntCursor c : counts) {
+            map.put(c.key, c.value);
+        }
+        return map;
     }
 
     /** Counting on from these counts, for one batch; these stay as they are. */
@@ -94,7 +111,9 @@ public final class PairCounts {
     /** The base as stored: {@code long key, int count} pairs. */
     byte[] baseBytes() {
         ByteBuffer bytes = ByteBuffer.allocate(base.size() * (Long.BYTES + Integer.BYTES));
-        base.forEach((key, count) -> bytes.putLong(key).putInt(count));
+        for (LongIntCursor c : base) {
+            bytes.putLong(c.key).putInt(c.value);
+        }
         return bytes.array();
     }
 
@@ -137,7 +156,7 @@ public final class PairCounts {
         private final PairCounts from;
         private long[] added = new long[4];
         private int size;
-        private final Map<Long, Integer> counted = new HashMap<>();
+        private final LongIntHashMap counted = new LongIntHashMap();
         private int distinct;
 
         private Tally(PairCounts from) {
@@ -150,7 +169,7 @@ public final class PairCounts {
                 added = Arrays.copyOf(added, size * 2);
             }
             added[size++] = key;
-            if (counted.merge(key, 1, Integer::sum) == 1 && !from.contains(key)) {
+            if (counted.addTo(key, 1) == 1 && !from.contains(key)) {
                 distinct++;
             }
         }
@@ -165,8 +184,14 @@ public final class PairCounts {
 
         /** Every count so far, as one map (a new one). */
         public Map<Long, Integer> toMap() {
-            Map<Long, Integer> all = from.toMap();
-            counted.forEach((key, count) -> all.merge(key, count, Integer::sum));
+            return boxed(merged());
+        }
+
+        private LongIntHashMap merged() {
+            LongIntHashMap all = from.merged();
+            for (LongIntCursor c : counted) {
+                all.addTo(c.key, c.value);
+            }
             return all;
         }
 
@@ -174,7 +199,7 @@ public final class PairCounts {
         public PairCounts counts() {
             long[] batch = Arrays.copyOf(added, size);
             if (from.log.length + size > LOG_LIMIT) {
-                return new PairCounts(Collections.unmodifiableMap(toMap()), new long[0], distinct, false, new long[0]);
+                return new PairCounts(merged(), new long[0], distinct, false, new long[0]);
             }
             long[] log = Arrays.copyOf(from.log, from.log.length + size);
             System.arraycopy(batch, 0, log, from.log.length, size);
