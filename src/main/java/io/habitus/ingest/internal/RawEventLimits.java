@@ -29,12 +29,11 @@ final class RawEventLimits {
         this.plainStrings = plainStrings;
     }
 
-    /** The first broken limit of the event at {@code index}, or {@code null}. */
-    static @Nullable FieldError check(int index, JsonNode node, int maxStringLength, int maxArrayLength) {
-        return check(index, node, maxStringLength, maxArrayLength, false);
-    }
-
-    /** @param plainStrings the strings are known to hold no NUL or surrogate: only their lengths are checked */
+    /**
+     * The first broken limit of the event at {@code index}, or {@code null}.
+     *
+     * @param plainStrings the strings are known to hold no NUL or surrogate: only their lengths are checked
+     */
     static @Nullable FieldError check(int index, JsonNode node, int maxStringLength, int maxArrayLength, boolean plainStrings) {
         RawEventLimits limits = new RawEventLimits(maxStringLength, maxArrayLength, plainStrings);
         return limits.fits(node) ? null : new FieldError(index, limits.field(), limits.reason);

@@ -19,12 +19,9 @@ public final class CopyText {
 
     private CopyText() {}
 
-    /** The COPY data for a batch's rows, as UTF-8. */
-    public static byte[] rows(String batchId, Instant receivedAt, List<EventRow> rows) {
-        return rows(batchId, receivedAt, rows, false);
-    }
-
     /**
+     * The COPY data for a batch's rows, as UTF-8.
+     *
      * @param plainStrings the payloads' strings are known to hold no quote, backslash or control character (their
      *                     JSON text had no escape): they are copied without looking for what to escape
      */
@@ -90,10 +87,6 @@ public final class CopyText {
      * Compact JSON of {@code node}, COPY-escaped: JSON's own escapes never leave a raw tab or
      * newline, so the only COPY escape needed is doubling each backslash JSON writes.
      */
-    static void appendJson(StringBuilder out, JsonNode node) {
-        appendJson(out, node, false);
-    }
-
     static void appendJson(StringBuilder out, JsonNode node, boolean plainStrings) {
         if (node.isObject()) {
             out.append('{');

@@ -38,7 +38,7 @@ class RawEventLimitsTests {
         event.putObject("process").put("exe", text.replace('\u0000', 'x'));
         boolean unpaired = hasUnpairedSurrogate(text.replace('\u0000', 'x'));
 
-        FieldError error = RawEventLimits.check(0, event, 4096, 10);
+        FieldError error = RawEventLimits.check(0, event, 4096, 10, false);
 
         assertThat(error == null).isEqualTo(!unpaired);
     }
@@ -46,28 +46,28 @@ class RawEventLimitsTests {
     @Test
     void nulCharactersAreRefusedBecausePostgresCannotStoreThem() {
         JsonNode event = JSON.readTree("{\"process\":{\"exe\":\"/bin/\\u0000sh\"}}");
-        assertThat(RawEventLimits.check(0, event, 4096, 10).field()).isEqualTo("process.exe");
+        assertThat(RawEventLimits.check(0, event, 4096, 10, false).field()).isEqualTo("process.exe");
     }
 
     @Test
     void unpairedSurrogatesAreRefused() {
         JsonNode event = JSON.readTree("{\"file\":{\"path\":\"/tmp/\\ud800x\"}}");
-        assertThat(RawEventLimits.check(0, event, 4096, 10).reason()).contains("surrogate");
+        assertThat(RawEventLimits.check(0, event, 4096, 10, false).reason()).contains("surrogate");
         JsonNode paired = JSON.readTree("{\"file\":{\"path\":\"/tmp/\\ud83d\\ude00\"}}");
-        assertThat(RawEventLimits.check(0, paired, 4096, 10)).isNull();
+        assertThat(RawEventLimits.check(0, paired, 4096, 10, false)).isNull();
     }
 
     @Test
     void longArraysAreNamedWithTheirPath() {
         JsonNode event = JSON.readTree("{\"process\":{\"args\":[\"a\",\"b\",\"c\"]}}");
-        assertThat(RawEventLimits.check(1, event, 4096, 2))
+        assertThat(RawEventLimits.check(1, event, 4096, 2, false))
                 .isEqualTo(new FieldError(1, "process.args", "has 3 items; at most 2 are accepted"));
     }
 
     @Test
     void longStringsInsideArraysAreNamedWithTheirIndex() {
         JsonNode event = JSON.readTree("{\"process\":{\"args\":[\"a\",\"" + "b".repeat(20) + "\"]}}");
-        assertThat(RawEventLimits.check(0, event, 16, 10).field()).isEqualTo("process.args[1]");
+        assertThat(RawEventLimits.check(0, event, 16, 10, false).field()).isEqualTo("process.args[1]");
     }
 
     private static boolean hasUnpairedSurrogate(String s) {

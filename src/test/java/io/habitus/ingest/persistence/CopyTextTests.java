@@ -29,7 +29,7 @@ class CopyTextTests {
         EventRow row = new EventRow(Instant.parse("2026-11-28T10:00:00.123Z"), 4, "file.read", "sha256:ab", "c\t1", null,
                 json.readTree("{\"file\":{\"path\":\"C:\\\\tmp\\nx\"}}"));
 
-        String text = new String(CopyText.rows("b-1", Instant.parse("2026-11-28T10:00:01Z"), List.of(row)),
+        String text = new String(CopyText.rows("b-1", Instant.parse("2026-11-28T10:00:01Z"), List.of(row), false),
                 java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(text).endsWith("\n");
@@ -49,7 +49,7 @@ class CopyTextTests {
         List<EventRow> rows = List.of(new EventRow(time, 0, "syscall", "d", "c", "n", json.createObjectNode()),
                 new EventRow(sameSecond, 1, "syscall", "d", "c", "n", json.createObjectNode()));
 
-        String[] lines = new String(CopyText.rows("b", time, rows), java.nio.charset.StandardCharsets.UTF_8).split("\n");
+        String[] lines = new String(CopyText.rows("b", time, rows, false), java.nio.charset.StandardCharsets.UTF_8).split("\n");
 
         assertThat(lines[0].split("\t")[0]).isEqualTo(time.toString());
         assertThat(lines[1].split("\t")[0]).isEqualTo(sameSecond.toString());
@@ -65,7 +65,7 @@ class CopyTextTests {
                 .add(false).addNull().add(1.5e-7).add(new java.math.BigInteger("123456789012345678901234567890"));
         StringBuilder out = new StringBuilder();
 
-        CopyText.appendJson(out, node);
+        CopyText.appendJson(out, node, false);
 
         // Compared with what Jackson's own writer gives (a long in int range reads back as an int node).
         assertThat(json.readTree(unescape(out.toString()))).isEqualTo(json.readTree(json.writeValueAsString(node)));
