@@ -35,15 +35,20 @@ public class RecentEvidence {
     private final EvidenceStore store;
     private final long stalenessNanos;
     private final Cache<String, Known> known;
+    /** What the held rows may weigh in all: some 1,500 long-lived containers' mixes, many more young ones'. */
+    private static final long MAX_BYTES = 150L << 20;
+    private static final int ROW_BYTES = 256;
 
     RecentEvidence(EvidenceStore store, IncidentProperties properties) {
         this.store = store;
         this.stalenessNanos = properties.whatIfStaleness().toNanos();
-        // Bounded by pairs held (about 24 bytes each in PairCounts' primitive maps), not rows: a long-lived
-        // container holds thousands. Six million pairs are about 150 MB: some 1,500 containers at the 4,096 a mix keeps.
+        // Bounded by the bytes of the pair counts held, not rows: a long-lived container's mix holds thousands of
+        // pairs (about 24 bytes each in PairCounts' primitive maps, about 100 KB at the 4,096 a mix keeps), a young
+        // one's a few. A row's other fields are weighed as a fixed 256 bytes.
         this.known = Caffeine.newBuilder()
-                .maximumWeight(6_000_000)
-                .<String, Known>weigher((id, k) -> 1 + (k.stored() == null ? 0 : k.stored().row().pairs().size()))
+                .maximumWeight(MAX_BYTES)
+                .<String, Known>weigher((id, k) -> ROW_BYTES + (k.stored() == null ? 0
+                        : (int) Math.min(Integer.MAX_VALUE - ROW_BYTES, k.stored().row().pairs().bytes())))
                 .expireAfterAccess(Duration.ofMinutes(10))
                 .build();
     }

@@ -72,6 +72,11 @@ public final class PairCounts {
         return distinct;
     }
 
+    /** The bytes these counts hold in memory (the base's arrays, the log and the appended pairs): what a cache of them weighs. */
+    public long bytes() {
+        return base.ramBytesAllocated() + (long) (log.length + appended.length) * Long.BYTES;
+    }
+
     public boolean contains(long key) {
         return base.containsKey(key) || contains(log, log.length, key);
     }

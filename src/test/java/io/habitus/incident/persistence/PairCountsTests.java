@@ -39,6 +39,19 @@ class PairCountsTests {
     }
 
     @Test
+    void aFullMixWeighsAboutTwentyFourBytesAPairInMemory() {
+        PairCounts.Tally tally = PairCounts.none().tally();
+        for (long key = 0; key < 4096; key++) {
+            tally.add(key * 0x9E3779B97F4A7C15L);
+        }
+        PairCounts full = tally.counts();
+
+        assertThat(full.size()).isEqualTo(4096);
+        // keys and counts in open-addressed arrays: 12 bytes a slot, at most half of them empty (HPPC's load factor)
+        assertThat(full.bytes()).isBetween(4096L * 12, 4096L * 32);
+    }
+
+    @Test
     void aTallyLeavesTheCountsItStartedFromUnchanged() {
         PairCounts.Tally first = PairCounts.none().tally();
         first.add(1);
