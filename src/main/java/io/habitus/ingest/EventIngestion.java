@@ -165,12 +165,14 @@ public class EventIngestion {
      * Validates events that must all be valid together (a score request): each one, and that each
      * container belongs to the image it names. Throws {@link InvalidEventsException} naming every
      * invalid field, {@link TooManyEventsException} over the batch limit.
+     *
+     * @param plainStrings the events' JSON text had no escape ({@link IncomingBatch#plainStrings})
      */
-    public List<RuntimeEvent> validateAll(List<JsonNode> events) {
+    public List<RuntimeEvent> validateAll(List<JsonNode> events, boolean plainStrings) {
         if (events.size() > properties.maxEventsPerBatch()) {
             throw new TooManyEventsException(events.size(), properties.maxEventsPerBatch());
         }
-        ValidatedBatch validated = validator.validate(events);
+        ValidatedBatch validated = validator.validate(events, plainStrings);
         List<FieldError> errors = new ArrayList<>(validated.errors());
         List<ValidatedEvent> valid = withoutForeignContainers(validated.valid(), errors);
         if (!errors.isEmpty()) {

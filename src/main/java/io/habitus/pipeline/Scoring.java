@@ -68,7 +68,7 @@ public class Scoring {
     }
 
     private ScoreAnswer whatIf(ScoreCall call) {
-        List<RuntimeEvent> events = ingestion.validateAll(call.events());
+        List<RuntimeEvent> events = ingestion.validateAll(call.events(), call.plainStrings());
         Set<String> unknown = unknownDigests(events);
         List<ObservedTransition> transitions;
         long t = System.nanoTime();
@@ -122,7 +122,7 @@ public class Scoring {
             return call.prior();
         }
         try {
-            return new PriorState.Replayed(ingestion.validateAll(call.priorEvents()));
+            return new PriorState.Replayed(ingestion.validateAll(call.priorEvents(), call.plainStrings()));
         } catch (InvalidEventsException e) {
             throw new InvalidEventsException("priorEvents", call.priorEvents().size(), e.errors());
         }

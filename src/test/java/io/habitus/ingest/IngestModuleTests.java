@@ -89,7 +89,7 @@ class IngestModuleTests extends ModuleIntegrationTest {
         IncomingBatch foreign = batch(Events.newId("b"), Events.exec(Events.newDigest(), container, "node-a", "/bin/sh"));
 
         assertThatThrownBy(() -> ingestion.prepare(foreign)).isInstanceOf(NoValidEventsException.class);
-        assertThatThrownBy(() -> ingestion.validateAll(foreign.events())).isInstanceOf(InvalidEventsException.class);
+        assertThatThrownBy(() -> ingestion.validateAll(foreign.events(), false)).isInstanceOf(InvalidEventsException.class);
     }
 
     private IngestReceipt store(IncomingBatch batch) {

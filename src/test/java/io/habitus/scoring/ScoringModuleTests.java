@@ -103,7 +103,7 @@ class ScoringModuleTests extends ModuleIntegrationTest {
 
     @SafeVarargs
     private List<ObservedTransition> previewOf(Map<String, Object>... events) {
-        return preview.fromTrackedStates(new ArrayList<>(ingestion.validateAll(nodes(events))));
+        return preview.fromTrackedStates(new ArrayList<>(ingestion.validateAll(nodes(events), false)));
     }
 
     /** What the pipeline does with a batch of a learning image: store, advance the states, observe. */

@@ -29,22 +29,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class RecentEvidence {
 
+    /** What the held rows may weigh in all: some 1,500 long-lived containers' mixes, many more young ones'. */
+    private static final long MAX_BYTES = 150L << 20;
+    /** A row's fields other than its pair counts, weighed as one figure. */
+    private static final int ROW_BYTES = 256;
+
     /** A row as stored (null: no row) and when this replica knew it to be current. */
     private record Known(@Nullable StoredEvidence stored, long atNanos) {}
 
     private final EvidenceStore store;
     private final long stalenessNanos;
     private final Cache<String, Known> known;
-    /** What the held rows may weigh in all: some 1,500 long-lived containers' mixes, many more young ones'. */
-    private static final long MAX_BYTES = 150L << 20;
-    private static final int ROW_BYTES = 256;
 
     RecentEvidence(EvidenceStore store, IncidentProperties properties) {
         this.store = store;
         this.stalenessNanos = properties.whatIfStaleness().toNanos();
         // Bounded by the bytes of the pair counts held, not rows: a long-lived container's mix holds thousands of
         // pairs (about 24 bytes each in PairCounts' primitive maps, about 100 KB at the 4,096 a mix keeps), a young
-        // one's a few. A row's other fields are weighed as a fixed 256 bytes.
+        // one's a few.
         this.known = Caffeine.newBuilder()
                 .maximumWeight(MAX_BYTES)
                 .<String, Known>weigher((id, k) -> ROW_BYTES + (k.stored() == null ? 0

@@ -16,7 +16,7 @@ import java.util.Map;
  * log reaches {@link #LOG_LIMIT} pairs, the next write folds it into a new base. In memory the base
  * is shared by every batch that extends it, and never changed. The counts are kept in primitive maps
  * (about 24 bytes a pair instead of about 70 for boxed keys and counts in a {@code HashMap}): a replica
- * holds the mixes of the containers it judged recently ({@code RecentEvidence}, bounded by pairs).
+ * holds the mixes of the containers it judged recently ({@code RecentEvidence}, bounded by their {@link #bytes}).
  */
 public final class PairCounts {
 

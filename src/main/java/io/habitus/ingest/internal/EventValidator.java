@@ -27,10 +27,6 @@ public class EventValidator {
         this.clock = clock;
     }
 
-    public ValidatedBatch validate(List<JsonNode> events) {
-        return validate(events, false);
-    }
-
     /** @param plainStrings the events' strings are known to hold nothing PostgreSQL cannot store ({@code IncomingBatch}) */
     public ValidatedBatch validate(List<JsonNode> events, boolean plainStrings) {
         Instant now = clock.instant();

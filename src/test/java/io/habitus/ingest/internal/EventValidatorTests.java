@@ -39,7 +39,7 @@ class EventValidatorTests {
                 event("network.accept", ",\"network\":{\"protocol\":\"udp\",\"port\":53,\"address\":\"10.0.0.1\"}"),
                 event("syscall", ",\"syscall\":{\"name\":\"ptrace\",\"nr\":101}"));
 
-        ValidatedBatch batch = validator.validate(events);
+        ValidatedBatch batch = validator.validate(events, false);
 
         assertThat(batch.errors()).isEmpty();
         assertThat(batch.valid()).extracting(v -> v.event().type().wireName()).containsExactly("process.exec",
@@ -62,7 +62,7 @@ class EventValidatorTests {
 
     @Test
     void aNonObjectEventIsRefused() {
-        assertThat(validator.validate(List.of(JSON.readTree("42"))).errors())
+        assertThat(validator.validate(List.of(JSON.readTree("42")), false).errors())
                 .containsExactly(new FieldError(0, "(event)", "must be a JSON object"));
     }
 
@@ -83,7 +83,7 @@ class EventValidatorTests {
     }
 
     private List<FieldError> errors(JsonNode event) {
-        return validator.validate(List.of(event)).errors();
+        return validator.validate(List.of(event), false).errors();
     }
 
     private static JsonNode event(String type, String section) {
