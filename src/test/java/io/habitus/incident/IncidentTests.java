@@ -149,6 +149,41 @@ class IncidentTests extends IntegrationTest {
         }
     }
 
+    /**
+     * Inside the allowlist, a known process doing what only another kind of process did while learning (the
+     * shell nginx starts for logrotate reading the site's pages) opens an incident at once: no learning
+     * container held out of the window did anything of the kind.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aKnownProcessDoingWhatItsKindNeverDidOpensAnIncidentWhereLearningShowedNone() {
+        assertThat(api().get("/api/v1/images/" + digest + "/detectors").json().get(0).get("statistics")
+                .get("newActionOpensIncident").booleanValue()).isTrue();
+        String container = Events.newId("web");
+        Instant t = Instant.now().minusSeconds(350);
+        List<Map<String, Object>> events = new ArrayList<>(NginxTraffic.rounds(digest, container, t, 2));
+        events.add(NginxTraffic.exec(digest, container, "/bin/sh", NGINX, 77, t.plusSeconds(40)));
+        Map<String, Object> read = NginxTraffic.file(digest, container, "file.read", "/var/www/index.html", t.plusSeconds(41));
+        Map<String, Object> process = new java.util.LinkedHashMap<>((Map<String, Object>) read.get("process"));
+        process.put("pid", 77);
+        process.put("exe", "/bin/sh");
+        process.put("parentExe", NGINX);
+        read.put("process", process);
+        events.add(read);
+
+        JsonNode results = committed(events);
+
+        JsonNode last = results.get(results.size() - 1);
+        assertThat(last.get("verdict").stringValue()).as("every token is in the profile").isNotEqualTo("VIOLATION");
+        assertThat(last.get("container").get("novelAs").toString()).contains("PROCESS_ACTION");
+        assertThat(last.get("container").get("risk").doubleValue()).isGreaterThanOrEqualTo(1.0);
+        JsonNode incident = last.get("container").get("incident");
+        assertThat(incident.get("status").stringValue()).isEqualTo("OPEN");
+        assertThat(incident.get("severity").stringValue()).as("no rule was broken").isNotEqualTo("HIGH");
+        assertThat(api().get("/api/v1/incidents/" + incident.get("id").longValue()).json().get("reasons").toString())
+                .contains("/bin/sh <- " + NGINX);
+    }
+
     /** Normal rounds, then allowed tokens in an order the learning window never showed. */
     private static List<Map<String, Object>> inAllowlistOddities(String container, Instant t) {
         List<Map<String, Object>> events = new ArrayList<>(NginxTraffic.rounds(digest, container, t, 3));

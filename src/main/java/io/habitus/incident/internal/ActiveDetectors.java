@@ -105,6 +105,7 @@ public class ActiveDetectors {
                 MixReferences.fromBytes(row.mix()), row.mixThreshold(), SequenceRarity.fromBytes(row.rarity()),
                 row.rarityThreshold() == null ? 0 : row.rarityThreshold(),
                 row.longRarityThreshold() == null ? 0 : row.longRarityThreshold(), modelThreshold,
-                !Boolean.FALSE.equals(row.violationOpens()), row.readyAt());
+                !Boolean.FALSE.equals(row.violationOpens()),
+                Boolean.TRUE.equals(row.newActionOpens()), row.readyAt());
     }
 }

@@ -3,10 +3,16 @@ package io.habitus.incident.internal;
 import java.time.Instant;
 import java.util.Set;
 
-/** A READY detector in memory: what its window learned, plus sequences people allowed since. */
+/**
+ * A READY detector in memory: what its window learned, plus sequences people allowed since.
+ *
+ * @param violationOpens whether a broken profile rule opens an incident at once
+ * @param newActionOpens whether a process's new action (one no learning container's process of its kind did)
+ *                       opens an incident at once: only where held-out learning containers did none
+ */
 record ContainerDetector(long id, String digest, int window, LearnedSequences learned, Set<Long> allowed,
         SequenceNovelty novelty, MixReferences mix, double mixThreshold, SequenceRarity rarity, double rarityThreshold,
-        double longRarityThreshold, double modelThreshold, boolean violationOpens, Instant readyAt) {
+        double longRarityThreshold, double modelThreshold, boolean violationOpens, boolean newActionOpens, Instant readyAt) {
 
     /** The sequence evidence's threshold. */
     double threshold() {

@@ -77,7 +77,7 @@ class DetectorBuilder {
                         rulesOfOneContainer(row));
                 detectors.ready(row.id(), result.learned().toBytes(), result.novelty().rates(), result.novelty().thresholds(),
                         result.mix().toBytes(), result.mixThreshold(), result.rarity().toBytes(), result.rarityThreshold(), result.longRarityThreshold(),
-                        result.violationOpens(), json.writeValueAsString(result.statistics()),
+                        result.violationOpens(), result.newActionOpens(), json.writeValueAsString(result.statistics()),
                         clock.instant());
                 log.info("container detector {} of {} window {} ready: threshold {}, {}", row.id(), row.digest(),
                         row.window(), result.threshold(), result.statistics());

@@ -50,10 +50,12 @@ final class DetectorCalibration {
     /**
      * @param violationOpens whether a broken profile rule opens an incident at once: only where held-out
      *                       containers (almost) never did something the rest of the window never did
+     * @param newActionOpens whether a process's new action opens an incident at once: only where, besides,
+     *                       held-out containers (almost) never did a new action
      */
     record Result(LearnedSequences learned, SequenceNovelty novelty, MixReferences mix, double mixThreshold,
             SequenceRarity rarity, double rarityThreshold, double longRarityThreshold, boolean violationOpens,
-            Map<String, Object> statistics) {
+            boolean newActionOpens, Map<String, Object> statistics) {
 
         double threshold() {
             return novelty.threshold();
@@ -183,7 +185,13 @@ final class DetectorCalibration {
         // novelty, not an incident of its own.
         long novelActors = Arrays.stream(peaks[EventSequences.ACTION]).filter(peak -> peak > 0).count();
         long breakers = rulesOfOneContainer.orElse(novelActors);
-        boolean violationOpens = !heldOut || breakers <= RateBound.certifiedPast(containers.size(), third);
+        long certified = RateBound.certifiedPast(containers.size(), third);
+        boolean violationOpens = !heldOut || breakers <= certified;
+        // A new action of a known process (a worker's shell reading what only the master read) is the same
+        // finding inside the allowlist: where held-out containers (almost) never made one, a fresh normal
+        // container making one is as unlikely as one breaking a rule. Unlike a broken rule, with nothing
+        // held out nothing says so.
+        boolean newActionOpens = heldOut && violationOpens && novelActors <= certified;
         double[] sequencePeaks = peaks[EventSequences.SEQUENCE].clone();
         Arrays.sort(sequencePeaks);
         Map<String, Object> statistics = new LinkedHashMap<>();
@@ -199,6 +207,7 @@ final class DetectorCalibration {
         statistics.put("heldOutContainersWithNovelActions", novelActors);
         rulesOfOneContainer.ifPresent(rules -> statistics.put("learnedRulesOfOneContainer", rules));
         statistics.put("violationOpensIncident", violationOpens);
+        statistics.put("newActionOpensIncident", newActionOpens);
         statistics.put("localNoveltyRate", rates[EventSequences.LOCAL]);
         statistics.put("actionNoveltyRate", rates[EventSequences.ACTION]);
         statistics.put("targetContainerRate", target);
@@ -224,7 +233,7 @@ final class DetectorCalibration {
         statistics.putAll(mix.statistics());
         long[] learned = Arrays.stream(all).filter(f -> f != SequenceFingerprint.UNTRACED).toArray();
         return new Result(LearnedSequences.of(learned), novelty, mix.references(), joined[MIX], rarity,
-                rarityThreshold, longRarityThreshold, violationOpens, statistics);
+                rarityThreshold, longRarityThreshold, violationOpens, newActionOpens, statistics);
     }
 
     /** How many held-out containers beyond the allowance {@link #extremes} names per evidence. */

@@ -91,21 +91,23 @@ final class Episode {
     }
 
     /**
-     * The largest evidence over its threshold, and at least 1 once the episode broke a profile rule
-     * where the image's calibration says normal containers do not ({@link ContainerDetector#violationOpens}):
-     * behaviour outside the allowlist is then an incident of its own, whatever else the container did.
+     * The largest evidence over its threshold, and at least 1 once the episode broke a profile rule, or a
+     * process did something its kind never did while learning, where the image's calibration says normal
+     * containers do not ({@link ContainerDetector#violationOpens}, {@link ContainerDetector#newActionOpens}):
+     * behaviour outside the allowlist, or outside what each process did, is then an incident of its own,
+     * whatever else the container did.
      */
     double risk() {
         double risk = detector.risk(peak, mixPeak, rarityPeak, modelPeak);
-        return violationOpens() ? Math.max(1.0, risk) : risk;
+        return opensAtOnce() ? Math.max(1.0, risk) : risk;
     }
 
     boolean crossed() {
-        return violationOpens() || detector.risk(peak, mixPeak, rarityPeak, modelPeak) > 1;
+        return opensAtOnce() || detector.risk(peak, mixPeak, rarityPeak, modelPeak) > 1;
     }
 
-    private boolean violationOpens() {
-        return violation && detector.violationOpens();
+    private boolean opensAtOnce() {
+        return violation && detector.violationOpens() || novel[EventSequences.ACTION] > 0 && detector.newActionOpens();
     }
 
     /**

@@ -19,11 +19,11 @@ public class DetectorStore {
     private static final String COLUMNS = """
             id, digest, window_no, status, created_at, ready_at, learned, novelty_rate, threshold, mix, mix_threshold,
             statistics::text, error, local_novelty_rate, action_novelty_rate, local_threshold, action_threshold,
-            violation_opens, profile_version, rarity, rarity_threshold, long_rarity_threshold""";
+            violation_opens, profile_version, rarity, rarity_threshold, long_rarity_threshold, new_action_opens""";
     private static final String HEADER_COLUMNS = """
             id, digest, window_no, status, created_at, ready_at, null::bytea, novelty_rate, threshold, null::bytea,
             mix_threshold, statistics::text, error, local_novelty_rate, action_novelty_rate, local_threshold, action_threshold,
-            violation_opens, profile_version, null::bytea, rarity_threshold, long_rarity_threshold""";
+            violation_opens, profile_version, null::bytea, rarity_threshold, long_rarity_threshold, new_action_opens""";
 
     private final JdbcTemplate jdbc;
 
@@ -47,15 +47,16 @@ public class DetectorStore {
 
     /** Rates and thresholds in the order container sequence, process's own sequence, process's action. */
     public void ready(long id, byte[] learned, double[] noveltyRates, double[] thresholds, byte[] mix, double mixThreshold,
-            byte[] rarity, double rarityThreshold, double longRarityThreshold, boolean violationOpens, String statistics, Instant at) {
+            byte[] rarity, double rarityThreshold, double longRarityThreshold, boolean violationOpens, boolean newActionOpens, String statistics, Instant at) {
         jdbc.update("""
                 update incident_detector set status = 'READY', learned = ?, novelty_rate = ?, local_novelty_rate = ?,
                   action_novelty_rate = ?, threshold = ?, local_threshold = ?, action_threshold = ?, mix = ?,
-                  mix_threshold = ?, rarity = ?, rarity_threshold = ?, long_rarity_threshold = ?, violation_opens = ?, statistics = cast(? as jsonb),
+                  mix_threshold = ?, rarity = ?, rarity_threshold = ?, long_rarity_threshold = ?, violation_opens = ?, new_action_opens = ?,
+                  statistics = cast(? as jsonb),
                   ready_at = ?, error = null
                 where id = ?""",
                 learned, noveltyRates[0], noveltyRates[1], noveltyRates[2], thresholds[0], thresholds[1], thresholds[2], mix,
-                mixThreshold, rarity, rarityThreshold, longRarityThreshold, violationOpens, statistics, Timestamp.from(at), id);
+                mixThreshold, rarity, rarityThreshold, longRarityThreshold, violationOpens, newActionOpens, statistics, Timestamp.from(at), id);
     }
 
     public void failed(long id, String error) {
@@ -109,6 +110,7 @@ public class DetectorStore {
                 (Double) rs.getObject(8), (Double) rs.getObject(9), rs.getBytes(10), (Double) rs.getObject(11),
                 rs.getString(12), rs.getString(13), (Double) rs.getObject(14), (Double) rs.getObject(15),
                 (Double) rs.getObject(16), (Double) rs.getObject(17), (Boolean) rs.getObject(18),
-                (Integer) rs.getObject(19), rs.getBytes(20), (Double) rs.getObject(21), (Double) rs.getObject(22));
+                (Integer) rs.getObject(19), rs.getBytes(20), (Double) rs.getObject(21), (Double) rs.getObject(22),
+                (Boolean) rs.getObject(23));
     }
 }

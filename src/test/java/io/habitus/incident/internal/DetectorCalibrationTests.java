@@ -251,4 +251,37 @@ class DetectorCalibrationTests {
         assertThat(DetectorCalibration.calibrate(clean, 10, 0.01, MODEL_SHARE, 100, OptionalLong.of(15)).violationOpens())
                 .as("15 rules only one learning container showed").isFalse();
     }
+
+    @Test
+    void aNewActionOpensAnIncidentAtOnceOnlyWhereHeldOutContainersNeverMadeOne() {
+        Map<String, DetectorCalibration.Trace> clean = new LinkedHashMap<>();
+        Map<String, DetectorCalibration.Trace> varied = new LinkedHashMap<>();
+        Random random = new Random(7);
+        for (int c = 0; c < 300; c++) {
+            long[] sequences = new long[50];
+            long[] actions = new long[50];
+            for (int i = 0; i < 50; i++) {
+                sequences[i] = 1 + random.nextInt(30);
+                actions[i] = 100 + random.nextInt(10);
+            }
+            clean.put("container-" + c, new DetectorCalibration.Trace(sequences, new long[50], actions, new long[50]));
+            long[] own = actions.clone();
+            if (c % 20 == 0) {
+                own[25] = 10_000 + c;
+            }
+            varied.put("container-" + c, new DetectorCalibration.Trace(sequences, new long[50], own, new long[50]));
+        }
+
+        DetectorCalibration.Result quiet = DetectorCalibration.calibrate(clean, 10, 0.01, MODEL_SHARE, 100, OptionalLong.of(0));
+        DetectorCalibration.Result noisy = DetectorCalibration.calibrate(varied, 10, 0.01, MODEL_SHARE, 100, OptionalLong.of(0));
+        DetectorCalibration.Result alone = DetectorCalibration.calibrate(Map.of("container-0", clean.get("container-0")), 10,
+                0.01, MODEL_SHARE, 100, OptionalLong.of(0));
+
+        assertThat(quiet.newActionOpens()).isTrue();
+        assertThat(quiet.statistics()).containsEntry("newActionOpensIncident", true);
+        assertThat(noisy.violationOpens()).as("the profile generalised the new actions away: no rule of one container").isTrue();
+        assertThat(noisy.newActionOpens()).as("5 % of held-out containers made a new action: one is no incident").isFalse();
+        assertThat(alone.violationOpens()).isTrue();
+        assertThat(alone.newActionOpens()).as("nothing held out says how often normal containers make one").isFalse();
+    }
 }

@@ -83,7 +83,7 @@ class SequenceRarityTests {
     private static ContainerDetector detector(double rarityThreshold, double longRarityThreshold) {
         return new ContainerDetector(1, "sha256:" + "a".repeat(64), 1, LearnedSequences.of(new long[0]), java.util.Set.of(),
                 SequenceNovelty.containerOnly(0.01, 3.0), new MixReferences(java.util.List.of(), new double[0]), 1.0, window(), rarityThreshold,
-                longRarityThreshold, 5.0, true, java.time.Instant.EPOCH);
+                longRarityThreshold, 5.0, true, false, java.time.Instant.EPOCH);
     }
 
     @Test
