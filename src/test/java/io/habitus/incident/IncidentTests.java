@@ -106,6 +106,8 @@ class IncidentTests extends IntegrationTest {
         assertThat(incident.get("containerId").stringValue()).isEqualTo(container);
         assertThat(incident.get("digest").stringValue()).isEqualTo(digest);
         assertThat(incident.get("profileVersion").intValue()).isEqualTo(1);
+        assertThat(incident.get("openedBy").stringValue()).as("the oddities' novel sequences opened it, before curl")
+                .isEqualTo("SEQUENCES");
         assertThat(incident.get("reasons").toString()).contains("/usr/bin/curl");
         // Every evidence that can open an incident is named with its threshold, as the score answer names them.
         for (String evidence : List.of("evidence", "mixEvidence", "rarityEvidence", "modelEvidence")) {
@@ -180,8 +182,9 @@ class IncidentTests extends IntegrationTest {
         JsonNode incident = last.get("container").get("incident");
         assertThat(incident.get("status").stringValue()).isEqualTo("OPEN");
         assertThat(incident.get("severity").stringValue()).as("no rule was broken").isNotEqualTo("HIGH");
-        assertThat(api().get("/api/v1/incidents/" + incident.get("id").longValue()).json().get("reasons").toString())
-                .contains("/bin/sh <- " + NGINX);
+        JsonNode opened = api().get("/api/v1/incidents/" + incident.get("id").longValue()).json();
+        assertThat(opened.get("openedBy").stringValue()).isEqualTo("NEW_ACTION");
+        assertThat(opened.get("reasons").toString()).contains("/bin/sh <- " + NGINX);
     }
 
     /** Normal rounds, then allowed tokens in an order the learning window never showed. */
@@ -251,6 +254,7 @@ class IncidentTests extends IntegrationTest {
         List<Map<String, Object>> events = new ArrayList<>(NginxTraffic.rounds(digest, container, t, 2));
         events.add(NginxTraffic.exec(digest, container, "/usr/bin/curl", NGINX, 90, t.plusSeconds(102)));
         long id = committed(events).get(events.size() - 1).get("container").get("incident").get("id").longValue();
+        assertThat(api().get("/api/v1/incidents/" + id).json().get("openedBy").stringValue()).isEqualTo("BROKEN_RULE");
 
         CountDownLatch evidenceLocked = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newFixedThreadPool(2)) {

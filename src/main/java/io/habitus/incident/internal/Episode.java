@@ -107,7 +107,36 @@ final class Episode {
     }
 
     private boolean opensAtOnce() {
-        return violation && detector.violationOpens() || novel[EventSequences.ACTION] > 0 && detector.newActionOpens();
+        return brokenRuleOpens() || newActionOpens();
+    }
+
+    private boolean brokenRuleOpens() {
+        return violation && detector.violationOpens();
+    }
+
+    private boolean newActionOpens() {
+        return novel[EventSequences.ACTION] > 0 && detector.newActionOpens();
+    }
+
+    /** What opens the incident: a rule that opens one at once, else the evidence with the largest ratio to its threshold. */
+    IncidentTrigger trigger() {
+        if (brokenRuleOpens()) {
+            return IncidentTrigger.BROKEN_RULE;
+        }
+        if (newActionOpens()) {
+            return IncidentTrigger.NEW_ACTION;
+        }
+        IncidentTrigger trigger = IncidentTrigger.SEQUENCES;
+        double largest = peak / detector.threshold();
+        if (mixPeak / detector.mixThreshold() > largest) {
+            trigger = IncidentTrigger.MIX;
+            largest = mixPeak / detector.mixThreshold();
+        }
+        if (detector.rarityThreshold() > 0 && rarityPeak / detector.rarityThreshold() > largest) {
+            trigger = IncidentTrigger.RARITY;
+            largest = rarityPeak / detector.rarityThreshold();
+        }
+        return modelPeak / detector.modelThreshold() > largest ? IncidentTrigger.MODEL : trigger;
     }
 
     /**
@@ -178,7 +207,7 @@ final class Episode {
         var t = trigger.transition();
         severity = Severity.of(risk(), violation);
         Incident opened = new Incident(0, t.digest(), t.containerId(), t.event().container().node(), IncidentStatus.OPEN,
-                severity, dryRun, now, now, firstEventAt, lastEventAt, risk(), peak, detector.threshold(), mixPeak,
+                severity, trigger(), dryRun, now, now, firstEventAt, lastEventAt, risk(), peak, detector.threshold(), mixPeak,
                 detector.mixThreshold(), rarityPeak, detector.rarityThreshold(), modelPeak, detector.modelThreshold(),
                 events, novelSequences(), detector.id(),
                 trigger.profile() == null ? null : trigger.profile().version(),

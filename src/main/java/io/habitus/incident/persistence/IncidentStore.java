@@ -5,6 +5,7 @@ import io.habitus.incident.internal.IncidentFilter;
 import io.habitus.incident.internal.IncidentReason;
 import io.habitus.incident.internal.IncidentStanding;
 import io.habitus.incident.internal.IncidentStatus;
+import io.habitus.incident.internal.IncidentTrigger;
 import io.habitus.incident.internal.ProposedSequence;
 import io.habitus.incident.Severity;
 import java.sql.PreparedStatement;
@@ -28,7 +29,7 @@ public class IncidentStore {
             id, digest, container_id, node, status, severity, dry_run, opened_at, updated_at, first_event_at, last_event_at,
             risk, evidence, threshold, mix_evidence, mix_threshold, events, novel_events, detector_id, profile_version,
             model_version, reasons::text, status_by, status_note, status_at, rarity_evidence, rarity_threshold,
-            model_evidence, model_threshold""";
+            model_evidence, model_threshold, opened_by""";
     private static final TypeReference<List<IncidentReason>> REASONS = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
@@ -44,15 +45,15 @@ public class IncidentStore {
                 insert into incident (digest, container_id, node, status, severity, dry_run, opened_at, updated_at,
                   first_event_at, last_event_at, risk, evidence, threshold, mix_evidence, mix_threshold, events, novel_events,
                   detector_id, profile_version, model_version, reasons, reason_count, rarity_evidence, rarity_threshold,
-                  model_evidence, model_threshold)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)
+                  model_evidence, model_threshold, opened_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?)
                 returning id""", Long.class,
                 i.digest(), i.containerId(), i.node(), i.status().name(), i.severity().name(), i.dryRun(),
                 Timestamp.from(i.openedAt()), Timestamp.from(i.updatedAt()), Timestamp.from(i.firstEventAt()),
                 Timestamp.from(i.lastEventAt()), i.risk(), i.evidence(), i.threshold(), i.mixEvidence(), i.mixThreshold(),
                 i.events(), i.novelEvents(), i.detectorId(),
                 i.profileVersion(), i.modelVersion(), json.writeValueAsString(i.reasons()), i.reasons().size(), i.rarityEvidence(),
-                i.rarityThreshold(), i.modelEvidence(), i.modelThreshold());
+                i.rarityThreshold(), i.modelEvidence(), i.modelThreshold(), i.openedBy() == null ? null : i.openedBy().name());
         return id;
     }
 
@@ -174,8 +175,10 @@ public class IncidentStore {
 
     private Incident incident(ResultSet rs, int n) throws SQLException {
         Timestamp statusAt = rs.getTimestamp(25);
+        String openedBy = rs.getString(30);
         return new Incident(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                IncidentStatus.valueOf(rs.getString(5)), Severity.valueOf(rs.getString(6)), rs.getBoolean(7),
+                IncidentStatus.valueOf(rs.getString(5)), Severity.valueOf(rs.getString(6)),
+                openedBy == null ? null : IncidentTrigger.valueOf(openedBy), rs.getBoolean(7),
                 rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant(),
                 rs.getTimestamp(11).toInstant(), rs.getDouble(12), rs.getDouble(13), rs.getDouble(14), rs.getDouble(15),
                 rs.getDouble(16), rs.getDouble(26), rs.getDouble(27), rs.getDouble(28), rs.getDouble(29),
