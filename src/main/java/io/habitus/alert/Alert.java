@@ -1,5 +1,6 @@
 package io.habitus.alert;
 
+import io.habitus.incident.IncidentTrigger;
 import io.habitus.incident.Severity;
 import io.habitus.shared.Verdict;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -57,6 +58,6 @@ public record Alert(
     /** The incident: what changed (OPENED, SEVERITY_RAISED), how strong its evidence is, and what added to it last. */
     @Schema(name = "AlertIncidentFacts")
     public record IncidentFacts(long id, String change, @Nullable Severity previousSeverity, double risk, long events,
-            long novelEvents, boolean violation, @Nullable String latestToken, @Nullable String latestSequence,
-            Instant openedAt) {}
+            long novelEvents, boolean violation, @Nullable IncidentTrigger openedBy, @Nullable String latestToken,
+            @Nullable String latestSequence, Instant openedAt) {}
 }

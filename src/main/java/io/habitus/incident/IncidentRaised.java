@@ -12,11 +12,13 @@ import org.jspecify.annotations.Nullable;
  * @param latestToken      the last event that added evidence, as a token (null if none did in this batch)
  * @param latestSequence   the novel sequence that event ended, as people read it
  * @param violation        whether the episode broke a profile rule
+ * @param openedBy         what opened the incident (when it opened in this batch; null when its severity rose)
  */
 public record IncidentRaised(
         long id, Change change, Severity severity, @Nullable Severity previousSeverity, String digest,
         @Nullable String imageName, String containerId, @Nullable String node, @Nullable String namespace,
         @Nullable String pod, @Nullable String cluster, double risk, long events, long novelEvents, boolean violation,
+        @Nullable IncidentTrigger openedBy,
         @Nullable String latestToken, @Nullable String latestSequence, Instant openedAt, Instant lastEventAt) {
 
     /** What happened to the incident. */

@@ -47,12 +47,15 @@ class IncidentAlertTests extends LiveSinksTest {
         assertThat(openedAlert.get("severity").stringValue()).isEqualTo("LOW");
         assertThat(openedAlert.get("incident").get("id").longValue()).isEqualTo(id);
         assertThat(openedAlert.get("incident").get("risk").doubleValue()).isGreaterThan(1.0);
+        assertThat(openedAlert.get("incident").get("openedBy").stringValue()).isEqualTo("SEQUENCES");
+        assertThat(openedAlert.get("description").stringValue()).contains("opened by novel sequences");
         assertThat(openedAlert.get("resource").stringValue()).as("no public-url here: the API path").isEqualTo("/api/v1/incidents/" + id);
         JsonNode raised = alerts.get(1);
         assertThat(raised.get("type").stringValue()).isEqualTo("io.habitus.incident.severity-raised");
         assertThat(raised.get("severity").stringValue()).isEqualTo("HIGH");
         assertThat(raised.get("incident").get("previousSeverity").stringValue()).isEqualTo("LOW");
         assertThat(raised.get("incident").get("violation").booleanValue()).isTrue();
+        assertThat(raised.get("incident").get("openedBy").isNull()).as("said when it opened").isTrue();
         assertThat(raised.get("summary").stringValue()).contains("raised from LOW to HIGH");
 
         committed(List.of(NginxTraffic.exec(digest, container, "/usr/bin/wget", NGINX, 91, t.plusSeconds(110))));

@@ -1,5 +1,6 @@
 package io.habitus.alert;
 
+import io.habitus.incident.IncidentTrigger;
 import io.habitus.incident.Severity;
 import io.habitus.shared.Verdict;
 import java.net.URI;
@@ -40,9 +41,10 @@ public final class TestAlerts {
     public static Alert incident(long incidentId, String resource) {
         return new Alert(Alert.INCIDENT_OPENED, "incidents/" + incidentId, Severity.MEDIUM,
                 Instant.parse("2026-12-06T10:01:00Z"), "Incident " + incidentId + " opened (MEDIUM) in nginx:1.27",
-                "risk 2.50 after 41 events (3 novel)", new Alert.Image("sha256:" + "ab".repeat(32), null),
+                "risk 2.50 after 41 events (3 novel), opened by novel sequences", new Alert.Image("sha256:" + "ab".repeat(32), null),
                 new Alert.Container("c-1", null, null, null, null), resource, null,
-                new Alert.IncidentFacts(incidentId, "OPENED", null, 2.5, 41, 3, false, "exec /usr/bin/curl <- /usr/sbin/nginx",
+                new Alert.IncidentFacts(incidentId, "OPENED", null, 2.5, 41, 3, false, IncidentTrigger.SEQUENCES,
+                        "exec /usr/bin/curl <- /usr/sbin/nginx",
                         "/usr/sbin/nginx: exec /usr/bin/curl <- /usr/sbin/nginx", Instant.parse("2026-12-06T10:00:30Z")));
     }
 }

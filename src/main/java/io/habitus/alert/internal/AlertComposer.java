@@ -4,9 +4,11 @@ import io.habitus.alert.AlertProperties;
 import io.habitus.alert.Alert;
 import io.habitus.audit.OpenedAudit;
 import io.habitus.incident.IncidentRaised;
+import io.habitus.incident.IncidentTrigger;
 import io.habitus.incident.Severity;
 import io.habitus.shared.Verdict;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Words the facts of a new audit or a raised incident as an {@link Alert}. */
@@ -38,8 +40,8 @@ public class AlertComposer {
         String summary = "Incident " + i.id() + (opened ? " opened (" + i.severity() + ")"
                 : " raised from " + i.previousSeverity() + " to " + i.severity()) + " in " + imageLabel(image)
                 + ", container " + i.containerId();
-        String description = String.format(Locale.ROOT, "risk %.2f after %d events (%d novel)%s%s%s", i.risk(), i.events(),
-                i.novelEvents(), i.violation() ? ", a profile rule was broken" : "",
+        String description = String.format(Locale.ROOT, "risk %.2f after %d events (%d novel)%s%s%s%s", i.risk(), i.events(),
+                i.novelEvents(), openedBy(i.openedBy()), i.violation() ? ", a profile rule was broken" : "",
                 i.latestSequence() != null ? "; latest: " + i.latestSequence()
                         : i.latestToken() != null ? "; latest: " + i.latestToken() : "",
                 where(i.namespace(), i.pod(), i.node()));
@@ -47,7 +49,22 @@ public class AlertComposer {
                 i.lastEventAt(), summary, description, image,
                 new Alert.Container(i.containerId(), i.node(), i.namespace(), i.pod(), i.cluster()), link("incidents/" + i.id()),
                 null, new Alert.IncidentFacts(i.id(), i.change().name(), i.previousSeverity(), i.risk(), i.events(),
-                        i.novelEvents(), i.violation(), i.latestToken(), i.latestSequence(), i.openedAt()));
+                        i.novelEvents(), i.violation(), i.openedBy(), i.latestToken(), i.latestSequence(), i.openedAt()));
+    }
+
+    /** What opened the incident, as a person reads it (nothing when its severity rose). */
+    private static String openedBy(@Nullable IncidentTrigger trigger) {
+        if (trigger == null) {
+            return "";
+        }
+        return ", opened by " + switch (trigger) {
+            case BROKEN_RULE -> "a broken profile rule";
+            case NEW_ACTION -> "a process doing what its kind never did while learning";
+            case SEQUENCES -> "novel sequences";
+            case MIX -> "an unusual behaviour mix";
+            case RARITY -> "rare sequences";
+            case MODEL -> "the model's anomalous transitions";
+        };
     }
 
     /** A new audit's severity: a broken rule is HIGH, an unusual transition inside the rules MEDIUM. */

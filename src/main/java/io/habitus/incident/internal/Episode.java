@@ -1,5 +1,6 @@
 package io.habitus.incident.internal;
 
+import io.habitus.incident.IncidentTrigger;
 import io.habitus.incident.Severity;
 import io.habitus.incident.IncidentRaised;
 import io.habitus.incident.ContainerRisk;

@@ -1,7 +1,8 @@
 package io.habitus.incident.internal;
 
-import io.habitus.incident.Severity;
+import io.habitus.incident.IncidentTrigger;
 import io.habitus.incident.Incidents;
+import io.habitus.incident.Severity;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

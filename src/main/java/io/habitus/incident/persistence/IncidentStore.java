@@ -5,7 +5,7 @@ import io.habitus.incident.internal.IncidentFilter;
 import io.habitus.incident.internal.IncidentReason;
 import io.habitus.incident.internal.IncidentStanding;
 import io.habitus.incident.internal.IncidentStatus;
-import io.habitus.incident.internal.IncidentTrigger;
+import io.habitus.incident.IncidentTrigger;
 import io.habitus.incident.internal.ProposedSequence;
 import io.habitus.incident.Severity;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package io.habitus.incident.internal;
+package io.habitus.incident;
 
 /**
  * What opened an incident, so that "why was this opened?" has a one-word answer before the figures:
