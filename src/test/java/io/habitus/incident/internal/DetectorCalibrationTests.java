@@ -216,11 +216,14 @@ class DetectorCalibrationTests {
         assertThat(novelty.evidence(twoNewSequences, 50)).isLessThan(0.1);
     }
 
-    @Test
-    void aBrokenRuleOpensAnIncidentAtOnceOnlyWhereHeldOutContainersNeverDidSomethingNew() {
+    /**
+     * 300 containers of 50 events over a few sequences and actions; in the second window one container in
+     * twenty does, once, something no other container did.
+     */
+    private static List<Map<String, DetectorCalibration.Trace>> quietAndVariedWindows(long seed) {
         Map<String, DetectorCalibration.Trace> clean = new LinkedHashMap<>();
         Map<String, DetectorCalibration.Trace> varied = new LinkedHashMap<>();
-        Random random = new Random(5);
+        Random random = new Random(seed);
         for (int c = 0; c < 300; c++) {
             long[] sequences = new long[50];
             long[] actions = new long[50];
@@ -231,10 +234,18 @@ class DetectorCalibrationTests {
             clean.put("container-" + c, new DetectorCalibration.Trace(sequences, new long[50], actions, new long[50]));
             long[] own = actions.clone();
             if (c % 20 == 0) {
-                own[25] = 10_000 + c; // one in twenty does something no other container did
+                own[25] = 10_000 + c;
             }
             varied.put("container-" + c, new DetectorCalibration.Trace(sequences, new long[50], own, new long[50]));
         }
+        return List.of(clean, varied);
+    }
+
+    @Test
+    void aBrokenRuleOpensAnIncidentAtOnceOnlyWhereHeldOutContainersNeverDidSomethingNew() {
+        List<Map<String, DetectorCalibration.Trace>> windows = quietAndVariedWindows(5);
+        Map<String, DetectorCalibration.Trace> clean = windows.get(0);
+        Map<String, DetectorCalibration.Trace> varied = windows.get(1);
 
         DetectorCalibration.Result quiet = DetectorCalibration.calibrate(clean, 10, 0.01, MODEL_SHARE, 100);
         DetectorCalibration.Result noisy = DetectorCalibration.calibrate(varied, 10, 0.01, MODEL_SHARE, 100);
@@ -254,26 +265,12 @@ class DetectorCalibrationTests {
 
     @Test
     void aNewActionOpensAnIncidentAtOnceOnlyWhereHeldOutContainersNeverMadeOne() {
-        Map<String, DetectorCalibration.Trace> clean = new LinkedHashMap<>();
-        Map<String, DetectorCalibration.Trace> varied = new LinkedHashMap<>();
-        Random random = new Random(7);
-        for (int c = 0; c < 300; c++) {
-            long[] sequences = new long[50];
-            long[] actions = new long[50];
-            for (int i = 0; i < 50; i++) {
-                sequences[i] = 1 + random.nextInt(30);
-                actions[i] = 100 + random.nextInt(10);
-            }
-            clean.put("container-" + c, new DetectorCalibration.Trace(sequences, new long[50], actions, new long[50]));
-            long[] own = actions.clone();
-            if (c % 20 == 0) {
-                own[25] = 10_000 + c;
-            }
-            varied.put("container-" + c, new DetectorCalibration.Trace(sequences, new long[50], own, new long[50]));
-        }
+        List<Map<String, DetectorCalibration.Trace>> windows = quietAndVariedWindows(7);
+        Map<String, DetectorCalibration.Trace> clean = windows.get(0);
 
         DetectorCalibration.Result quiet = DetectorCalibration.calibrate(clean, 10, 0.01, MODEL_SHARE, 100, OptionalLong.of(0));
-        DetectorCalibration.Result noisy = DetectorCalibration.calibrate(varied, 10, 0.01, MODEL_SHARE, 100, OptionalLong.of(0));
+        DetectorCalibration.Result noisy = DetectorCalibration.calibrate(windows.get(1), 10, 0.01, MODEL_SHARE, 100,
+                OptionalLong.of(0));
         DetectorCalibration.Result alone = DetectorCalibration.calibrate(Map.of("container-0", clean.get("container-0")), 10,
                 0.01, MODEL_SHARE, 100, OptionalLong.of(0));
 
