@@ -189,9 +189,12 @@ final class DetectorCalibration {
         boolean violationOpens = !heldOut || breakers <= certified;
         // A new action of a known process (a worker's shell reading what only the master read) is the same
         // finding inside the allowlist: where held-out containers (almost) never made one, a fresh normal
-        // container making one is as unlikely as one breaking a rule. Unlike a broken rule, with nothing
-        // held out nothing says so.
-        boolean newActionOpens = heldOut && violationOpens && novelActors <= certified;
+        // container making one is as unlikely as one breaking a rule. Unlike a broken rule it stays inside
+        // the allowlist, so the window must also be large enough to vouch for it: its own estimate of how
+        // often a normal container makes one (the rule of succession) within the target, about 100
+        // containers at 1 %; a few identical learning containers say nothing.
+        double newActionRate = (novelActors + 1.0) / (containers.size() + 2.0);
+        boolean newActionOpens = heldOut && violationOpens && novelActors <= certified && newActionRate <= target;
         double[] sequencePeaks = peaks[EventSequences.SEQUENCE].clone();
         Arrays.sort(sequencePeaks);
         Map<String, Object> statistics = new LinkedHashMap<>();

@@ -280,5 +280,9 @@ class DetectorCalibrationTests {
         assertThat(noisy.newActionOpens()).as("5 % of held-out containers made a new action: one is no incident").isFalse();
         assertThat(alone.violationOpens()).isTrue();
         assertThat(alone.newActionOpens()).as("nothing held out says how often normal containers make one").isFalse();
+        Map<String, DetectorCalibration.Trace> few = new LinkedHashMap<>();
+        clean.entrySet().stream().limit(40).forEach(e -> few.put(e.getKey(), e.getValue()));
+        assertThat(DetectorCalibration.calibrate(few, 10, 0.01, MODEL_SHARE, 100, OptionalLong.of(0)).newActionOpens())
+                .as("none of 40 made one: a rate of up to 1 in 42, more than the target").isFalse();
     }
 }
