@@ -24,6 +24,8 @@ assertType<Equals<Schemas["ScoredTransition"]["before"], Schemas["TransitionStat
 assertType<Equals<Schemas["ScoreResult"]["verdict"], "NORMAL" | "ANOMALOUS" | "VIOLATION" | "LEARNING" | "UNKNOWN_IMAGE">>();
 assertType<Equals<Schemas["ImageResponse"]["activeProfileVersion"], number | null>>();
 assertType<Equals<Schemas["ImageResponse"]["digest"], string>>();
+assertType<Equals<Schemas["Incident"]["openedBy"],
+  "BROKEN_RULE" | "NEW_ACTION" | "SEQUENCES" | "MIX" | "RARITY" | "MODEL" | null>>();
 // gzip is how a body is sent, not an operation parameter a client could set without compressing.
 assertType<Equals<paths["/api/v1/events"]["post"]["parameters"]["header"], undefined>>();
 
@@ -72,6 +74,18 @@ export async function allowProbe(digest: string, version: number): Promise<numbe
     throw new Error(`${error.status}: ${error.detail ?? error.title}`);
   }
   return data.profile.version;
+}
+
+/** An image's open incidents, newest first, each with what opened it (null for incidents from before that was kept). */
+export async function openIncidents(digest: string): Promise<string[]> {
+  const { data, error } = await habitus.GET("/api/v1/incidents", {
+    params: { query: { image: digest, status: "OPEN", limit: 50 } },
+  });
+  if (error) {
+    throw new Error(`${error.status} ${error.title}`);
+  }
+  return data.incidents.map((incident) =>
+    `${incident.id} ${incident.severity} ${incident.containerId}: ${incident.openedBy ?? "evidence"}, risk ${incident.risk.toFixed(2)}`);
 }
 
 /** What-if scoring: the explanation of each verdict, and the state it was judged in when shown. */
