@@ -8,7 +8,8 @@ import java.util.Set;
  *
  * @param violationOpens whether a broken profile rule opens an incident at once
  * @param newActionOpens whether a process's new action (one no learning container's process of its kind did)
- *                       opens an incident at once: only where held-out learning containers did none
+ *                       opens an incident at once: only where held-out learning containers (almost) never
+ *                       made one, in a window large enough to say so
  */
 record ContainerDetector(long id, String digest, int window, LearnedSequences learned, Set<Long> allowed,
         SequenceNovelty novelty, MixReferences mix, double mixThreshold, SequenceRarity rarity, double rarityThreshold,

@@ -51,7 +51,8 @@ final class DetectorCalibration {
      * @param violationOpens whether a broken profile rule opens an incident at once: only where held-out
      *                       containers (almost) never did something the rest of the window never did
      * @param newActionOpens whether a process's new action opens an incident at once: only where, besides,
-     *                       held-out containers (almost) never did a new action
+     *                       held-out containers (almost) never did a new action, in a window large enough to
+     *                       say so
      */
     record Result(LearnedSequences learned, SequenceNovelty novelty, MixReferences mix, double mixThreshold,
             SequenceRarity rarity, double rarityThreshold, double longRarityThreshold, boolean violationOpens,

@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param reasons    the events that added evidence, oldest first (at most {@value Incidents#MAX_REASONS})
  */
 public record Incident(long id, String digest, String containerId, @Nullable String node, IncidentStatus status, Severity severity,
-        @Nullable IncidentTrigger openedBy, boolean dryRun, Instant openedAt, Instant updatedAt, Instant firstEventAt, Instant lastEventAt, double risk,
+        @Nullable IncidentTrigger openedBy, boolean dryRun, Instant openedAt, Instant updatedAt, Instant firstEventAt,
+        Instant lastEventAt, double risk,
         double evidence, double threshold, double mixEvidence, double mixThreshold, double rarityEvidence,
         double rarityThreshold, double modelEvidence, double modelThreshold, long events, long novelEvents, long detectorId, @Nullable Integer profileVersion,
         @Nullable Integer modelVersion, List<IncidentReason> reasons, @Nullable String statusBy, @Nullable String statusNote, @Nullable Instant statusAt) {

@@ -47,7 +47,8 @@ public class DetectorStore {
 
     /** Rates and thresholds in the order container sequence, process's own sequence, process's action. */
     public void ready(long id, byte[] learned, double[] noveltyRates, double[] thresholds, byte[] mix, double mixThreshold,
-            byte[] rarity, double rarityThreshold, double longRarityThreshold, boolean violationOpens, boolean newActionOpens, String statistics, Instant at) {
+            byte[] rarity, double rarityThreshold, double longRarityThreshold, boolean violationOpens, boolean newActionOpens,
+            String statistics, Instant at) {
         jdbc.update("""
                 update incident_detector set status = 'READY', learned = ?, novelty_rate = ?, local_novelty_rate = ?,
                   action_novelty_rate = ?, threshold = ?, local_threshold = ?, action_threshold = ?, mix = ?,
