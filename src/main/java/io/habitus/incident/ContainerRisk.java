@@ -33,6 +33,11 @@ public record ContainerRisk(String containerId, boolean novel, List<NoveltyLengt
     /** A length at which an event's sequence can be novel (docs/incidents.md, "Unit: short sequences, at three lengths"). */
     public enum NoveltyLength { CONTAINER_SEQUENCE, PROCESS_SEQUENCE, PROCESS_ACTION }
 
-    /** The incident a risk belongs to, as far as a score answer shows it. */
-    public record IncidentRef(long id, IncidentStatus status, Severity severity, boolean dryRun) {}
+    /**
+     * The incident a risk belongs to, as far as a score answer shows it.
+     *
+     * @param openedBy what opened it (null for incidents opened before that was kept)
+     */
+    public record IncidentRef(long id, IncidentStatus status, Severity severity, @Nullable IncidentTrigger openedBy,
+            boolean dryRun) {}
 }

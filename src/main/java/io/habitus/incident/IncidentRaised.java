@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param latestToken      the last event that added evidence, as a token (null if none did in this batch)
  * @param latestSequence   the novel sequence that event ended, as people read it
  * @param violation        whether the episode broke a profile rule
- * @param openedBy         what opened the incident (when it opened in this batch; null when its severity rose)
+ * @param openedBy         what opened the incident (null for incidents opened before that was kept)
  */
 public record IncidentRaised(
         long id, Change change, Severity severity, @Nullable Severity previousSeverity, String digest,

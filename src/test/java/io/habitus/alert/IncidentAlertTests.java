@@ -55,7 +55,7 @@ class IncidentAlertTests extends LiveSinksTest {
         assertThat(raised.get("severity").stringValue()).isEqualTo("HIGH");
         assertThat(raised.get("incident").get("previousSeverity").stringValue()).isEqualTo("LOW");
         assertThat(raised.get("incident").get("violation").booleanValue()).isTrue();
-        assertThat(raised.get("incident").get("openedBy").isNull()).as("said when it opened").isTrue();
+        assertThat(raised.get("incident").get("openedBy").stringValue()).as("what opened it, still").isEqualTo("SEQUENCES");
         assertThat(raised.get("summary").stringValue()).contains("raised from LOW to HIGH");
 
         committed(List.of(NginxTraffic.exec(digest, container, "/usr/bin/wget", NGINX, 91, t.plusSeconds(110))));

@@ -197,6 +197,7 @@ class IncidentTests extends IntegrationTest {
         JsonNode incident = last.get("container").get("incident");
         assertThat(incident.get("status").stringValue()).isEqualTo("OPEN");
         assertThat(incident.get("severity").stringValue()).as("no rule was broken").isNotEqualTo("HIGH");
+        assertThat(incident.get("openedBy").stringValue()).as("the score answer says why too").isEqualTo("NEW_ACTION");
         JsonNode opened = api().get("/api/v1/incidents/" + incident.get("id").longValue()).json();
         assertThat(opened.get("openedBy").stringValue()).isEqualTo("NEW_ACTION");
         assertThat(opened.get("reasons").toString()).contains("/bin/sh <- " + NGINX);

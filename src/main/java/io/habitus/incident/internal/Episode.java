@@ -120,7 +120,7 @@ final class Episode {
     }
 
     /** What opens the incident: a rule that opens one at once, else the evidence with the largest ratio to its threshold. */
-    IncidentTrigger trigger() {
+    IncidentTrigger openedBy() {
         if (brokenRuleOpens()) {
             return IncidentTrigger.BROKEN_RULE;
         }
@@ -208,7 +208,7 @@ final class Episode {
         var t = trigger.transition();
         severity = Severity.of(risk(), violation);
         Incident opened = new Incident(0, t.digest(), t.containerId(), t.event().container().node(), IncidentStatus.OPEN,
-                severity, trigger(), dryRun, now, now, firstEventAt, lastEventAt, risk(), peak, detector.threshold(), mixPeak,
+                severity, openedBy(), dryRun, now, now, firstEventAt, lastEventAt, risk(), peak, detector.threshold(), mixPeak,
                 detector.mixThreshold(), rarityPeak, detector.rarityThreshold(), modelPeak, detector.modelThreshold(),
                 events, novelSequences(), detector.id(),
                 trigger.profile() == null ? null : trigger.profile().version(),
@@ -216,7 +216,7 @@ final class Episode {
         long id = store.open(opened);
         this.opened = true;
         incident = new IncidentStanding(id, opened.digest(), opened.containerId(), opened.node(), opened.status(), severity,
-                dryRun, now, reasons.size());
+                opened.openedBy(), dryRun, now, reasons.size());
         reasons.clear();
     }
 
@@ -231,7 +231,8 @@ final class Episode {
     @Nullable IncidentStanding standing() {
         return incident == null || severity == null ? null
                 : new IncidentStanding(incident.id(), incident.digest(), incident.containerId(), incident.node(),
-                        incident.status(), severity, incident.dryRun(), incident.openedAt(), incident.reasons() + reasons.size());
+                        incident.status(), severity, incident.openedBy(), incident.dryRun(), incident.openedAt(),
+                        incident.reasons() + reasons.size());
     }
 
     /** Severity only rises within an incident. */
@@ -276,6 +277,6 @@ final class Episode {
 
     ContainerRisk.@Nullable IncidentRef ref() {
         return incident == null ? null
-                : new ContainerRisk.IncidentRef(incident.id(), incident.status(), severity, incident.dryRun());
+                : new ContainerRisk.IncidentRef(incident.id(), incident.status(), severity, incident.openedBy(), incident.dryRun());
     }
 }

@@ -117,7 +117,7 @@ public class EvidenceTracker {
         return new IncidentRaised(incident.id(), change, episode.severity(), episode.severityBefore(), incident.digest(),
                 container.image(), incident.containerId(), incident.node(), container.namespace(), container.pod(),
                 container.cluster(), episode.risk(), episode.events, episode.novelSequences(), episode.violation,
-                change == IncidentRaised.Change.OPENED ? episode.trigger() : null,
+                incident.openedBy(),
                 latest == null ? null : latest.token(), latest == null ? null : latest.sequence(), incident.openedAt(),
                 episode.lastEventAt);
     }

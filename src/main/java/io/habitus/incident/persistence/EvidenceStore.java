@@ -24,12 +24,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class EvidenceStore {
 
-    /** The row's columns, then its incident's standing (columns 20 to 28, null without one). */
+    /** The row's columns, then its incident's standing (columns 20 to 29, null without one). */
     private static final String COLUMNS = """
             e.container_id, e.digest, e.detector_id, e.events, e.novel_events, e.evidence, e.peak_evidence, e.mix_evidence,
             e.violated, e.anomalous_events, e.model_evidence, e.incident_id, e.novel_locals, e.novel_actions, e.revision,
             e.rarity_level, e.rarity_peak, e.anomalous_seen, e.rarity_long_level,
-            i.id, i.digest, i.container_id, i.node, i.status, i.severity, i.dry_run, i.opened_at, i.reason_count
+            i.id, i.digest, i.container_id, i.node, i.status, i.severity, i.dry_run, i.opened_at, i.reason_count, i.opened_by
             from incident_evidence e left join incident i on i.id = e.incident_id""";
 
     private static final String UPSERT = """

@@ -89,11 +89,16 @@ public class IncidentStore {
         return 14;
     }
 
-    /** A standing from the columns id, digest, container_id, node, status, severity, dry_run, opened_at, reason_count. */
+    /**
+     * A standing from the columns id, digest, container_id, node, status, severity, dry_run, opened_at, reason_count,
+     * opened_by.
+     */
     static IncidentStanding standing(ResultSet rs, int from) throws SQLException {
+        String openedBy = rs.getString(from + 9);
         return new IncidentStanding(rs.getLong(from), rs.getString(from + 1), rs.getString(from + 2), rs.getString(from + 3),
                 IncidentStatus.valueOf(rs.getString(from + 4)), Severity.valueOf(rs.getString(from + 5)),
-                rs.getBoolean(from + 6), rs.getTimestamp(from + 7).toInstant(), rs.getInt(from + 8));
+                openedBy == null ? null : IncidentTrigger.valueOf(openedBy), rs.getBoolean(from + 6),
+                rs.getTimestamp(from + 7).toInstant(), rs.getInt(from + 8));
     }
 
     public Optional<Incident> find(long id) {
