@@ -39,16 +39,7 @@ class IncidentTests extends IntegrationTest {
         if (digest != null) {
             return;
         }
-        String image = Events.newDigest();
-        Instant start = Instant.now().minusSeconds(20_000);
-        List<Map<String, Object>> learning = new ArrayList<>();
-        for (int c = 0; c < 8; c++) {
-            learning.addAll(NginxTraffic.rounds(image, Events.newId("web"), start.plusSeconds(c * 900L), 30));
-        }
-        Api.Reply ingested = api().post("/api/v1/events", Api.json(Events.batch(Events.newId("learn"), learning)));
-        assertThat(ingested.status()).as(ingested.raw().body()).isEqualTo(200);
-        api().post("/api/v1/images/" + image + "/learning", Api.json(Map.of("action", "FINISH")));
-        awaitActiveModel(image, 1);
+        String image = learnedNginxImage(8, 30, 900);
         awaitDetector(image);
         digest = image;
     }
@@ -162,16 +153,7 @@ class IncidentTests extends IntegrationTest {
     void aKnownProcessDoingWhatItsKindNeverDidOpensAnIncidentWhereLearningShowedNone() throws InterruptedException {
         assertThat(api().get("/api/v1/images/" + digest + "/detectors").json().get(0).get("statistics")
                 .get("newActionOpensIncident").booleanValue()).as("8 learning containers").isFalse();
-        String image = Events.newDigest();
-        Instant start = Instant.now().minusSeconds(30_000);
-        List<Map<String, Object>> learning = new ArrayList<>();
-        for (int c = 0; c < 120; c++) {
-            learning.addAll(NginxTraffic.rounds(image, Events.newId("web"), start.plusSeconds(c * 60L), 6));
-        }
-        Api.Reply ingested = api().post("/api/v1/events", Api.json(Events.batch(Events.newId("learn"), learning)));
-        assertThat(ingested.status()).as(ingested.raw().body()).isEqualTo(200);
-        api().post("/api/v1/images/" + image + "/learning", Api.json(Map.of("action", "FINISH")));
-        awaitActiveModel(image, 1);
+        String image = learnedNginxImage(120, 6, 60);
         awaitDetector(image);
         assertThat(api().get("/api/v1/images/" + image + "/detectors").json().get(0).get("statistics")
                 .get("newActionOpensIncident").booleanValue()).as("120 learning containers, none made a new action").isTrue();

@@ -41,11 +41,19 @@ public abstract class IntegrationTest {
 
     /** A new nginx image that learned from three containers and has model version 1 active. */
     protected String learnedNginxImage() throws InterruptedException {
+        return learnedNginxImage(3, 60, 900);
+    }
+
+    /**
+     * A new nginx image that learned from these many containers of so many rounds each, started so many
+     * seconds apart, and has model version 1 active.
+     */
+    protected String learnedNginxImage(int containers, int rounds, long secondsApart) throws InterruptedException {
         String digest = Events.newDigest();
-        Instant start = Instant.now().minusSeconds(5000);
+        Instant start = Instant.now().minusSeconds(5000 + containers * secondsApart);
         List<Map<String, Object>> learning = new ArrayList<>();
-        for (int c = 0; c < 3; c++) {
-            learning.addAll(NginxTraffic.rounds(digest, Events.newId("web"), start.plusSeconds(c * 900L), 60));
+        for (int c = 0; c < containers; c++) {
+            learning.addAll(NginxTraffic.rounds(digest, Events.newId("web"), start.plusSeconds(c * secondsApart), rounds));
         }
         Api.Reply ingested = api().post("/api/v1/events", Api.json(Events.batch(Events.newId("learn"), learning)));
         assertThat(ingested.status()).as(ingested.raw().body()).isEqualTo(200);
