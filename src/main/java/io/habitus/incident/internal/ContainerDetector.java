@@ -1,5 +1,6 @@
 package io.habitus.incident.internal;
 
+import io.habitus.incident.IncidentTrigger;
 import java.time.Instant;
 import java.util.Set;
 
@@ -20,10 +21,43 @@ record ContainerDetector(long id, String digest, int window, LearnedSequences le
         return novelty.threshold();
     }
 
+    /** The four evidences, in the order {@link #strongest} prefers them on a tie. */
+    private static final IncidentTrigger[] EVIDENCES = {IncidentTrigger.SEQUENCES, IncidentTrigger.MIX,
+        IncidentTrigger.RARITY, IncidentTrigger.MODEL};
+
     /** The largest of the four evidences, each over its threshold: an incident opens above 1. */
     double risk(double evidence, double mixEvidence, double rarityEvidence, double modelEvidence) {
-        double risk = Math.max(Math.max(evidence / threshold(), mixEvidence / mixThreshold), modelEvidence / modelThreshold);
-        return rarityThreshold > 0 ? Math.max(risk, rarityEvidence / rarityThreshold) : risk;
+        double risk = 0;
+        for (IncidentTrigger each : EVIDENCES) {
+            risk = Math.max(risk, ratio(each, evidence, mixEvidence, rarityEvidence, modelEvidence));
+        }
+        return risk;
+    }
+
+    /** The evidence furthest over its threshold: the one {@link #risk} is. */
+    IncidentTrigger strongest(double evidence, double mixEvidence, double rarityEvidence, double modelEvidence) {
+        IncidentTrigger strongest = EVIDENCES[0];
+        double largest = ratio(strongest, evidence, mixEvidence, rarityEvidence, modelEvidence);
+        for (IncidentTrigger each : EVIDENCES) {
+            double ratio = ratio(each, evidence, mixEvidence, rarityEvidence, modelEvidence);
+            if (ratio > largest) {
+                strongest = each;
+                largest = ratio;
+            }
+        }
+        return strongest;
+    }
+
+    /** One evidence over its threshold; rarity counts for nothing in a detector built before it was learned. */
+    private double ratio(IncidentTrigger which, double evidence, double mixEvidence, double rarityEvidence,
+            double modelEvidence) {
+        return switch (which) {
+            case SEQUENCES -> evidence / threshold();
+            case MIX -> mixEvidence / mixThreshold;
+            case RARITY -> rarityThreshold > 0 ? rarityEvidence / rarityThreshold : 0;
+            case MODEL -> modelEvidence / modelThreshold;
+            case BROKEN_RULE, NEW_ACTION -> throw new IllegalArgumentException(which + " is no evidence");
+        };
     }
 
     /**

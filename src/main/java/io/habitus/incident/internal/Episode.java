@@ -127,17 +127,7 @@ final class Episode {
         if (newActionOpens()) {
             return IncidentTrigger.NEW_ACTION;
         }
-        IncidentTrigger trigger = IncidentTrigger.SEQUENCES;
-        double largest = peak / detector.threshold();
-        if (mixPeak / detector.mixThreshold() > largest) {
-            trigger = IncidentTrigger.MIX;
-            largest = mixPeak / detector.mixThreshold();
-        }
-        if (detector.rarityThreshold() > 0 && rarityPeak / detector.rarityThreshold() > largest) {
-            trigger = IncidentTrigger.RARITY;
-            largest = rarityPeak / detector.rarityThreshold();
-        }
-        return modelPeak / detector.modelThreshold() > largest ? IncidentTrigger.MODEL : trigger;
+        return detector.strongest(peak, mixPeak, rarityPeak, modelPeak);
     }
 
     /**
