@@ -16,6 +16,10 @@
 #                            detected when any of its traces is flagged
 #   DIR/executable           optional: one line, the traced program's path (default /usr/local/bin/traced;
 #                            --executable=PATH overrides); every trace is one process of it
+# Subfolders are read too (DIR/attack/KIND/RUN/FILE: a corpus that keeps each attack run in a folder),
+# in the order of their paths; files lying in DIR/attack itself are one kind, "attack". Where train/,
+# normal/ or attack/ is missing, ADFA-LD's names for it are read (Training_Data_Master,
+# Validation_Data_Master, Attack_Data_Master: each attack run's folder is then a kind).
 # One FILE is one process: its system calls in execution order, separated by any whitespace (spaces,
 # tabs, newlines), each a decimal number or a name (letters, digits, _; upper case is lowered), any
 # mix; blank lines are ignored, a .gz file is read as gzip, hidden files are left out, empty files

@@ -23,7 +23,11 @@ import java.util.zip.GZIPInputStream;
  * {@code DIR/attack/<kind>/*} attack traces by kind, one file per process, the process's system
  * calls in order as whitespace-separated numbers or names (any mix, blank lines ignored, {@code .gz}
  * read as gzip); optionally {@code DIR/executable}, one line naming the program. Files are taken in
- * the order of their names, hidden ones left out, empty ones skipped.
+ * the order of their paths, hidden ones left out, empty ones skipped; a folder's subfolders are read
+ * too (a corpus that keeps each attack run in a folder of its own), and files lying in {@code attack/}
+ * itself are one kind. ADFA-LD's own folder names ({@code Training_Data_Master},
+ * {@code Validation_Data_Master}, {@code Attack_Data_Master}) are read where the layout's are missing,
+ * so that corpus replays as it is unpacked.
  */
 final class CorpusFolder {
 
@@ -40,12 +44,18 @@ final class CorpusFolder {
     static Corpus read(Path dir, String name, String executable, long seed, int maxLearning, int maxHeldOut)
             throws IOException {
         SyscallVocabulary vocabulary = new SyscallVocabulary();
-        List<Trace> train = traces(dir, dir.resolve("train"), vocabulary);
-        List<Trace> normal = traces(dir, dir.resolve("normal"), vocabulary);
+        List<Trace> train = traces(dir, part(dir, "train"), vocabulary);
+        List<Trace> normal = traces(dir, part(dir, "normal"), vocabulary);
+        Path attack = part(dir, "attack");
         Map<String, List<Trace>> attacks = new LinkedHashMap<>();
-        for (Path kind : listing(dir.resolve("attack"), true)) {
+        for (Path kind : listing(attack, true)) {
             attacks.put(dir.relativize(kind).toString(), traces(dir, kind, vocabulary));
         }
+        List<Trace> loose = new ArrayList<>();
+        for (Path file : listing(attack, false)) {
+            addParsed(loose, dir, file, vocabulary);
+        }
+        attacks.put(dir.relativize(attack).toString(), loose);
         attacks.values().removeIf(List::isEmpty);
         if (train.isEmpty() || normal.isEmpty() || attacks.isEmpty()) {
             throw new IllegalArgumentException(dir + ": needs traces in train/, normal/ and attack/<kind>/ (found "
@@ -89,15 +99,50 @@ final class CorpusFolder {
         }
     }
 
+    /** The layout's folder, or ADFA-LD's name for it where the layout's is missing. */
+    static Path part(Path dir, String name) {
+        Path folder = dir.resolve(name);
+        String adfa = ADFA_NAMES.get(name);
+        return Files.isDirectory(folder) || !Files.isDirectory(dir.resolve(adfa)) ? folder : dir.resolve(adfa);
+    }
+
+    private static final Map<String, String> ADFA_NAMES = Map.of("train", "Training_Data_Master",
+            "normal", "Validation_Data_Master", "attack", "Attack_Data_Master");
+
+    /** Every trace under the folder, its subfolders' too, in the order of their paths. */
     private static List<Trace> traces(Path dir, Path folder, SyscallVocabulary vocabulary) throws IOException {
         List<Trace> traces = new ArrayList<>();
-        for (Path file : listing(folder, false)) {
-            Trace trace = parse(file, dir.relativize(file).toString(), vocabulary);
-            if (trace.length() > 0) {
-                traces.add(trace);
-            }
+        if (!Files.isDirectory(folder)) {
+            return traces;
+        }
+        List<Path> files;
+        try (Stream<Path> tree = Files.walk(folder)) {
+            files = tree.filter(Files::isRegularFile)
+                    .filter(p -> !hidden(folder.relativize(p)))
+                    .sorted((a, b) -> folder.relativize(a).toString().compareTo(folder.relativize(b).toString()))
+                    .toList();
+        }
+        for (Path file : files) {
+            addParsed(traces, dir, file, vocabulary);
         }
         return traces;
+    }
+
+    private static void addParsed(List<Trace> traces, Path dir, Path file, SyscallVocabulary vocabulary)
+            throws IOException {
+        Trace trace = parse(file, dir.relativize(file).toString(), vocabulary);
+        if (trace.length() > 0) {
+            traces.add(trace);
+        }
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path name : relative) {
+            if (name.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Trace parse(Path file, String source, SyscallVocabulary vocabulary) throws IOException {

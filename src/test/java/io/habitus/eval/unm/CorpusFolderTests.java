@@ -42,6 +42,40 @@ class CorpusFolderTests {
     }
 
     @Test
+    void readsSubfoldersInPathOrderAndLooseAttackFilesAsOneKind() throws IOException {
+        write("train/host-b/1", "1 2");
+        write("train/host-a/2", "3");
+        write("train/host-a/.cache/3", "9");
+        write("normal/n", "1");
+        write("attack/web-shell/run-2/t", "4");
+        write("attack/web-shell/run-1/t", "5");
+        write("attack/loose", "6");
+
+        Corpus corpus = CorpusFolder.read(dir, "demo", null, 1, 400, 200);
+
+        assertThat(corpus.learning()).extracting(Trace::source).containsExactly("train/host-a/2", "train/host-b/1");
+        assertThat(corpus.attacks()).containsOnlyKeys("attack/web-shell", "attack");
+        assertThat(corpus.attacks().get("attack/web-shell")).extracting(Trace::source)
+                .containsExactly("attack/web-shell/run-1/t", "attack/web-shell/run-2/t");
+        assertThat(tokens(corpus, corpus.attacks().get("attack").getFirst())).containsExactly("6");
+    }
+
+    @Test
+    void readsAdfaLdAsItIsUnpacked() throws IOException {
+        write("Training_Data_Master/UTD-0001.txt", "6 6 63 6 42 120 6 195 120 6 6 114 ");
+        write("Validation_Data_Master/UVD-0001.txt", "265 168 168 265 ");
+        write("Attack_Data_Master/Adduser_1/UAD-Adduser-1-2783.txt", "6 6 63 ");
+        write("Attack_Data_Master/Web_Shell_1/UAD-WS1-1.txt", "102 ");
+
+        Corpus corpus = CorpusFolder.read(dir, "adfa", null, 1, 400, 200);
+
+        assertThat(corpus.learning()).hasSize(1);
+        assertThat(tokens(corpus, corpus.learning().getFirst())).hasSize(12).startsWith("6", "6", "63");
+        assertThat(tokens(corpus, corpus.heldOut().getFirst())).containsExactly("265", "168", "168", "265");
+        assertThat(corpus.attacks()).containsOnlyKeys("Attack_Data_Master/Adduser_1", "Attack_Data_Master/Web_Shell_1");
+    }
+
+    @Test
     void numbersBecomeSyscallNumbersAndNamesSyscallNames() {
         SyscallVocabulary vocabulary = new SyscallVocabulary();
         ObjectNode number = JsonMapper.builder().build().createObjectNode();
