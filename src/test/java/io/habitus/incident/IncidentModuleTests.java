@@ -84,6 +84,24 @@ class IncidentModuleTests extends ModuleIntegrationTest {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    @Autowired
+    io.habitus.incident.persistence.DetectorStore detectorStore;
+
+    @Test
+    void aDetectorKeepsItsNoveltyDispersionsAndOneBuiltBeforeThemReadsAsBinomial() {
+        String digest = Events.newDigest();
+        detectorStore.enqueue(digest, 1, 1, Instant.now());
+        long id = transaction.execute(status -> detectorStore.claimPending().orElseThrow().id());
+        assertThat(detectorStore.find(id).orElseThrow().noveltyDispersions()).as("pending: none yet").isNull();
+
+        detectorStore.ready(id, new byte[0], new double[] {0.001, 0.0002, 0.00001}, new double[] {0.21, 0.066, 0},
+                new double[] {2.78, 2.02, 0.3}, new byte[0], 8.2, new byte[0], 12.3, 11.0, false, false, "{}", Instant.now());
+
+        assertThat(detectorStore.find(id).orElseThrow().noveltyDispersions()).containsExactly(0.21, 0.066, 0.0);
+        jdbc.update("update incident_detector set novelty_dispersions = null where id = ?", id);
+        assertThat(detectorStore.find(id).orElseThrow().noveltyDispersions()).as("built before they were measured").isNull();
+    }
+
     @Test
     void theEndOfLearningBuildsADetectorThatKeepsTheUsualQuietAndWeighsTheNovel() throws InterruptedException {
         String digest = Events.newDigest();

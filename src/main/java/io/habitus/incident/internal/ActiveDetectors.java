@@ -89,14 +89,19 @@ public class ActiveDetectors {
         });
     }
 
-    /** A detector built before the process's own lengths were learned finds no evidence in them (rate 1). */
+    /**
+     * A detector built before the process's own lengths were learned finds no evidence in them (rate 1); one
+     * built before dispersions were measured weighs novelty as a binomial.
+     */
     private static SequenceNovelty novelty(DetectorRow row) {
         if (row.localNoveltyRate() == null || row.actionNoveltyRate() == null || row.localThreshold() == null
                 || row.actionThreshold() == null) {
             return SequenceNovelty.containerOnly(row.noveltyRate(), row.threshold());
         }
-        return new SequenceNovelty(new double[] {row.noveltyRate(), row.localNoveltyRate(), row.actionNoveltyRate()},
-                new double[] {row.threshold(), row.localThreshold(), row.actionThreshold()});
+        double[] rates = {row.noveltyRate(), row.localNoveltyRate(), row.actionNoveltyRate()};
+        double[] thresholds = {row.threshold(), row.localThreshold(), row.actionThreshold()};
+        double[] dispersions = row.noveltyDispersions();
+        return dispersions == null ? new SequenceNovelty(rates, thresholds) : new SequenceNovelty(rates, dispersions, thresholds);
     }
 
     private ContainerDetector detector(DetectorRow row) {

@@ -75,7 +75,8 @@ class DetectorBuilder {
                 DetectorCalibration.Result result = DetectorCalibration.calibrate(windowTraces, properties.folds(),
                         properties.targetContainerRate(), properties.modelShare(), properties.maxMixReferences(),
                         rulesOfOneContainer(row));
-                detectors.ready(row.id(), result.learned().toBytes(), result.novelty().rates(), result.novelty().thresholds(),
+                detectors.ready(row.id(), result.learned().toBytes(), result.novelty().rates(), result.novelty().dispersions(),
+                        result.novelty().thresholds(),
                         result.mix().toBytes(), result.mixThreshold(), result.rarity().toBytes(), result.rarityThreshold(), result.longRarityThreshold(),
                         result.violationOpens(), result.newActionOpens(), json.writeValueAsString(result.statistics()),
                         clock.instant());

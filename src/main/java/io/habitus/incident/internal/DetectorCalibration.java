@@ -20,8 +20,9 @@ import java.util.stream.IntStream;
  * ({@link MixCalibration}) and its rarity peaks at two memories ({@link SequenceRarity}). These thresholds are calibrated together
  * ({@link JointThresholds}): at most their share of the target (all of it but the model's evidence's
  * share, habitus.incident.model-share) of held-out containers may be past any of them, with 95 %
- * confidence ({@link RateBound}). A length's threshold is never below {@code -log10(target / 9)}: a container whose
- * novelty the binomial null alone makes that unlikely. The detector finally learns
+ * confidence ({@link RateBound}). Where the window is too small to certify any held-out container past, a
+ * length's threshold is never below {@code -log10(target / 9)}: a container whose novelty the null alone
+ * makes that unlikely. The detector finally learns
  * every sequence of the window (complete memory), so fresh containers are judged against more than
  * any held-out one was: the calibration is conservative.
  */
@@ -123,6 +124,7 @@ final class DetectorCalibration {
         FoldCounts rarityCounts = rarityCounts(traces, containers, folds, total);
         boolean heldOut = containers.stream().map(c -> fold(c, folds)).distinct().count() > 1;
         long[] novel = new long[EventSequences.LENGTHS];
+        long[][] novelOf = new long[EventSequences.LENGTHS][containers.size()];
         long events = 0;
         for (int i = 0; heldOut && i < containers.size(); i++) {
             Trace trace = traces.get(containers.get(i));
@@ -131,14 +133,26 @@ final class DetectorCalibration {
             for (int length = 0; length < EventSequences.LENGTHS; length++) {
                 for (long fingerprint : trace.at(length)) {
                     if (novel(fingerprint, fold, masks)) {
-                        novel[length]++;
+                        novelOf[length][i]++;
                     }
                 }
+                novel[length] += novelOf[length][i];
             }
         }
+        long allowed = RateBound.certifiedPast(heldOut ? containers.size() : 0, calibrated);
+        // A window that can certify held-out containers past its thresholds is large enough to judge by them:
+        // its measured dispersion and no floor from the null. A smaller one keeps the binomial null and its
+        // floor: there the thresholds sit at the one most extreme held-out container, and a dispersion moved
+        // by that same container (batch's in the simulator: 5 novel events in 85,000) would only discount
+        // every longer container against it.
+        boolean certifies = allowed > 0;
         double[] rates = new double[EventSequences.LENGTHS];
+        double[] dispersions = new double[EventSequences.LENGTHS];
         for (int length = 0; length < rates.length; length++) {
             rates[length] = (novel[length] + 1.0) / (events + 2.0);
+            if (certifies) {
+                dispersions[length] = dispersion(novelOf[length], containers, traces, rates[length]);
+            }
         }
         // The sequence signal's share of the target is split again among the three lengths.
         double share = third / EventSequences.LENGTHS;
@@ -146,7 +160,7 @@ final class DetectorCalibration {
         double[][] peaks = new double[RARITY_LONG + 1][heldOut ? containers.size() : 0];
         for (int i = 0; heldOut && i < containers.size(); i++) {
             String container = containers.get(i);
-            double[] peak = peaks(traces.get(container), fold(container, folds), masks, rates);
+            double[] peak = peaks(traces.get(container), fold(container, folds), masks, rates, dispersions);
             for (int length = 0; length < peak.length; length++) {
                 peaks[length][i] = peak[length];
             }
@@ -160,12 +174,14 @@ final class DetectorCalibration {
         }
         // The sequences', mixes' and rarity's share of the target together, calibrated jointly: the same
         // unusual learning containers are unusual at every length and in their mix (JointThresholds).
+        // Where the window certifies held-out containers past, they say where normal ends, and a length's
+        // threshold only has to be past the null's median (more novel than a typical container).
+        double lengthFloor = certifies ? CERTIFIED_FLOOR : floor;
         double[] floors = new double[RARITY_LONG + 1];
-        Arrays.fill(floors, floor);
+        Arrays.fill(floors, lengthFloor);
         floors[MIX] = MixCalibration.MIN_THRESHOLD;
         floors[RARITY] = 0;
         floors[RARITY_LONG] = 0;
-        long allowed = RateBound.certifiedPast(heldOut ? containers.size() : 0, calibrated);
         JointThresholds joint = JointThresholds.calibrate(peaks, floors, allowed);
         // Where few held-out containers leave a threshold at its largest peak (rank 0: below about 400
         // containers, all of them), each evidence keeps about a one-in-(n + 1) chance that a fresh normal
@@ -178,7 +194,7 @@ final class DetectorCalibration {
             }
         }
         double[] thresholds = Arrays.copyOf(joined, EventSequences.LENGTHS);
-        SequenceNovelty novelty = new SequenceNovelty(rates, thresholds);
+        SequenceNovelty novelty = new SequenceNovelty(rates, dispersions, thresholds);
         // A learning container that alone showed a profile rule is what a fresh normal container breaking
         // the profile looks like (without it, the rule would not exist); failing the profile's count, a
         // held-out container with a new action (a new token is one). Where such containers are more than
@@ -218,7 +234,8 @@ final class DetectorCalibration {
         statistics.put("containersAllowedPast", allowed);
         statistics.put("heldOutContainersPast", joint.past());
         statistics.put("calibrationRanks", Arrays.stream(joint.ranks()).boxed().toList());
-        statistics.put("thresholdFloor", floor);
+        statistics.put("thresholdFloor", lengthFloor);
+        statistics.put("noveltyDispersions", Arrays.stream(dispersions).boxed().toList());
         statistics.put("localThreshold", thresholds[EventSequences.LOCAL]);
         statistics.put("actionThreshold", thresholds[EventSequences.ACTION]);
         statistics.put("heldOutPeakMedian", quantile(sequencePeaks, 0.5));
@@ -263,15 +280,41 @@ final class DetectorCalibration {
         return extremes;
     }
 
+    /**
+     * How much more the held-out containers' novel counts vary than independent events would: the
+     * intra-container correlation ρ of a beta-binomial, by the method of moments
+     * ({@code Σ[(U − N p)² − N p (1 − p)] / Σ N (N − 1) p (1 − p)} over the containers' novel counts
+     * {@code U} of {@code N} events), within [0, {@link #MAX_DISPERSION}]; 0 is the binomial.
+     */
+    static double dispersion(long[] novel, List<String> containers, Map<String, Trace> traces, double p) {
+        double excess = 0;
+        double pairs = 0;
+        double variance = p * (1 - p);
+        for (int i = 0; i < containers.size(); i++) {
+            double n = traces.get(containers.get(i)).events();
+            double deviation = novel[i] - n * p;
+            excess += deviation * deviation - n * variance;
+            pairs += n * (n - 1) * variance;
+        }
+        return pairs > 0 ? Math.clamp(excess / pairs, 0, MAX_DISPERSION) : 0;
+    }
+
+    /** A length's threshold floor where the window certifies held-out containers past: the null's median. */
+    static final double CERTIFIED_FLOOR = -Math.log10(0.5);
+
+    /** A correlation of 1 would make every container all novel or none: no count would weigh anything. */
+    static final double MAX_DISPERSION = 0.5;
+
     /** The largest surprise a container reaches over its life at each length, judged against the other folds. */
-    static double[] peaks(Trace trace, int fold, FoldMasks masks, double[] rates) {
+    static double[] peaks(Trace trace, int fold, FoldMasks masks, double[] rates, double[] dispersions) {
         long[] novel = new long[EventSequences.LENGTHS];
         double[] peaks = new double[EventSequences.LENGTHS];
         for (int i = 0; i < trace.events(); i++) {
             for (int length = 0; length < EventSequences.LENGTHS; length++) {
                 if (novel(trace.at(length)[i], fold, masks)) {
                     novel[length]++;
-                    peaks[length] = Math.max(peaks[length], NoveltySurprise.of(novel[length], i + 1, rates[length]));
+                    peaks[length] = Math.max(peaks[length],
+                            NoveltySurprise.of(novel[length], i + 1, rates[length], dispersions[length]));
                 }
             }
         }

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An image's container detector as people read it: which learning window it learned, how it was
- * calibrated (the sequence threshold on the binomial surprise, the mix threshold on the distance of
+ * calibrated (the sequence threshold on the novelty surprise, the mix threshold on the distance of
  * token-pair mixes), and how its dry run goes.
  */
 public record DetectorView(long id, String digest, int window, String status, Instant createdAt, @Nullable Instant readyAt,

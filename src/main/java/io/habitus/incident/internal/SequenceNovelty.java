@@ -8,16 +8,25 @@ package io.habitus.incident.internal;
  * container-sequence threshold ({@link #threshold()}), so that one evidence and one threshold speak
  * for all three: a length whose normal novelty is rare (a process's new action) needs far less
  * surprise than one whose normal novelty is common (the container's interleaved sequences).
- * A rate of 1 (a detector built before a length was learned) makes that length no evidence.
+ * A rate of 1 (a detector built before a length was learned) makes that length no evidence. Each length
+ * also has its dispersion, how much more normal containers vary than independent events would
+ * ({@link NoveltySurprise}); 0, the binomial, for detectors built before it was measured.
  */
-record SequenceNovelty(double[] rates, double[] thresholds) {
+record SequenceNovelty(double[] rates, double[] dispersions, double[] thresholds) {
 
     SequenceNovelty {
-        if (rates.length != EventSequences.LENGTHS || thresholds.length != EventSequences.LENGTHS) {
-            throw new IllegalArgumentException("a rate and a threshold for each of the three lengths");
+        if (rates.length != EventSequences.LENGTHS || dispersions.length != EventSequences.LENGTHS
+                || thresholds.length != EventSequences.LENGTHS) {
+            throw new IllegalArgumentException("a rate, a dispersion and a threshold for each of the three lengths");
         }
         rates = rates.clone();
+        dispersions = dispersions.clone();
         thresholds = thresholds.clone();
+    }
+
+    /** Binomial novelty (no dispersion), as detectors built before it was measured. */
+    SequenceNovelty(double[] rates, double[] thresholds) {
+        this(rates, new double[EventSequences.LENGTHS], thresholds);
     }
 
     /** A detector from before the process's own lengths were learned: container sequences only. */
@@ -38,9 +47,9 @@ record SequenceNovelty(double[] rates, double[] thresholds) {
         return thresholds[length];
     }
 
-    /** The binomial surprise ({@link NoveltySurprise}) of one length's novel count, scaled to the container threshold. */
+    /** The surprise ({@link NoveltySurprise}) of one length's novel count, scaled to the container threshold. */
     double evidence(int length, long novel, long events) {
-        return NoveltySurprise.of(novel, events, rates[length]) * threshold() / thresholds[length];
+        return NoveltySurprise.of(novel, events, rates[length], dispersions[length]) * threshold() / thresholds[length];
     }
 
     /** The container's sequence evidence after {@code events} events with these novel counts per length. */

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * threshold for detectors built before rarity was learned (no rarity evidence), and the long memory's
  * rarity threshold for detectors built before it was calibrated (the short memory's level alone), and
  * whether a process's new action opens an incident at once for detectors built before that was
- * calibrated (they weigh it as novelty only).
+ * calibrated (they weigh it as novelty only), and the lengths' novelty dispersions for detectors built
+ * before they were measured (binomial novelty).
  */
 public record DetectorRow(long id, String digest, int window, String status, Instant createdAt,
         @Nullable Instant readyAt, byte @Nullable [] learned, @Nullable Double noveltyRate, @Nullable Double threshold,
@@ -19,4 +20,4 @@ public record DetectorRow(long id, String digest, int window, String status, Ins
         @Nullable Double localNoveltyRate, @Nullable Double actionNoveltyRate, @Nullable Double localThreshold,
         @Nullable Double actionThreshold, @Nullable Boolean violationOpens, @Nullable Integer profileVersion,
         byte @Nullable [] rarity, @Nullable Double rarityThreshold, @Nullable Double longRarityThreshold,
-        @Nullable Boolean newActionOpens) {}
+        @Nullable Boolean newActionOpens, double @Nullable [] noveltyDispersions) {}

@@ -1,14 +1,17 @@
 package io.habitus.incident.persistence;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -19,11 +22,13 @@ public class DetectorStore {
     private static final String COLUMNS = """
             id, digest, window_no, status, created_at, ready_at, learned, novelty_rate, threshold, mix, mix_threshold,
             statistics::text, error, local_novelty_rate, action_novelty_rate, local_threshold, action_threshold,
-            violation_opens, profile_version, rarity, rarity_threshold, long_rarity_threshold, new_action_opens""";
+            violation_opens, profile_version, rarity, rarity_threshold, long_rarity_threshold, new_action_opens,
+            novelty_dispersions""";
     private static final String HEADER_COLUMNS = """
             id, digest, window_no, status, created_at, ready_at, null::bytea, novelty_rate, threshold, null::bytea,
             mix_threshold, statistics::text, error, local_novelty_rate, action_novelty_rate, local_threshold, action_threshold,
-            violation_opens, profile_version, null::bytea, rarity_threshold, long_rarity_threshold, new_action_opens""";
+            violation_opens, profile_version, null::bytea, rarity_threshold, long_rarity_threshold, new_action_opens,
+            novelty_dispersions""";
 
     private final JdbcTemplate jdbc;
 
@@ -45,19 +50,21 @@ public class DetectorStore {
                 DetectorStore::row).stream().findFirst();
     }
 
-    /** Rates and thresholds in the order container sequence, process's own sequence, process's action. */
-    public void ready(long id, byte[] learned, double[] noveltyRates, double[] thresholds, byte[] mix, double mixThreshold,
+    /** Rates, dispersions and thresholds in the order container sequence, process's own sequence, process's action. */
+    public void ready(long id, byte[] learned, double[] noveltyRates, double[] dispersions, double[] thresholds, byte[] mix,
+            double mixThreshold,
             byte[] rarity, double rarityThreshold, double longRarityThreshold, boolean violationOpens, boolean newActionOpens,
             String statistics, Instant at) {
         jdbc.update("""
                 update incident_detector set status = 'READY', learned = ?, novelty_rate = ?, local_novelty_rate = ?,
                   action_novelty_rate = ?, threshold = ?, local_threshold = ?, action_threshold = ?, mix = ?,
                   mix_threshold = ?, rarity = ?, rarity_threshold = ?, long_rarity_threshold = ?, violation_opens = ?, new_action_opens = ?,
-                  statistics = cast(? as jsonb),
+                  novelty_dispersions = ?, statistics = cast(? as jsonb),
                   ready_at = ?, error = null
                 where id = ?""",
                 learned, noveltyRates[0], noveltyRates[1], noveltyRates[2], thresholds[0], thresholds[1], thresholds[2], mix,
-                mixThreshold, rarity, rarityThreshold, longRarityThreshold, violationOpens, newActionOpens, statistics, Timestamp.from(at), id);
+                mixThreshold, rarity, rarityThreshold, longRarityThreshold, violationOpens, newActionOpens,
+                Arrays.stream(dispersions).boxed().toArray(Double[]::new), statistics, Timestamp.from(at), id);
     }
 
     public void failed(long id, String error) {
@@ -112,6 +119,18 @@ public class DetectorStore {
                 rs.getString(12), rs.getString(13), (Double) rs.getObject(14), (Double) rs.getObject(15),
                 (Double) rs.getObject(16), (Double) rs.getObject(17), (Boolean) rs.getObject(18),
                 (Integer) rs.getObject(19), rs.getBytes(20), (Double) rs.getObject(21), (Double) rs.getObject(22),
-                (Boolean) rs.getObject(23));
+                (Boolean) rs.getObject(23), dispersions(rs.getArray(24)));
+    }
+
+    private static double @Nullable [] dispersions(@Nullable Array array) throws SQLException {
+        if (array == null) {
+            return null;
+        }
+        Object[] values = (Object[]) array.getArray();
+        double[] dispersions = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            dispersions[i] = ((Number) values[i]).doubleValue();
+        }
+        return dispersions;
     }
 }

@@ -47,6 +47,42 @@ class DetectorCalibrationTests {
                 .isLessThanOrEqualTo((long) result.statistics().get("containersAllowedPast"));
     }
 
+    /** A window whose novelty comes in bursts: a tenth of its containers each run something new for a while. */
+    private static Map<String, DetectorCalibration.Trace> burstyWindow(int containers) {
+        Map<String, DetectorCalibration.Trace> traces = regularWindow(new Random(5), containers, 200);
+        for (int c = 0; c < containers / 10; c++) {
+            long[] trace = traces.get("container-" + c).sequences();
+            int start = (c * 7) % 150;
+            for (int i = 0; i < 5 + c % 20; i++) {
+                trace[start + i] = 1_000_000L * (c + 1) + i;
+            }
+        }
+        return traces;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aWindowThatCertifiesItsThresholdsWeighsNoveltyWithItsMeasuredDispersion() {
+        DetectorCalibration.Result large = DetectorCalibration.calibrate(burstyWindow(1000), 10, 0.01, MODEL_SHARE, 1000);
+
+        assertThat((long) large.statistics().get("containersAllowedPast")).isPositive();
+        double rho = ((List<Double>) large.statistics().get("noveltyDispersions")).get(EventSequences.SEQUENCE);
+        assertThat(rho).as("bursts: far more spread than independent events").isGreaterThan(0.05);
+        assertThat(large.novelty().dispersions()[EventSequences.SEQUENCE]).isEqualTo(rho);
+        assertThat(large.statistics()).containsEntry("thresholdFloor", DetectorCalibration.CERTIFIED_FLOOR);
+        SequenceNovelty novelty = large.novelty();
+        assertThat(novelty.evidence(EventSequences.SEQUENCE, 12, 120))
+                .as("a short run whose tenth is new outweighs a long life with a few bursts")
+                .isGreaterThan(novelty.evidence(EventSequences.SEQUENCE, 60, 4000));
+        long past = (long) large.statistics().get("heldOutContainersPast");
+        assertThat(past).isLessThanOrEqualTo((long) large.statistics().get("containersAllowedPast"));
+
+        DetectorCalibration.Result small = DetectorCalibration.calibrate(burstyWindow(300), 10, 0.01, MODEL_SHARE, 1000);
+        assertThat((long) small.statistics().get("containersAllowedPast")).isZero();
+        assertThat(small.novelty().dispersions()).as("too small to certify: the binomial").containsOnly(0.0);
+        assertThat(small.statistics()).containsEntry("thresholdFloor", -Math.log10(0.01 / 9));
+    }
+
     @Test
     void theThresholdLetsAtMostTheTargetShareOfHeldOutContainersPast() {
         Random random = new Random(2);
@@ -179,8 +215,8 @@ class DetectorCalibrationTests {
         assertThat(masks.seenOutside(1, foldA)).isTrue();
         assertThat(masks.seenOutside(3, foldA)).as("only its own fold showed 3").isFalse();
         DetectorCalibration.Trace trace = new DetectorCalibration.Trace(new long[] {1, 2, 3}, new long[3], new long[3], new long[3]);
-        assertThat(DetectorCalibration.peaks(trace, foldA, masks, new double[] {0.01, 1, 1})[EventSequences.SEQUENCE])
-                .isEqualTo(NoveltySurprise.of(1, 3, 0.01));
+        assertThat(DetectorCalibration.peaks(trace, foldA, masks, new double[] {0.01, 1, 1}, new double[] {0.1, 0, 0})
+                [EventSequences.SEQUENCE]).isEqualTo(NoveltySurprise.of(1, 3, 0.01, 0.1));
     }
 
     @Test

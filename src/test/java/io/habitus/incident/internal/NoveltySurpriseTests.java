@@ -61,4 +61,56 @@ class NoveltySurpriseTests {
         }
         assertThat(NoveltySurprise.of(20_000, 100_000, 0.1)).as("far past the mean of a long life").isGreaterThan(300);
     }
+
+    @Test
+    void withoutDispersionItIsTheBinomial() {
+        assertThat(NoveltySurprise.of(8, 10, 0.5, 0)).isEqualTo(NoveltySurprise.of(8, 10, 0.5));
+    }
+
+    @Test
+    void aDispersedNullWeighsTheEventsOfOneContainerAsFewerIndependentTrials() {
+        double rho = 0.2;
+        // The design effect D = 1 + (n - 1) rho: 8 novel of 200 weigh as 8 / D of 200 / D trials.
+        double design = 1 + 199 * rho;
+        double k = 8 / design;
+        double n = 200 / design;
+        // The continuous binomial tail P(X >= k) = I_p(k, n - k + 1); for whole numbers the sum of the terms.
+        assertThat(NoveltySurprise.of(8, 200, 0.01, rho))
+                .isCloseTo(-Math.log10(org.apache.commons.math3.special.Beta.regularizedBeta(0.01, k, n - k + 1)), within(1e-9));
+        assertThat(NoveltySurprise.of(3, 10, 0.1, 1e-12)).as("a vanishing dispersion is the binomial")
+                .isCloseTo(NoveltySurprise.of(3, 10, 0.1), within(1e-6));
+    }
+
+    @Test
+    void dispersedALongLifeWithABurstWeighsLessAndAMostlyNovelShortOneStillStandsOut() {
+        double rho = 0.2;
+        double p = 0.005;
+        // Binomial: 60 novel events in 4,000 (a long normal life with a few bursts) outweigh 12 in 120.
+        assertThat(NoveltySurprise.of(60, 4000, p)).isGreaterThan(NoveltySurprise.of(12, 120, p));
+        // Dispersed: the short container whose tenth is new is the more surprising one.
+        assertThat(NoveltySurprise.of(12, 120, p, rho)).isGreaterThan(NoveltySurprise.of(60, 4000, p, rho));
+        double previous = 0;
+        for (int novel = 1; novel <= 120; novel++) {
+            double now = NoveltySurprise.of(novel, 120, p, rho);
+            assertThat(now).as("grows with every novel event").isGreaterThan(previous);
+            previous = now;
+        }
+        assertThat(NoveltySurprise.of(5, 20, p, rho)).as("younger weighs more").isGreaterThan(NoveltySurprise.of(5, 2000, p, rho));
+    }
+
+    @Test
+    void theDispersionIsTheMethodOfMomentsCorrelation() {
+        // Four containers of 100 events: two never novel, two novel on half their events: p = 0.25.
+        java.util.List<String> ids = java.util.List.of("a", "b", "c", "d");
+        java.util.Map<String, DetectorCalibration.Trace> traces = new java.util.HashMap<>();
+        for (String id : ids) {
+            traces.put(id, new DetectorCalibration.Trace(new long[100], new long[100], new long[100], new long[100]));
+        }
+        double p = 0.25;
+        double rho = DetectorCalibration.dispersion(new long[] {0, 0, 50, 50}, ids, traces, p);
+        // Σ[(U − Np)² − Np(1 − p)] / Σ N(N − 1)p(1 − p) = 4 (625 − 18.75) / (4 · 9900 · 0.1875)
+        assertThat(rho).isCloseTo((625 - 18.75) / (9900 * 0.1875), within(1e-12));
+        assertThat(DetectorCalibration.dispersion(new long[] {25, 25, 25, 25}, ids, traces, p))
+                .as("less spread than independent events: the binomial").isZero();
+    }
 }
