@@ -113,4 +113,20 @@ class NoveltySurpriseTests {
         assertThat(DetectorCalibration.dispersion(new long[] {25, 25, 25, 25}, ids, traces, p))
                 .as("less spread than independent events: the binomial").isZero();
     }
+
+    @Test
+    void aDispersedSurpriseIsFiniteNonNegativeAndGrowsWithNoveltyOverEveryCountItMeets() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 2000; i++) {
+            long events = 1 + (long) Math.pow(10, random.nextDouble() * 7);
+            double p = Math.pow(10, -1 - random.nextDouble() * 6);
+            double rho = random.nextBoolean() ? Math.pow(10, -random.nextDouble() * 9) : 0.5 * random.nextDouble();
+            long novel = 1 + (long) (random.nextDouble() * Math.min(events, 5 + events * p * 20));
+            double surprise = NoveltySurprise.of(novel, events, p, rho);
+            assertThat(surprise).as("%d of %d at %s, rho %s", novel, events, p, rho).isFinite().isGreaterThanOrEqualTo(0);
+            if (novel < events) {
+                assertThat(NoveltySurprise.of(novel + 1, events, p, rho)).isGreaterThanOrEqualTo(surprise);
+            }
+        }
+    }
 }
