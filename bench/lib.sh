@@ -1,6 +1,9 @@
 # Sourced by bench/ingest.sh, bench/scoring.sh and bench/finish.sh: what every service benchmark does
-# before it measures.
+# before it measures; and by the JMH benchmarks (bench/predictor.sh, bench/novelty.sh) for their classpath.
 #
+#   jmh_classpath       compiles product and tests (JMH's annotation processor generates the benchmark
+#                       classes then) and resolves the test classpath; sets CP. BENCH_SKIP_BUILD=1 reuses
+#                       target/test-classes and the resolved classpath.
 #   build_benchmark <service jar copy> <classes dir>   the service jar (copied, so that a rebuild during
 #                       the run cannot pull it away) and the benchmark's classes; sets CLASSPATH_LIBS.
 #                       BENCH_SKIP_BUILD=1 reuses target/habitus.jar and the resolved classpath;
@@ -17,6 +20,18 @@
 #                       BENCH_JFR=1 records <JFR file>.
 #
 # Needs JAVA, JAVA_HOME and a log() function.
+
+jmh_classpath() {
+  if [[ "${BENCH_SKIP_BUILD:-}" != 1 || ! -f target/test-classes/META-INF/BenchmarkList ]]; then
+    log "compiling product and tests (JMH benchmark classes are generated here)"
+    ./mvnw -q -B test-compile
+  fi
+  if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]] || ! grep -q jmh-core "$OUT/classpath.txt" 2>/dev/null; then
+    log "resolving the test classpath"
+    ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt"
+  fi
+  CP="target/test-classes:target/classes:$(cat "$OUT/classpath.txt")"
+}
 
 build_benchmark() {
   local jar_copy=$1 classes=$2

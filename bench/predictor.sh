@@ -16,15 +16,8 @@ OUT=target/bench
 mkdir -p "$OUT"
 log() { printf '[bench] %s\n' "$*" >&2; }
 
+source bench/lib.sh
 # JMH's annotation processor generates the benchmark classes during test-compile (see pom.xml).
-if [[ "${BENCH_SKIP_BUILD:-}" != 1 || ! -f target/test-classes/META-INF/BenchmarkList ]]; then
-  log "compiling product and tests (JMH benchmark classes are generated here)"
-  ./mvnw -q -B test-compile
-fi
-if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]] || ! grep -q jmh-core "$OUT/classpath.txt" 2>/dev/null; then
-  log "resolving the test classpath"
-  ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt"
-fi
-CP="target/test-classes:target/classes:$(cat "$OUT/classpath.txt")"
+jmh_classpath
 
 "$JAVA_HOME/bin/java" -Xmx3g -cp "$CP" io.habitus.bench.training.PredictorRun "$@" | tee "$OUT/predictor-result.txt"
