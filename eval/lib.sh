@@ -2,7 +2,8 @@
 # trace replay. Expects: OUT (output folder), log(). Environment (all optional):
 #   EVAL_URL, EVAL_TOKEN   use this running Habitus (admin token) instead of starting one
 #   EVAL_PORT              port for the Habitus it starts (default: a free one)
-#   EVAL_SKIP_BUILD=1      reuse target/habitus.jar and the resolved classpath
+#   EVAL_SKIP_BUILD=1      reuse target/habitus.jar and the resolved classpath (resolved again if pom.xml
+#                          changed since)
 #   EVAL_SERVICE_OPTS      extra JVM options for the Habitus it starts
 
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -17,7 +18,10 @@ build_tools() {
     log "building target/habitus.jar"
     ./mvnw -q -B package -DskipTests
   fi
-  if [[ "${EVAL_SKIP_BUILD:-}" != 1 || ! -f "$OUT/classpath.txt" || ! -f "$OUT/service-classpath.txt" ]]; then
+  # A classpath resolved before pom.xml last changed may lack a dependency the classes now need: resolved
+  # again even with EVAL_SKIP_BUILD=1 (else the service fails on its first use of the class, mid-run).
+  if [[ "${EVAL_SKIP_BUILD:-}" != 1 || ! -f "$OUT/classpath.txt" || ! -f "$OUT/service-classpath.txt" \
+        || pom.xml -nt "$OUT/classpath.txt" || pom.xml -nt "$OUT/service-classpath.txt" ]]; then
     log "resolving the test classpath and the service's runtime classpath"
     ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
     ./mvnw -q -B dependency:build-classpath -DincludeScope=runtime \
