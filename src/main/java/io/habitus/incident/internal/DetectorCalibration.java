@@ -125,10 +125,12 @@ final class DetectorCalibration {
         boolean heldOut = containers.stream().map(c -> fold(c, folds)).distinct().count() > 1;
         long[] novel = new long[EventSequences.LENGTHS];
         long[][] novelOf = new long[EventSequences.LENGTHS][containers.size()];
+        long[] eventsOf = new long[containers.size()];
         long events = 0;
         for (int i = 0; heldOut && i < containers.size(); i++) {
             Trace trace = traces.get(containers.get(i));
             int fold = fold(containers.get(i), folds);
+            eventsOf[i] = trace.events();
             events += trace.events();
             for (int length = 0; length < EventSequences.LENGTHS; length++) {
                 for (long fingerprint : trace.at(length)) {
@@ -151,7 +153,7 @@ final class DetectorCalibration {
         for (int length = 0; length < rates.length; length++) {
             rates[length] = (novel[length] + 1.0) / (events + 2.0);
             if (certifies) {
-                dispersions[length] = dispersion(novelOf[length], containers, traces, rates[length]);
+                dispersions[length] = NoveltyDispersion.of(novelOf[length], eventsOf, rates[length]);
             }
         }
         // The sequence signal's share of the target is split again among the three lengths.
@@ -280,30 +282,8 @@ final class DetectorCalibration {
         return extremes;
     }
 
-    /**
-     * How much more the held-out containers' novel counts vary than independent events would: the
-     * intra-container correlation ρ of a beta-binomial, by the method of moments
-     * ({@code Σ[(U − N p)² − N p (1 − p)] / Σ N (N − 1) p (1 − p)} over the containers' novel counts
-     * {@code U} of {@code N} events), within [0, {@link #MAX_DISPERSION}]; 0 is the binomial.
-     */
-    static double dispersion(long[] novel, List<String> containers, Map<String, Trace> traces, double p) {
-        double excess = 0;
-        double pairs = 0;
-        double variance = p * (1 - p);
-        for (int i = 0; i < containers.size(); i++) {
-            double n = traces.get(containers.get(i)).events();
-            double deviation = novel[i] - n * p;
-            excess += deviation * deviation - n * variance;
-            pairs += n * (n - 1) * variance;
-        }
-        return pairs > 0 ? Math.clamp(excess / pairs, 0, MAX_DISPERSION) : 0;
-    }
-
     /** A length's threshold floor where the window certifies held-out containers past: the null's median. */
     static final double CERTIFIED_FLOOR = -Math.log10(0.5);
-
-    /** A correlation of 1 would make every container all novel or none: no count would weigh anything. */
-    static final double MAX_DISPERSION = 0.5;
 
     /** The largest surprise a container reaches over its life at each length, judged against the other folds. */
     static double[] peaks(Trace trace, int fold, FoldMasks masks, double[] rates, double[] dispersions) {

@@ -101,17 +101,13 @@ class NoveltySurpriseTests {
     @Test
     void theDispersionIsTheMethodOfMomentsCorrelation() {
         // Four containers of 100 events: two never novel, two novel on half their events: p = 0.25.
-        java.util.List<String> ids = java.util.List.of("a", "b", "c", "d");
-        java.util.Map<String, DetectorCalibration.Trace> traces = new java.util.HashMap<>();
-        for (String id : ids) {
-            traces.put(id, new DetectorCalibration.Trace(new long[100], new long[100], new long[100], new long[100]));
-        }
+        long[] events = {100, 100, 100, 100};
         double p = 0.25;
-        double rho = DetectorCalibration.dispersion(new long[] {0, 0, 50, 50}, ids, traces, p);
         // Σ[(U − Np)² − Np(1 − p)] / Σ N(N − 1)p(1 − p) = 4 (625 − 18.75) / (4 · 9900 · 0.1875)
-        assertThat(rho).isCloseTo((625 - 18.75) / (9900 * 0.1875), within(1e-12));
-        assertThat(DetectorCalibration.dispersion(new long[] {25, 25, 25, 25}, ids, traces, p))
+        assertThat(NoveltyDispersion.of(new long[] {0, 0, 50, 50}, events, p)).isCloseTo((625 - 18.75) / (9900 * 0.1875), within(1e-12));
+        assertThat(NoveltyDispersion.of(new long[] {25, 25, 25, 25}, events, p))
                 .as("less spread than independent events: the binomial").isZero();
+        assertThat(NoveltyDispersion.of(new long[] {0, 0, 100, 100}, events, 0.5)).as("at most").isEqualTo(NoveltyDispersion.MAX);
     }
 
     @Test
