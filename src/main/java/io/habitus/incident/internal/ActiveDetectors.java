@@ -101,7 +101,7 @@ public class ActiveDetectors {
         double[] rates = {row.noveltyRate(), row.localNoveltyRate(), row.actionNoveltyRate()};
         double[] thresholds = {row.threshold(), row.localThreshold(), row.actionThreshold()};
         double[] dispersions = row.noveltyDispersions();
-        return dispersions == null ? new SequenceNovelty(rates, thresholds) : new SequenceNovelty(rates, dispersions, thresholds);
+        return new SequenceNovelty(rates, dispersions == null ? new double[EventSequences.LENGTHS] : dispersions, thresholds);
     }
 
     private ContainerDetector detector(DetectorRow row) {

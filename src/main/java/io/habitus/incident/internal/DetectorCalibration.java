@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 /**
  * Builds a container detector from a learning window's containers and calibrates its thresholds on
@@ -123,23 +124,25 @@ final class DetectorCalibration {
         FoldMasks masks = FoldMasks.of(all, foldOf);
         FoldCounts rarityCounts = rarityCounts(traces, containers, folds, total);
         boolean heldOut = containers.stream().map(c -> fold(c, folds)).distinct().count() > 1;
-        long[] novel = new long[EventSequences.LENGTHS];
+        // Each held-out container's novel events per length, judged against the other folds, and its events.
         long[][] novelOf = new long[EventSequences.LENGTHS][containers.size()];
         long[] eventsOf = new long[containers.size()];
-        long events = 0;
         for (int i = 0; heldOut && i < containers.size(); i++) {
             Trace trace = traces.get(containers.get(i));
             int fold = fold(containers.get(i), folds);
             eventsOf[i] = trace.events();
-            events += trace.events();
             for (int length = 0; length < EventSequences.LENGTHS; length++) {
                 for (long fingerprint : trace.at(length)) {
                     if (novel(fingerprint, fold, masks)) {
                         novelOf[length][i]++;
                     }
                 }
-                novel[length] += novelOf[length][i];
             }
+        }
+        long events = LongStream.of(eventsOf).sum();
+        long[] novel = new long[EventSequences.LENGTHS];
+        for (int length = 0; length < novel.length; length++) {
+            novel[length] = LongStream.of(novelOf[length]).sum();
         }
         long allowed = RateBound.certifiedPast(heldOut ? containers.size() : 0, calibrated);
         // A window that can certify held-out containers past its thresholds is large enough to judge by them:

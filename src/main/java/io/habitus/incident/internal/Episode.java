@@ -131,7 +131,7 @@ final class Episode {
     }
 
     /**
-     * Counts an event novel at the given lengths. The sequence evidence is the largest binomial
+     * Counts an event novel at the given lengths. The sequence evidence is the largest
      * surprise over the lengths it was novel at (scaled, {@link SequenceNovelty}); the peak, what the
      * threshold judges, is the same as over all three lengths, since a length's surprise only falls
      * between its novel events.

@@ -24,14 +24,10 @@ record SequenceNovelty(double[] rates, double[] dispersions, double[] thresholds
         thresholds = thresholds.clone();
     }
 
-    /** Binomial novelty (no dispersion), as detectors built before it was measured. */
-    SequenceNovelty(double[] rates, double[] thresholds) {
-        this(rates, new double[EventSequences.LENGTHS], thresholds);
-    }
-
     /** A detector from before the process's own lengths were learned: container sequences only. */
     static SequenceNovelty containerOnly(double rate, double threshold) {
-        return new SequenceNovelty(new double[] {rate, 1.0, 1.0}, new double[] {threshold, threshold, threshold});
+        return new SequenceNovelty(new double[] {rate, 1.0, 1.0}, new double[EventSequences.LENGTHS],
+                new double[] {threshold, threshold, threshold});
     }
 
     double rate(int length) {

@@ -64,7 +64,8 @@ class NoveltySurpriseTests {
 
     @Test
     void withoutDispersionItIsTheBinomial() {
-        assertThat(NoveltySurprise.of(8, 10, 0.5, 0)).isEqualTo(NoveltySurprise.of(8, 10, 0.5));
+        // P(X >= 8) for X ~ Bin(10, 1/2) = (45 + 10 + 1) / 1024
+        assertThat(NoveltySurprise.of(8, 10, 0.5, 0)).isCloseTo(-Math.log10(56 / 1024.0), within(1e-9));
     }
 
     @Test
@@ -77,6 +78,11 @@ class NoveltySurpriseTests {
         // The continuous binomial tail P(X >= k) = I_p(k, n - k + 1); for whole numbers the sum of the terms.
         assertThat(NoveltySurprise.of(8, 200, 0.01, rho))
                 .isCloseTo(-Math.log10(org.apache.commons.math3.special.Beta.regularizedBeta(0.01, k, n - k + 1)), within(1e-9));
+        // Whole effective counts, summed independently: 4 novel of 10 at rho = 1/9 (D = 2) weigh as 2 of 5
+        // trials, P(X >= 2) = 1 - (1 - p)^5 - 5 p (1 - p)^4.
+        double p = 0.01;
+        double tail = 1 - Math.pow(1 - p, 5) - 5 * p * Math.pow(1 - p, 4);
+        assertThat(NoveltySurprise.of(4, 10, p, 1.0 / 9)).isCloseTo(-Math.log10(tail), within(1e-9));
         assertThat(NoveltySurprise.of(3, 10, 0.1, 1e-12)).as("a vanishing dispersion is the binomial")
                 .isCloseTo(NoveltySurprise.of(3, 10, 0.1), within(1e-6));
     }
