@@ -21,7 +21,7 @@ record ScoringOptions(URI baseUrl, String token, List<Integer> clients, List<Int
               --commit=false,true       commit values measured, in this order
               --duration=15s            measured time per phase (s, m, ms)
               --warmup=5s               unmeasured load before each phase
-              --initial-warmup=20s      unmeasured commit=false load once before the first phase
+              --initial-warmup=20s      unmeasured load once before the first phase, per commit value measured
               --learn-batches=64        500-event batches ingested for learning before scoring
               --learn-batch-size=500
               --templates=2000          distinct requests built up front per request size
