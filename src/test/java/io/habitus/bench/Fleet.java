@@ -51,7 +51,15 @@ final class Fleet {
      * is judged by the other's profiles.
      */
     static Fleet generate(String name, Random random) {
-        List<String> nodes = List.of("node-a", "node-b", "node-c", "node-d", "node-e", "node-f", "node-g", "node-h");
+        return generate(name, 8, random);
+    }
+
+    /** The same fleet on {@code nodeCount} nodes: eight are node-a … node-h, as {@link #generate(String, Random)} makes. */
+    static Fleet generate(String name, int nodeCount, Random random) {
+        List<String> nodes = new ArrayList<>();
+        for (int n = 0; n < nodeCount; n++) {
+            nodes.add(n < 26 ? "node-" + (char) ('a' + n) : "node-%04d".formatted(n));
+        }
         List<Image> images = images(name);
         List<Container> containers = new ArrayList<>();
         for (String node : nodes) {

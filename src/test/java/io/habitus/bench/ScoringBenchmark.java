@@ -42,7 +42,7 @@ public final class ScoringBenchmark {
         }
         String runId = "score" + DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
                 + Fleet.hex(new Random(), 4);
-        Fleet fleet = Fleet.generate("scored", new Random(options.seed()));
+        Fleet fleet = Fleet.generate("scored", options.nodes(), new Random(options.seed()));
         List<String> digests = fleet.images.stream().map(Fleet.Image::digest).toList();
 
         // Learning: the same traffic shape as the ingest benchmark, then FINISH and wait for the models.

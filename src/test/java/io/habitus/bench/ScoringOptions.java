@@ -10,7 +10,7 @@ import java.util.Map;
 /** Command-line flags of {@link ScoringBenchmark}, as {@code --name=value}. */
 record ScoringOptions(URI baseUrl, String token, List<Integer> clients, List<Integer> eventsPerRequest,
         List<Boolean> commits, Duration duration, Duration warmup, Duration initialWarmup, int learnBatches, int learnBatchSize,
-        int templates, long servicePid, long seed, String loadGenerator, String baseline) {
+        int templates, long servicePid, long seed, String loadGenerator, String baseline, int nodes) {
 
     static final String USAGE = """
             usage: ScoringBenchmark [flags]
@@ -27,6 +27,8 @@ record ScoringOptions(URI baseUrl, String token, List<Integer> clients, List<Int
               --templates=2000          distinct requests built up front per request size
               --service-pid=PID         the service's process, for its CPU time (Linux)
               --seed=42                 seed of the fleet and its events
+              --nodes=8                 nodes of the scored fleet, five to seven containers each (8: 47 containers);
+                                        more nodes, fewer concurrent calls on one container
               --load-generator=auto     wrk (bench/score.lua), java (JDK HttpClient closed loop), or auto: wrk if installed
               --baseline=/api/v1/caller the authenticated GET every phase is compared with (wrk only); none: no baseline
                                         (a build from before GET /api/v1/caller existed)
@@ -60,9 +62,13 @@ record ScoringOptions(URI baseUrl, String token, List<Integer> clients, List<Int
                 Long.parseLong(flags.getOrDefault("service-pid", "0")),
                 Long.parseLong(flags.getOrDefault("seed", "42")),
                 flags.getOrDefault("load-generator", "auto"),
-                flags.getOrDefault("baseline", "/api/v1/caller"));
+                flags.getOrDefault("baseline", "/api/v1/caller"),
+                Integer.parseInt(flags.getOrDefault("nodes", "8")));
         if (options.token.isBlank()) {
             throw new IllegalArgumentException("--token (or HABITUS_ADMIN_TOKEN) is needed");
+        }
+        if (options.nodes < 1 || options.nodes > 10_000) {
+            throw new IllegalArgumentException("--nodes must be in [1, 10000]");
         }
         if (options.eventsPerRequest.stream().anyMatch(n -> n < 1 || n > 1000)) {
             throw new IllegalArgumentException("--events-per-request must be in [1, 1000]");
