@@ -4,6 +4,8 @@
 #   jmh_classpath       compiles product and tests (JMH's annotation processor generates the benchmark
 #                       classes then) and resolves the test classpath; sets CP. BENCH_SKIP_BUILD=1 reuses
 #                       target/test-classes and the resolved classpath.
+#   jmh_run <result file> <java arguments…>   jmh_classpath, then java with them on that classpath, its
+#                       output also written to $OUT/<result file>.
 #   build_benchmark <service jar copy> <classes dir>   the service jar (copied, so that a rebuild during
 #                       the run cannot pull it away) and the benchmark's classes; sets CLASSPATH_LIBS.
 #                       BENCH_SKIP_BUILD=1 reuses target/habitus.jar and the resolved classpath;
@@ -31,6 +33,13 @@ jmh_classpath() {
     ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt"
   fi
   CP="target/test-classes:target/classes:$(cat "$OUT/classpath.txt")"
+}
+
+jmh_run() {
+  local result=$1
+  shift
+  jmh_classpath
+  "$JAVA_HOME/bin/java" -cp "$CP" "$@" | tee "$OUT/$result"
 }
 
 build_benchmark() {

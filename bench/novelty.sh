@@ -15,7 +15,4 @@ mkdir -p "$OUT"
 log() { printf '[bench] %s\n' "$*" >&2; }
 
 source bench/lib.sh
-# JMH's annotation processor generates the benchmark classes during test-compile (see pom.xml).
-jmh_classpath
-
-"$JAVA_HOME/bin/java" -cp "$CP" io.habitus.incident.internal.NoveltySurpriseBenchmark "$@" | tee "$OUT/novelty-result.txt"
+jmh_run novelty-result.txt io.habitus.incident.internal.NoveltySurpriseBenchmark "$@"

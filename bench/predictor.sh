@@ -17,7 +17,4 @@ mkdir -p "$OUT"
 log() { printf '[bench] %s\n' "$*" >&2; }
 
 source bench/lib.sh
-# JMH's annotation processor generates the benchmark classes during test-compile (see pom.xml).
-jmh_classpath
-
-"$JAVA_HOME/bin/java" -Xmx3g -cp "$CP" io.habitus.bench.training.PredictorRun "$@" | tee "$OUT/predictor-result.txt"
+jmh_run predictor-result.txt -Xmx3g io.habitus.bench.training.PredictorRun "$@"

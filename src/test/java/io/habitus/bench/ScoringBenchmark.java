@@ -69,8 +69,8 @@ public final class ScoringBenchmark {
         // short). A committed call runs code a what-if never does (storing, the state and evidence writes, the
         // group commit): warmed by what-if calls only, the first committed phases measured C2 compiling it
         // (a third of a core in a 16-client phase, 2026-12-07).
+        List<PreparedBatch> warming = new BatchFactory(fleet, new Random(options.seed() + 999)).build(200, 5, Instant.now());
         for (boolean commit : options.commits()) {
-            List<PreparedBatch> warming = new BatchFactory(fleet, new Random(options.seed() + 999)).build(200, 5, Instant.now());
             new ClosedLoop(warming, runId).run(new ScoreSink(options.baseUrl(), options.token(), commit, "jit"),
                     "jit-" + commit, 4, options.initialWarmup(), 0, null, null);
         }
