@@ -65,23 +65,33 @@ public class Images {
         });
     }
 
-    /** The image each of the given containers is registered under; unknown containers are absent. */
-    public Map<String, ImageDigest> imagesOf(Collection<String> containerIds) {
+    /**
+     * The image each of the given containers is registered under; unknown containers are absent.
+     * {@code whatIf}: a container the database did not know a moment ago is taken as still unknown
+     * ({@code habitus.image.what-if-staleness}); a committed batch always asks.
+     */
+    public Map<String, ImageDigest> imagesOf(Collection<String> containerIds, boolean whatIf) {
         Map<String, ImageDigest> owners = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         for (String id : containerIds) {
             ImageDigest owner = knownContainers.imageOf(id);
             if (owner != null) {
                 owners.put(id, owner);
-            } else {
+            } else if (!whatIf || !knownContainers.recentlyUnregistered(id)) {
                 unknown.add(id);
             }
         }
         if (!unknown.isEmpty()) {
-            store.imagesOf(unknown).forEach((id, digest) -> {
-                owners.put(id, digest);
-                knownContainers.loaded(id, digest);
-            });
+            Map<String, ImageDigest> registered = store.imagesOf(unknown);
+            for (String id : unknown) {
+                ImageDigest digest = registered.get(id);
+                if (digest != null) {
+                    owners.put(id, digest);
+                    knownContainers.loaded(id, digest);
+                } else if (whatIf) {
+                    knownContainers.unregistered(id);
+                }
+            }
         }
         return owners;
     }

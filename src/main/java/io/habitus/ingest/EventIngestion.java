@@ -90,7 +90,7 @@ public class EventIngestion {
         }
         ValidatedBatch validated = validator.validate(batch.events(), batch.plainStrings());
         List<FieldError> errors = new ArrayList<>(validated.errors());
-        List<ValidatedEvent> accepted = withoutForeignContainers(validated.valid(), errors);
+        List<ValidatedEvent> accepted = withoutForeignContainers(validated.valid(), errors, false);
         errors.sort(Comparator.comparing(FieldError::index));
         if (allValid && !errors.isEmpty()) {
             throw new InvalidEventsException(batch.events().size(), errors);
@@ -162,8 +162,8 @@ public class EventIngestion {
     }
 
     /**
-     * Validates events that must all be valid together (a score request): each one, and that each
-     * container belongs to the image it names. Throws {@link InvalidEventsException} naming every
+     * Validates events that must all be valid together (a what-if score request): each one, and that
+     * each container belongs to the image it names. Throws {@link InvalidEventsException} naming every
      * invalid field, {@link TooManyEventsException} over the batch limit.
      *
      * @param plainStrings the events' JSON text had no escape ({@link IncomingBatch#plainStrings})
@@ -174,7 +174,7 @@ public class EventIngestion {
         }
         ValidatedBatch validated = validator.validate(events, plainStrings);
         List<FieldError> errors = new ArrayList<>(validated.errors());
-        List<ValidatedEvent> valid = withoutForeignContainers(validated.valid(), errors);
+        List<ValidatedEvent> valid = withoutForeignContainers(validated.valid(), errors, true);
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::index));
             throw new InvalidEventsException(events.size(), errors);
@@ -191,10 +191,13 @@ public class EventIngestion {
         };
     }
 
-    /** A container belongs to one image: events naming another image for a known container are refused. */
-    private List<ValidatedEvent> withoutForeignContainers(List<ValidatedEvent> valid, List<FieldError> errors) {
+    /**
+     * A container belongs to one image: events naming another image for a known container are refused.
+     * {@code whatIf}: nothing is stored, so a container found unregistered a moment ago is not looked up again.
+     */
+    private List<ValidatedEvent> withoutForeignContainers(List<ValidatedEvent> valid, List<FieldError> errors, boolean whatIf) {
         Map<String, ImageDigest> owners = new HashMap<>(images.imagesOf(
-                valid.stream().map(v -> v.event().container().id()).distinct().toList()));
+                valid.stream().map(v -> v.event().container().id()).distinct().toList(), whatIf));
         List<ValidatedEvent> kept = new ArrayList<>(valid.size());
         Map<String, ImageDigest> digests = new HashMap<>();
         for (ValidatedEvent v : valid) {

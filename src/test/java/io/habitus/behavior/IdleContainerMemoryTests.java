@@ -62,7 +62,7 @@ class IdleContainerMemoryTests extends IntegrationTest {
 
         assertThat(knownContainers()).isZero();
         // Forgotten in memory only: the catalogue still knows each container's image.
-        assertThat(images.imagesOf(List.of(run + "-7", run + "-99999"))).containsValues(digest).hasSize(2);
+        assertThat(images.imagesOf(List.of(run + "-7", run + "-99999"), false)).containsValues(digest).hasSize(2);
     }
 
     private double knownContainers() {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,6 +30,9 @@ class ImageModuleTests extends ModuleIntegrationTest {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void theFirstSightingOfADigestRegistersALearningImageWithItsNameContainerAndCounts() {
@@ -62,7 +66,7 @@ class ImageModuleTests extends ModuleIntegrationTest {
         record(new EventSighting(other, "other:1", container, "node-b", null, null, null, "process.exec", T0.plusSeconds(9)));
 
         assertThat(images.find(nginx).summary().names()).containsExactly("nginx:1.27", "registry.local/nginx:stable");
-        assertThat(images.imagesOf(List.of(container))).isEqualTo(Map.of(container, nginx));
+        assertThat(images.imagesOf(List.of(container), false)).isEqualTo(Map.of(container, nginx));
         assertThat(images.find(other).containers()).isEmpty();
     }
 
@@ -98,7 +102,37 @@ class ImageModuleTests extends ModuleIntegrationTest {
 
         assertThat(images.forgetContainersIdleSince(Instant.now().plusSeconds(3600))).isPositive();
 
-        assertThat(images.imagesOf(List.of(container))).isEqualTo(Map.of(container, digest));
+        assertThat(images.imagesOf(List.of(container), false)).isEqualTo(Map.of(container, digest));
+    }
+
+    @Test
+    void aWhatIfTakesAContainerFoundUnregisteredAMomentAgoAsUnregisteredAndACommittedBatchAsksAgain() {
+        ImageDigest digest = new ImageDigest(Events.newDigest());
+        String container = Events.newId("c");
+        assertThat(images.imagesOf(List.of(container), true)).isEmpty();
+
+        // Another replica registers it: this one's memory did not see that.
+        transaction.executeWithoutResult(status -> jdbc.update("insert into image (digest, status, first_seen, last_seen, event_count) values (?, 'LEARNING', now(), now(), 1)", digest.value()));
+        transaction.executeWithoutResult(status -> jdbc.update(
+                "insert into image_container (container_id, digest, first_seen, last_seen, event_count) values (?, ?, now(), now(), 1)",
+                container, digest.value()));
+
+        assertThat(images.imagesOf(List.of(container), true)).as("a what-if within the staleness").isEmpty();
+        assertThat(images.imagesOf(List.of(container), false)).as("a committed batch always asks")
+                .isEqualTo(Map.of(container, digest));
+        assertThat(images.imagesOf(List.of(container), true)).as("once found, remembered")
+                .isEqualTo(Map.of(container, digest));
+    }
+
+    @Test
+    void aContainerThisReplicaRegistersIsKnownToTheNextWhatIfAtOnce() {
+        ImageDigest digest = new ImageDigest(Events.newDigest());
+        String container = Events.newId("c");
+        assertThat(images.imagesOf(List.of(container), true)).isEmpty();
+
+        record(new EventSighting(digest, "nginx", container, "node-a", null, null, null, "process.exec", T0));
+
+        assertThat(images.imagesOf(List.of(container), true)).isEqualTo(Map.of(container, digest));
     }
 
     private void record(EventSighting... sightings) {

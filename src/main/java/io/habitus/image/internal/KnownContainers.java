@@ -28,11 +28,17 @@ public class KnownContainers {
     private record Known(ImageDigest digest, long lastSeenMillis) {}
 
     private final Cache<String, Known> containers;
+    /** Containers a what-if named and the database did not know, and when (epoch millis) it said so. */
+    private final Cache<String, Long> unregistered;
+    private final long whatIfStalenessMillis;
     private final Clock clock;
 
     KnownContainers(ImageProperties properties, Clock clock, MeterRegistry meters) {
         // Maintenance (eviction) on the calling thread: the bound holds without a background task.
         this.containers = Caffeine.newBuilder().maximumSize(properties.maxKnownContainers()).executor(Runnable::run).build();
+        this.unregistered = Caffeine.newBuilder().maximumSize(properties.maxKnownContainers())
+                .expireAfterWrite(properties.whatIfStaleness()).executor(Runnable::run).build();
+        this.whatIfStalenessMillis = properties.whatIfStaleness().toMillis();
         this.clock = clock;
         Gauge.builder("habitus.image.known.containers", this, KnownContainers::size)
                 .description("Containers whose image this replica remembers (bounded; idle ones are forgotten)")
@@ -42,6 +48,21 @@ public class KnownContainers {
     public @Nullable ImageDigest imageOf(String containerId) {
         Known known = containers.getIfPresent(containerId);
         return known == null ? null : known.digest();
+    }
+
+    /**
+     * Whether the database did not know the container less than {@code habitus.image.what-if-staleness}
+     * ago, as far as a what-if needs to know: a dashboard asking about a container no agent has
+     * reported yet would otherwise cost a lookup per call.
+     */
+    public boolean recentlyUnregistered(String containerId) {
+        Long at = unregistered.getIfPresent(containerId);
+        return at != null && clock.millis() - at < whatIfStalenessMillis;
+    }
+
+    /** A what-if named the container and the database did not know it. */
+    public void unregistered(String containerId) {
+        unregistered.put(containerId, clock.millis());
     }
 
     /** A live view of the remembered ids. */
@@ -57,11 +78,13 @@ public class KnownContainers {
         long now = clock.millis();
         images.forEach((id, digest) -> containers.asMap().merge(id, new Known(digest, now),
                 (known, sighting) -> new Known(known.digest(), now)));
+        unregistered.invalidateAll(images.keySet());
     }
 
     /** A container read from the database because a batch named it. */
     public void loaded(String containerId, ImageDigest digest) {
         containers.asMap().putIfAbsent(containerId, new Known(digest, clock.millis()));
+        unregistered.invalidate(containerId);
     }
 
     /** Forgets the containers not seen since {@code cutoff}; returns how many. */

@@ -18,13 +18,14 @@ class KnownContainersTests {
     private static final ImageDigest NGINX = new ImageDigest("sha256:" + "a".repeat(64));
     private static final ImageDigest REDIS = new ImageDigest("sha256:" + "b".repeat(64));
     private static final Duration IDLE_EXPIRY = Duration.ofHours(1);
+    private static final Duration WHAT_IF_STALENESS = Duration.ofSeconds(1);
 
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-28T10:00:00Z"));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
     void aHundredThousandContainersAreForgottenOnceIdleAndTheGaugeFollows() {
-        KnownContainers known = new KnownContainers(new ImageProperties(200_000), clock, meters);
+        KnownContainers known = new KnownContainers(new ImageProperties(200_000, WHAT_IF_STALENESS), clock, meters);
         for (int batch = 0; batch < 100; batch++) {
             known.seen(containers(batch * 1_000, 1_000, NGINX));
         }
@@ -40,7 +41,7 @@ class KnownContainersTests {
 
     @Test
     void containersSeenWithinTheExpiryAreKept() {
-        KnownContainers known = new KnownContainers(new ImageProperties(1_000), clock, meters);
+        KnownContainers known = new KnownContainers(new ImageProperties(1_000, WHAT_IF_STALENESS), clock, meters);
         known.seen(containers(0, 10, NGINX));
         clock.advance(Duration.ofMinutes(50));
         known.seen(containers(5, 10, NGINX)); // 5..14: 5..9 seen again
@@ -53,7 +54,7 @@ class KnownContainersTests {
 
     @Test
     void neverRemembersMoreThanItsBound() {
-        KnownContainers known = new KnownContainers(new ImageProperties(1_000), clock, meters);
+        KnownContainers known = new KnownContainers(new ImageProperties(1_000, WHAT_IF_STALENESS), clock, meters);
         for (int batch = 0; batch < 100; batch++) {
             known.seen(containers(batch * 1_000, 1_000, NGINX));
             assertThat(gauge()).isLessThanOrEqualTo(1_000);
@@ -66,12 +67,32 @@ class KnownContainersTests {
 
     @Test
     void aContainerKeepsTheImageItWasFirstRememberedUnder() {
-        KnownContainers known = new KnownContainers(new ImageProperties(1_000), clock, meters);
+        KnownContainers known = new KnownContainers(new ImageProperties(1_000, WHAT_IF_STALENESS), clock, meters);
         known.seen(Map.of("c1", NGINX));
         known.seen(Map.of("c1", REDIS));
         known.loaded("c1", REDIS);
 
         assertThat(known.imageOf("c1")).isEqualTo(NGINX);
+    }
+
+    @Test
+    void aContainerFoundUnregisteredIsRememberedForTheWhatIfStalenessUntilItIsSeen() {
+        KnownContainers known = new KnownContainers(new ImageProperties(1_000, WHAT_IF_STALENESS), clock, meters);
+        known.unregistered("c1");
+        known.unregistered("c2");
+        known.unregistered("c3");
+
+        assertThat(known.recentlyUnregistered("c1")).isTrue();
+        assertThat(known.recentlyUnregistered("c4")).isFalse();
+
+        known.seen(Map.of("c1", NGINX));
+        known.loaded("c2", REDIS);
+        assertThat(known.recentlyUnregistered("c1")).as("registered by this replica").isFalse();
+        assertThat(known.recentlyUnregistered("c2")).as("read from the database").isFalse();
+        assertThat(known.recentlyUnregistered("c3")).isTrue();
+
+        clock.advance(WHAT_IF_STALENESS);
+        assertThat(known.recentlyUnregistered("c3")).as("as old as the staleness: asked again").isFalse();
     }
 
     private double gauge() {
