@@ -1,6 +1,9 @@
 package io.habitus.image;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.habitus.image.internal.ImageDetails;
+import io.habitus.image.internal.ImageProperties;
 import io.habitus.image.internal.ImagePage;
 import io.habitus.image.internal.ImageStatistics;
 import io.habitus.image.internal.ImageStatus;
@@ -38,12 +41,16 @@ public class Images {
     private final ImageCatalogStore store;
     private final ImageStatistics statistics;
     private final Set<String> knownImages = ConcurrentHashMap.newKeySet();
+    /** Digests a what-if named and the database did not know, for {@code habitus.image.what-if-staleness}. */
+    private final Cache<String, Boolean> unknownImages;
     private final KnownContainers knownContainers;
 
-    Images(ImageCatalogStore store, ImageStatistics statistics, KnownContainers knownContainers) {
+    Images(ImageCatalogStore store, ImageStatistics statistics, KnownContainers knownContainers, ImageProperties properties) {
         this.store = store;
         this.statistics = statistics;
         this.knownContainers = knownContainers;
+        this.unknownImages = Caffeine.newBuilder().maximumSize(properties.maxKnownContainers())
+                .expireAfterWrite(properties.whatIfStaleness()).executor(Runnable::run).build();
     }
 
     /**
@@ -59,6 +66,7 @@ public class Images {
             @Override
             public void afterCommit() {
                 knownImages.addAll(totals.imageKeys());
+                unknownImages.invalidateAll(totals.imageKeys());
                 knownContainers.seen(containerImages);
                 statistics.add(totals);
             }
@@ -118,14 +126,18 @@ public class Images {
         statistics.flush();
     }
 
-    /** Which of these digests are registered images (asking the database only about ones not seen yet). */
-    public Set<String> known(Collection<String> digests) {
+    /**
+     * Which of these digests are registered images (asking the database only about ones not seen yet).
+     * {@code whatIf}: a digest the database did not know a moment ago is taken as still unknown
+     * ({@code habitus.image.what-if-staleness}); a committed batch always asks.
+     */
+    public Set<String> known(Collection<String> digests, boolean whatIf) {
         Set<String> known = new HashSet<>();
         List<String> unseen = new ArrayList<>();
         for (String digest : digests) {
             if (knownImages.contains(digest)) {
                 known.add(digest);
-            } else {
+            } else if (!whatIf || unknownImages.getIfPresent(digest) == null) {
                 unseen.add(digest);
             }
         }
@@ -133,6 +145,9 @@ public class Images {
             Set<String> existing = store.existing(unseen);
             known.addAll(existing);
             knownImages.addAll(existing);
+            if (whatIf) {
+                unseen.stream().filter(digest -> !existing.contains(digest)).forEach(digest -> unknownImages.put(digest, Boolean.TRUE));
+            }
         }
         return known;
     }

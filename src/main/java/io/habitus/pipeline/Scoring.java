@@ -69,7 +69,7 @@ public class Scoring {
 
     private ScoreAnswer whatIf(ScoreCall call) {
         List<RuntimeEvent> events = ingestion.validateAll(call.events(), call.plainStrings());
-        Set<String> unknown = unknownDigests(events);
+        Set<String> unknown = unknownDigests(events, true);
         List<ObservedTransition> transitions;
         long t = System.nanoTime();
         if (call.hasPrior()) {
@@ -95,7 +95,7 @@ public class Scoring {
         String batchId = call.batchId() != null ? call.batchId() : "score-" + UUID.randomUUID();
         // Validated once: every event must be valid, and the rows are rendered from the same pass.
         PreparedBatch prepared = ingestion.prepareAllValid(new IncomingBatch(batchId, call.agent(), call.events(), call.plainStrings()));
-        Set<String> unknown = unknownDigests(prepared.events());
+        Set<String> unknown = unknownDigests(prepared.events(), false);
         Processed processed = pipeline.process(prepared);
         if (processed.isDuplicate()) {
             return new ScoreAnswer(true, batchId, true, List.of(), processed.receipt().errors());
@@ -137,11 +137,11 @@ public class Scoring {
         }
     }
 
-    private Set<String> unknownDigests(List<RuntimeEvent> events) {
+    private Set<String> unknownDigests(List<RuntimeEvent> events, boolean whatIf) {
         Set<String> digests = new HashSet<>();
         events.forEach(e -> digests.add(e.container().imageDigest()));
         Set<String> unknown = new HashSet<>(digests);
-        unknown.removeAll(images.known(digests));
+        unknown.removeAll(images.known(digests, whatIf));
         return unknown;
     }
 

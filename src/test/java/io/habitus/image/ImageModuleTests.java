@@ -52,7 +52,7 @@ class ImageModuleTests extends ModuleIntegrationTest {
         assertThat(details.containers()).singleElement()
                 .extracting(ContainerSummary::id, ContainerSummary::namespace, ContainerSummary::pod, ContainerSummary::cluster)
                 .containsExactly(container, "web", "nginx-7d9f", "prod-eu");
-        assertThat(images.known(List.of(digest.value(), Events.newDigest()))).containsExactly(digest.value());
+        assertThat(images.known(List.of(digest.value(), Events.newDigest()), false)).containsExactly(digest.value());
     }
 
     @Test
@@ -91,7 +91,7 @@ class ImageModuleTests extends ModuleIntegrationTest {
         ImageDigest unknown = new ImageDigest(Events.newDigest());
         assertThatThrownBy(() -> images.find(unknown)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> images.requireKnown(unknown)).isInstanceOf(NotFoundException.class);
-        assertThat(images.known(List.of(unknown.value()))).isEmpty();
+        assertThat(images.known(List.of(unknown.value()), false)).isEmpty();
     }
 
     @Test
@@ -122,6 +122,30 @@ class ImageModuleTests extends ModuleIntegrationTest {
                 .isEqualTo(Map.of(container, digest));
         assertThat(images.imagesOf(List.of(container), true)).as("once found, remembered")
                 .isEqualTo(Map.of(container, digest));
+    }
+
+    @Test
+    void aWhatIfTakesADigestFoundUnknownAMomentAgoAsUnknownAndACommittedBatchAsksAgain() {
+        ImageDigest digest = new ImageDigest(Events.newDigest());
+        assertThat(images.known(List.of(digest.value()), true)).isEmpty();
+
+        transaction.executeWithoutResult(status -> jdbc.update(
+                "insert into image (digest, status, first_seen, last_seen, event_count) values (?, 'LEARNING', now(), now(), 1)",
+                digest.value()));
+
+        assertThat(images.known(List.of(digest.value()), true)).as("a what-if within the staleness").isEmpty();
+        assertThat(images.known(List.of(digest.value()), false)).as("a committed batch always asks").containsExactly(digest.value());
+        assertThat(images.known(List.of(digest.value()), true)).as("once found, remembered").containsExactly(digest.value());
+    }
+
+    @Test
+    void anImageThisReplicaRegistersIsKnownToTheNextWhatIfAtOnce() {
+        ImageDigest digest = new ImageDigest(Events.newDigest());
+        assertThat(images.known(List.of(digest.value()), true)).isEmpty();
+
+        record(new EventSighting(digest, "nginx", Events.newId("c"), "node-a", null, null, null, "process.exec", T0));
+
+        assertThat(images.known(List.of(digest.value()), true)).containsExactly(digest.value());
     }
 
     @Test

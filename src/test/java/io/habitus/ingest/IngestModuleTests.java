@@ -60,7 +60,7 @@ class IngestModuleTests extends ModuleIntegrationTest {
         assertThat(receipt.rejected()).isEqualTo(1);
         assertThat(receipt.errors()).singleElement().extracting(FieldError::index, FieldError::field)
                 .containsExactly(1, "file");
-        assertThat(images.known(List.of(digest))).containsExactly(digest);
+        assertThat(images.known(List.of(digest), false)).containsExactly(digest);
         assertThat(history.of(container, Instant.now().minusSeconds(600), Instant.now().plusSeconds(60), 10))
                 .extracting(StoredEvent::type).containsExactlyInAnyOrder("process.exec", "network.connect");
     }
