@@ -75,7 +75,7 @@ public final class ScoringBenchmark {
                     "jit-" + commit, 4, options.initialWarmup(), 0, null, null);
         }
         List<ScoringResult> results = new ArrayList<>();
-        long failures = 0;
+        long callerFailures = 0;
         boolean wrk = switch (options.loadGenerator()) {
             case "wrk" -> true;
             case "java" -> false;
@@ -96,57 +96,100 @@ public final class ScoringBenchmark {
                 System.out.printf(Locale.ROOT, "GET %s   clients=%-3d %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms%s%n",
                         options.baseline(), clients, caller.requestsPerSecond(), caller.p50Millis(), caller.p99Millis(),
                         caller.cpu() == null ? "" : "\n        " + caller.cpu());
-                failures += caller.failed();
+                callerFailures += caller.failed();
             }
         }
+        Phases phases = new Phases(options, runId, wrk, load, steps, baseline, cpu);
+        // Containers of the same images that no agent reported: what a dashboard's what-if about a new
+        // container costs (the catalogue knows nothing of them), against the reported ones' in the same run.
+        Fleet unreported = Fleet.generate("scored", options.nodes(), new Random(options.seed() ^ 0x5eedL));
         for (boolean commit : options.commits()) {
             for (int size : options.eventsPerRequest()) {
                 // Fresh events of the same containers (another seed than learning), built up front.
                 List<PreparedBatch> templates = new BatchFactory(fleet, new Random(options.seed() + 1000 + size))
                         .build(Math.max(1, options.templates() / size), size, Instant.now());
-                ClosedLoop loop = new ClosedLoop(templates, runId);
+                List<PreparedBatch> unreportedTemplates = new BatchFactory(unreported, new Random(options.seed() + 2000 + size))
+                        .build(Math.max(1, options.templates() / size), size, Instant.now());
                 for (int clients : options.clients()) {
-                    String name = "commit=" + commit + " x" + size;
-                    ScoreSink sink = new ScoreSink(options.baseUrl(), options.token(), commit, name);
-                    String phase = (commit ? "c" : "p") + size + "-" + clients;
-                    PhaseResult measured;
-                    String stepsText;
-                    if (wrk) {
-                        // Answers checked in full by the Java client first (verdicts, one result per event), then wrk.
-                        PhaseResult checked = loop.run(sink, phase + "-check", Math.min(clients, 4), Duration.ZERO, 100, null, null);
-                        checked.failureSamples().forEach(sample -> System.out.println("        FAILED " + sample));
-                        failures += checked.failures();
-                        List<String> bodies = templates.stream().map(ScoringBenchmark::body).toList();
-                        load.run(phase + "-w", "/api/v1/score?commit=" + commit, bodies, commit, clients, options.warmup(), size);
-                        Map<String, Double> before = steps.read();
-                        WrkLoad.Run run = load.run(phase, "/api/v1/score?commit=" + commit, bodies, commit, clients,
-                                options.duration(), size);
-                        stepsText = StepMetrics.between(before, steps.read(), run.requests());
-                        measured = new PhaseResult(name, clients, run.requests(), run.requests() * size, run.seconds(),
-                                run.failed(), List.of(), run.p50Millis(), run.p99Millis(), "", run.cpu());
-                    } else {
-                        PhaseResult warm = loop.run(sink, phase + "-w", clients, options.warmup(), 0, null, null);
-                        warm.failureSamples().forEach(sample -> System.out.println("        FAILED " + sample));
-                        failures += warm.failures();
-                        sink.resetTallies();
-                        Map<String, Double> before = steps.read();
-                        measured = loop.run(sink, phase, clients, options.duration(), 0, null, cpu);
-                        stepsText = StepMetrics.between(before, steps.read(), measured.batches());
+                    ScoringResult reported = phases.measure(templates, commit, size, clients, false);
+                    results.add(reported);
+                    if (options.unreported() && !commit) {
+                        ScoringResult fresh = phases.measure(unreportedTemplates, false, size, clients, true);
+                        results.add(fresh);
+                        System.out.printf(Locale.ROOT, "        unreported containers: %.2f × the reported containers' scores/s%n",
+                                fresh.phase().eventsPerSecond() / reported.phase().eventsPerSecond());
                     }
-                    ScoringResult result = new ScoringResult(commit, size, measured, sink.tallies(), sink.modelScoredShare(),
-                            baseline.getOrDefault(clients, Double.NaN), stepsText);
-                    results.add(result);
-                    System.out.println(result.summary());
-                    measured.failureSamples().forEach(sample -> System.out.println("        FAILED " + sample));
-                    failures += measured.failures();
                 }
             }
         }
+        long failures = callerFailures + phases.failures;
         System.out.println();
         System.out.print(ScoringResult.table(results));
         if (failures > 0) {
             System.out.println("\nNOT a valid run: " + failures + " failed requests");
             System.exit(1);
+        }
+    }
+
+    /** One measured phase per call: the answers checked by the Java client, then the load (wrk or Java) measured. */
+    private static final class Phases {
+
+        private final ScoringOptions options;
+        private final String runId;
+        private final boolean wrk;
+        private final WrkLoad load;
+        private final StepMetrics steps;
+        private final Map<Integer, Double> baseline;
+        private final CpuMeter cpu;
+        long failures;
+
+        Phases(ScoringOptions options, String runId, boolean wrk, WrkLoad load, StepMetrics steps, Map<Integer, Double> baseline,
+                CpuMeter cpu) {
+            this.options = options;
+            this.runId = runId;
+            this.wrk = wrk;
+            this.load = load;
+            this.steps = steps;
+            this.baseline = baseline;
+            this.cpu = cpu;
+        }
+
+        ScoringResult measure(List<PreparedBatch> templates, boolean commit, int size, int clients, boolean unreported)
+                throws Exception {
+            ClosedLoop loop = new ClosedLoop(templates, runId);
+            String name = "commit=" + commit + " x" + size + (unreported ? " unreported" : "");
+            ScoreSink sink = new ScoreSink(options.baseUrl(), options.token(), commit, name);
+            String phase = (commit ? "c" : "p") + size + "-" + clients + (unreported ? "-u" : "");
+            PhaseResult measured;
+            String stepsText;
+            if (wrk) {
+                // Answers checked in full by the Java client first (verdicts, one result per event), then wrk.
+                PhaseResult checked = loop.run(sink, phase + "-check", Math.min(clients, 4), Duration.ZERO, 100, null, null);
+                checked.failureSamples().forEach(sample -> System.out.println("        FAILED " + sample));
+                failures += checked.failures();
+                List<String> bodies = templates.stream().map(ScoringBenchmark::body).toList();
+                load.run(phase + "-w", "/api/v1/score?commit=" + commit, bodies, commit, clients, options.warmup(), size);
+                Map<String, Double> before = steps.read();
+                WrkLoad.Run run = load.run(phase, "/api/v1/score?commit=" + commit, bodies, commit, clients,
+                        options.duration(), size);
+                stepsText = StepMetrics.between(before, steps.read(), run.requests());
+                measured = new PhaseResult(name, clients, run.requests(), run.requests() * size, run.seconds(),
+                        run.failed(), List.of(), run.p50Millis(), run.p99Millis(), "", run.cpu());
+            } else {
+                PhaseResult warm = loop.run(sink, phase + "-w", clients, options.warmup(), 0, null, null);
+                warm.failureSamples().forEach(sample -> System.out.println("        FAILED " + sample));
+                failures += warm.failures();
+                sink.resetTallies();
+                Map<String, Double> before = steps.read();
+                measured = loop.run(sink, phase, clients, options.duration(), 0, null, cpu);
+                stepsText = StepMetrics.between(before, steps.read(), measured.batches());
+            }
+            ScoringResult result = new ScoringResult(commit, size, unreported, measured, sink.tallies(), sink.modelScoredShare(),
+                    baseline.getOrDefault(clients, Double.NaN), stepsText);
+            System.out.println(result.summary());
+            measured.failureSamples().forEach(sample -> System.out.println("        FAILED " + sample));
+            failures += measured.failures();
+            return result;
         }
     }
 

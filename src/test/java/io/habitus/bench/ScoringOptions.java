@@ -10,7 +10,7 @@ import java.util.Map;
 /** Command-line flags of {@link ScoringBenchmark}, as {@code --name=value}. */
 record ScoringOptions(URI baseUrl, String token, List<Integer> clients, List<Integer> eventsPerRequest,
         List<Boolean> commits, Duration duration, Duration warmup, Duration initialWarmup, int learnBatches, int learnBatchSize,
-        int templates, long servicePid, long seed, String loadGenerator, String baseline, int nodes) {
+        int templates, long servicePid, long seed, String loadGenerator, String baseline, int nodes, boolean unreported) {
 
     static final String USAGE = """
             usage: ScoringBenchmark [flags]
@@ -32,6 +32,8 @@ record ScoringOptions(URI baseUrl, String token, List<Integer> clients, List<Int
               --load-generator=auto     wrk (bench/score.lua), java (JDK HttpClient closed loop), or auto: wrk if installed
               --baseline=/api/v1/caller the authenticated GET every phase is compared with (wrk only); none: no baseline
                                         (a build from before GET /api/v1/caller existed)
+              --unreported=false        true: each what-if phase again with containers of the same images that no agent
+                                        reported, printed as a ratio to the reported containers' phase
             """;
 
     static ScoringOptions parse(String[] args) {
@@ -63,7 +65,8 @@ record ScoringOptions(URI baseUrl, String token, List<Integer> clients, List<Int
                 Long.parseLong(flags.getOrDefault("seed", "42")),
                 flags.getOrDefault("load-generator", "auto"),
                 flags.getOrDefault("baseline", "/api/v1/caller"),
-                Integer.parseInt(flags.getOrDefault("nodes", "8")));
+                Integer.parseInt(flags.getOrDefault("nodes", "8")),
+                Boolean.parseBoolean(flags.getOrDefault("unreported", "false")));
         if (options.token.isBlank()) {
             throw new IllegalArgumentException("--token (or HABITUS_ADMIN_TOKEN) is needed");
         }

@@ -6,8 +6,9 @@ import java.util.Locale;
 /**
  * One scoring phase: commit or not, events per request, what the load measured, and its requests/s
  * over those of {@code GET /api/v1/caller} at the same concurrency (NaN without that baseline).
+ * {@code unreported}: what-ifs about containers of the same images that no agent reported.
  */
-record ScoringResult(boolean commit, int eventsPerRequest, PhaseResult phase, String tallies, double modelScoredShare,
+record ScoringResult(boolean commit, int eventsPerRequest, boolean unreported, PhaseResult phase, String tallies, double modelScoredShare,
         double baselineRequestsPerSecond, String steps) {
 
     double ofBaseline() {
@@ -15,8 +16,8 @@ record ScoringResult(boolean commit, int eventsPerRequest, PhaseResult phase, St
     }
 
     String summary() {
-        String line = String.format(Locale.ROOT, "commit=%-5s %2d ev/req  clients=%-3d %,8.0f scores/s %,8.0f req/s"
-                        + "  p50 %6.2f ms  p99 %6.2f ms  (%,d events in %.1f s%s)  %s", commit, eventsPerRequest,
+        String line = String.format(Locale.ROOT, "commit=%-5s %2d ev/req%s  clients=%-3d %,8.0f scores/s %,8.0f req/s"
+                        + "  p50 %6.2f ms  p99 %6.2f ms  (%,d events in %.1f s%s)  %s", commit, eventsPerRequest, unreported ? " unreported" : "",
                 phase.clients(), phase.eventsPerSecond(), phase.batchesPerSecond(), phase.p50Millis(), phase.p99Millis(),
                 phase.events(), phase.seconds(), phase.failures() == 0 ? "" : ", " + phase.failures() + " FAILED", tallies);
         line += String.format(Locale.ROOT, "\n        %.2f × GET /api/v1/caller's requests/s; %s", ofBaseline(), steps);
@@ -31,7 +32,7 @@ record ScoringResult(boolean commit, int eventsPerRequest, PhaseResult phase, St
             PhaseResult p = r.phase;
             CpuMeter.Usage cpu = p.cpu();
             text.append(String.format(Locale.ROOT, "| %-6s | %14d | %7d | %8.0f | %10.0f | %14.2f | %6.2f | %6.2f | %11.0f %% | %s | %s | %s |%n",
-                    r.commit, r.eventsPerRequest, p.clients(), p.eventsPerSecond(), p.batchesPerSecond(), r.ofBaseline(), p.p50Millis(),
+                    r.commit + (r.unreported ? " (unreported)" : ""), r.eventsPerRequest, p.clients(), p.eventsPerSecond(), p.batchesPerSecond(), r.ofBaseline(), p.p50Millis(),
                     p.p99Millis(), 100 * r.modelScoredShare,
                     cpu == null ? "n/a" : String.format(Locale.ROOT, "%.2f / %.2f / %.2f", cpu.serviceCores(), cpu.postgresCores(),
                             cpu.generatorCores()),
