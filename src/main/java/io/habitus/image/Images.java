@@ -1,7 +1,5 @@
 package io.habitus.image;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.habitus.image.internal.ImageDetails;
 import io.habitus.image.internal.ImageProperties;
 import io.habitus.image.internal.ImagePage;
@@ -9,10 +7,12 @@ import io.habitus.image.internal.ImageStatistics;
 import io.habitus.image.internal.ImageStatus;
 import io.habitus.image.internal.ImageSummary;
 import io.habitus.image.internal.KnownContainers;
+import io.habitus.image.internal.RecentlyUnknown;
 import io.habitus.image.persistence.ImageCatalogStore;
 import io.habitus.image.persistence.SightingTotals;
 import io.habitus.shared.ImageDigest;
 import io.habitus.shared.NotFoundException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,16 +41,16 @@ public class Images {
     private final ImageCatalogStore store;
     private final ImageStatistics statistics;
     private final Set<String> knownImages = ConcurrentHashMap.newKeySet();
-    /** Digests a what-if named and the database did not know, for {@code habitus.image.what-if-staleness}. */
-    private final Cache<String, Boolean> unknownImages;
+    /** Digests a what-if named and the database did not know; {@link #knownImages} wins over it. */
+    private final RecentlyUnknown unknownImages;
     private final KnownContainers knownContainers;
 
-    Images(ImageCatalogStore store, ImageStatistics statistics, KnownContainers knownContainers, ImageProperties properties) {
+    Images(ImageCatalogStore store, ImageStatistics statistics, KnownContainers knownContainers, ImageProperties properties,
+            Clock clock) {
         this.store = store;
         this.statistics = statistics;
         this.knownContainers = knownContainers;
-        this.unknownImages = Caffeine.newBuilder().maximumSize(properties.maxKnownContainers())
-                .expireAfterWrite(properties.whatIfStaleness()).executor(Runnable::run).build();
+        this.unknownImages = new RecentlyUnknown(properties, clock);
     }
 
     /**
@@ -66,7 +66,6 @@ public class Images {
             @Override
             public void afterCommit() {
                 knownImages.addAll(totals.imageKeys());
-                unknownImages.invalidateAll(totals.imageKeys());
                 knownContainers.seen(containerImages);
                 statistics.add(totals);
             }
@@ -137,7 +136,7 @@ public class Images {
         for (String digest : digests) {
             if (knownImages.contains(digest)) {
                 known.add(digest);
-            } else if (!whatIf || unknownImages.getIfPresent(digest) == null) {
+            } else if (!whatIf || !unknownImages.contains(digest)) {
                 unseen.add(digest);
             }
         }
@@ -146,7 +145,7 @@ public class Images {
             known.addAll(existing);
             knownImages.addAll(existing);
             if (whatIf) {
-                unseen.stream().filter(digest -> !existing.contains(digest)).forEach(digest -> unknownImages.put(digest, Boolean.TRUE));
+                unseen.stream().filter(digest -> !existing.contains(digest)).forEach(unknownImages::add);
             }
         }
         return known;

@@ -108,12 +108,14 @@ public final class ScoringBenchmark {
                 // Fresh events of the same containers (another seed than learning), built up front.
                 List<PreparedBatch> templates = new BatchFactory(fleet, new Random(options.seed() + 1000 + size))
                         .build(Math.max(1, options.templates() / size), size, Instant.now());
-                List<PreparedBatch> unreportedTemplates = new BatchFactory(unreported, new Random(options.seed() + 2000 + size))
-                        .build(Math.max(1, options.templates() / size), size, Instant.now());
+                boolean alsoUnreported = options.unreported() && !commit;
+                List<PreparedBatch> unreportedTemplates = !alsoUnreported ? List.of()
+                        : new BatchFactory(unreported, new Random(options.seed() + 2000 + size))
+                                .build(Math.max(1, options.templates() / size), size, Instant.now());
                 for (int clients : options.clients()) {
                     ScoringResult reported = phases.measure(templates, commit, size, clients, false);
                     results.add(reported);
-                    if (options.unreported() && !commit) {
+                    if (alsoUnreported) {
                         ScoringResult fresh = phases.measure(unreportedTemplates, false, size, clients, true);
                         results.add(fresh);
                         System.out.printf(Locale.ROOT, "        unreported containers: %.2f × the reported containers' scores/s%n",

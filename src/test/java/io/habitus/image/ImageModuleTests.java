@@ -17,10 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The image catalogue bootstrapped alone (with the shared kernel), through its facade. */
+/**
+ * The image catalogue bootstrapped alone (with the shared kernel), through its facade. What-ifs trust
+ * what the catalogue did not find for minutes here, so that a slow machine cannot outlast the staleness
+ * between a lookup and the check that follows it.
+ */
 @ApplicationModuleTest(extraIncludes = "shared")
+@TestPropertySource(properties = "habitus.image.what-if-staleness=5m")
 class ImageModuleTests extends ModuleIntegrationTest {
 
     private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");

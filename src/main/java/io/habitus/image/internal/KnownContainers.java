@@ -28,17 +28,14 @@ public class KnownContainers {
     private record Known(ImageDigest digest, long lastSeenMillis) {}
 
     private final Cache<String, Known> containers;
-    /** Containers a what-if named and the database did not know, and when (epoch millis) it said so. */
-    private final Cache<String, Long> unregistered;
-    private final long whatIfStalenessMillis;
+    /** Containers a what-if named and the database did not know. */
+    private final RecentlyUnknown unregistered;
     private final Clock clock;
 
     KnownContainers(ImageProperties properties, Clock clock, MeterRegistry meters) {
         // Maintenance (eviction) on the calling thread: the bound holds without a background task.
         this.containers = Caffeine.newBuilder().maximumSize(properties.maxKnownContainers()).executor(Runnable::run).build();
-        this.unregistered = Caffeine.newBuilder().maximumSize(properties.maxKnownContainers())
-                .expireAfterWrite(properties.whatIfStaleness()).executor(Runnable::run).build();
-        this.whatIfStalenessMillis = properties.whatIfStaleness().toMillis();
+        this.unregistered = new RecentlyUnknown(properties, clock);
         this.clock = clock;
         Gauge.builder("habitus.image.known.containers", this, KnownContainers::size)
                 .description("Containers whose image this replica remembers (bounded; idle ones are forgotten)")
@@ -52,17 +49,16 @@ public class KnownContainers {
 
     /**
      * Whether the database did not know the container less than {@code habitus.image.what-if-staleness}
-     * ago, as far as a what-if needs to know: a dashboard asking about a container no agent has
-     * reported yet would otherwise cost a lookup per call.
+     * ago and it is not remembered since ({@link RecentlyUnknown}). A remembered container wins, so
+     * registering one needs no bookkeeping here.
      */
     public boolean recentlyUnregistered(String containerId) {
-        Long at = unregistered.getIfPresent(containerId);
-        return at != null && clock.millis() - at < whatIfStalenessMillis;
+        return imageOf(containerId) == null && unregistered.contains(containerId);
     }
 
     /** A what-if named the container and the database did not know it. */
     public void unregistered(String containerId) {
-        unregistered.put(containerId, clock.millis());
+        unregistered.add(containerId);
     }
 
     /** A live view of the remembered ids. */
@@ -78,13 +74,11 @@ public class KnownContainers {
         long now = clock.millis();
         images.forEach((id, digest) -> containers.asMap().merge(id, new Known(digest, now),
                 (known, sighting) -> new Known(known.digest(), now)));
-        unregistered.invalidateAll(images.keySet());
     }
 
     /** A container read from the database because a batch named it. */
     public void loaded(String containerId, ImageDigest digest) {
         containers.asMap().putIfAbsent(containerId, new Known(digest, clock.millis()));
-        unregistered.invalidate(containerId);
     }
 
     /** Forgets the containers not seen since {@code cutoff}; returns how many. */
