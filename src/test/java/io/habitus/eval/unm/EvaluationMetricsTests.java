@@ -21,6 +21,19 @@ class EvaluationMetricsTests {
     }
 
     @Test
+    void atTheSameRateADetectorFlagsNoMoreNormalTracesThanAllowedAndCountsAttacksStrictlyAbove() {
+        double[] normal = {0, 0, 1, 2, 2, 5};
+        double[] attacks = {1, 2, 3, 5, 6};
+
+        assertThat(AtSameRate.of(attacks, normal, 0)).isEqualTo(new AtSameRate(5, 1, 0));
+        assertThat(AtSameRate.of(attacks, normal, 1)).isEqualTo(new AtSameRate(2, 3, 1));
+        // ties at the cut stay unflagged: allowing two normal traces flags one, as the next two tie at 2
+        assertThat(AtSameRate.of(attacks, normal, 2)).isEqualTo(new AtSameRate(2, 3, 1));
+        assertThat(AtSameRate.of(attacks, normal, 3)).isEqualTo(new AtSameRate(1, 4, 3));
+        assertThat(AtSameRate.of(attacks, normal, 6)).isEqualTo(new AtSameRate(Double.NEGATIVE_INFINITY, 5, 6));
+    }
+
+    @Test
     void theSplitIsFixedBySeedDisjointAndBounded() {
         List<Trace> traces = IntStream.range(0, 100).mapToObj(i -> new Trace("f", i, new int[] {i})).toList();
         TraceSplit first = TraceSplit.of(traces, 7, 0.7, 1000, 1000);

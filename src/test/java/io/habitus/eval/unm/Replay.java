@@ -152,6 +152,8 @@ final class Replay implements AutoCloseable {
                     result.filesDetected(detector), result.files(), result.falsePositiveRate().get(detector),
                     result.auc().get(detector)));
         }
+        out.append(String.format(Locale.ROOT, "attack traces with an incident %d/%d (STIDE at that rate of normal traces %d)",
+                result.attackTracesFlagged().get(Detector.INCIDENT), result.attackTraces(), result.stideAtIncidentRate().attacks()));
         return out.toString();
     }
 

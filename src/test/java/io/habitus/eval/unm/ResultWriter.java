@@ -39,11 +39,26 @@ final class ResultWriter {
                         result.falsePositiveRate().get(detector), result.auc().get(detector)));
             }
         }
-        md.append("\n| detector | files detected (all sets) | mean false-positive rate | mean ROC AUC |\n|---|--:|--:|--:|\n");
+        md.append("\nAttack traces (runs), at the rate the incident verdict flags normal traces: STIDE's alarm set to flag no ")
+                .append("more held-out normal traces than the incidents did (more than the given number of mismatching ")
+                .append("windows in a frame):\n\n")
+                .append("| data set | attack traces | Habitus incident: attack / normal traces flagged | ")
+                .append("STIDE at that rate: attack / normal traces flagged | its alarm |\n|---|--:|--:|--:|--:|\n");
+        for (DataSetResult result : results) {
+            AtSameRate stide = result.stideAtIncidentRate();
+            String alarm = Double.isInfinite(stide.above()) ? "every trace" : String.format(Locale.ROOT, "> %.0f", stide.above());
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d / %d | %d / %d | %s |%n", result.name(), result.attackTraces(),
+                    result.attackTracesFlagged().get(Detector.INCIDENT), result.normalTracesFlagged().get(Detector.INCIDENT),
+                    stide.attacks(), stide.normal(), alarm));
+        }
+        md.append("\n| detector | files detected (all sets) | attack traces flagged (all sets) | mean false-positive rate | mean ROC AUC |\n|---|--:|--:|--:|--:|\n");
         for (Detector detector : Detector.values()) {
             long detected = results.stream().mapToLong(r -> r.filesDetected(detector)).sum();
             long files = results.stream().mapToLong(DataSetResult::files).sum();
-            md.append(String.format(Locale.ROOT, "| %s | %d / %d | %.3f | %.3f |%n", detector.label(), detected, files,
+            long attacks = results.stream().mapToLong(r -> r.attackTracesFlagged().get(detector)).sum();
+            long attackTraces = results.stream().mapToLong(DataSetResult::attackTraces).sum();
+            md.append(String.format(Locale.ROOT, "| %s | %d / %d | %d / %d | %.3f | %.3f |%n", detector.label(), detected, files,
+                    attacks, attackTraces,
                     results.stream().mapToDouble(r -> r.falsePositiveRate().get(detector)).average().orElse(Double.NaN),
                     meanAuc(results, detector)));
         }
@@ -84,6 +99,15 @@ final class ResultWriter {
             set.set("sizes", json.valueToTree(result.sizes()));
             set.set("model", json.valueToTree(result.model()));
             set.set("containerDetector", json.valueToTree(result.containerDetector()));
+            AtSameRate stide = result.stideAtIncidentRate();
+            ObjectNode atRate = set.putObject("stideAtIncidentRate");
+            if (Double.isInfinite(stide.above())) {
+                atRate.putNull("flagsAbove");
+            } else {
+                atRate.put("flagsAbove", stide.above());
+            }
+            atRate.put("attackTracesFlagged", stide.attacks());
+            atRate.put("normalTracesFlagged", stide.normal());
             ObjectNode detectors = set.putObject("detectors");
             for (Detector detector : Detector.values()) {
                 ObjectNode d = detectors.putObject(detector.name().toLowerCase(Locale.ROOT));
@@ -95,6 +119,10 @@ final class ResultWriter {
                 d.set("detected", json.valueToTree(result.detected().get(detector)));
                 d.put("filesDetected", result.filesDetected(detector));
                 d.put("files", result.files());
+                d.put("attackTracesFlagged", result.attackTracesFlagged().get(detector));
+                d.put("attackTraces", result.attackTraces());
+                d.put("normalTracesFlagged", result.normalTracesFlagged().get(detector));
+                d.put("heldOutTraces", result.heldOutTraces());
                 d.put("falsePositiveRate", result.falsePositiveRate().get(detector));
                 double auc = result.auc().get(detector);
                 if (Double.isNaN(auc)) {
