@@ -3,10 +3,13 @@ package io.habitus.incident;
 import static io.habitus.support.NginxTraffic.NGINX;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.habitus.incident.internal.IncidentMetrics;
 import io.habitus.support.Api;
 import io.habitus.support.Events;
 import io.habitus.support.IntegrationTest;
 import io.habitus.support.NginxTraffic;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +37,12 @@ class IncidentTests extends IntegrationTest {
 
     @Autowired
     private TransactionTemplate transaction;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    @Autowired
+    private IncidentMetrics metrics;
 
     @BeforeEach
     void learnedImageWithDetector() throws InterruptedException {
@@ -297,6 +307,51 @@ class IncidentTests extends IntegrationTest {
         assertThat(last.get("risk").doubleValue()).isGreaterThan(1.0);
         assertThat(last.get("incident").isNull()).isTrue();
         assertThat(api().get("/api/v1/incidents?container=" + container).json().get("incidents")).isEmpty();
+    }
+
+    @Test
+    void openedIncidentsAreCountedOnceCommittedAndTheUnresolvedGaugeFollowsTheDatabase() {
+        double openedBefore = opened(null, "true");
+        String container = Events.newId("web");
+        Instant t = Instant.now().minusSeconds(300);
+        List<Map<String, Object>> events = new ArrayList<>(inAllowlistOddities(container, t));
+        events.add(NginxTraffic.exec(digest, container, "/usr/bin/curl", NGINX, 90, t.plusSeconds(102)));
+        long id = committed(events).get(events.size() - 1).get("container").get("incident").get("id").longValue();
+        String openedBy = api().get("/api/v1/incidents/" + id).json().get("openedBy").stringValue();
+
+        assertThat(opened(null, "true")).as("one more incident, in the detector's dry run").isEqualTo(openedBefore + 1);
+        assertThat(opened(openedBy, "true")).as("counted under what opened it").isPositive();
+        metrics.refresh();
+        assertThat(unresolved("OPEN", "true")).isEqualTo(unresolvedInDatabase("OPEN", true)).isPositive();
+        double openBefore = unresolved("OPEN", "true");
+        api().post("/api/v1/incidents/" + id + "/resolve", Api.json(Map.of()));
+        metrics.refresh();
+        assertThat(unresolved("OPEN", "true")).isEqualTo(openBefore - 1).isEqualTo(unresolvedInDatabase("OPEN", true));
+
+        // An incident opened in a transaction that rolls back was never opened.
+        double quietBefore = opened("MIX", "false");
+        transaction.executeWithoutResult(status -> {
+            metrics.opened(Severity.LOW, IncidentTrigger.MIX, false);
+            status.setRollbackOnly();
+        });
+        assertThat(opened("MIX", "false")).isEqualTo(quietBefore);
+        transaction.executeWithoutResult(status -> metrics.opened(Severity.LOW, IncidentTrigger.MIX, false));
+        assertThat(opened("MIX", "false")).isEqualTo(quietBefore + 1);
+    }
+
+    /** Incidents counted as opened, by what opened them (null: any) and whether in a dry run. */
+    private double opened(@Nullable String openedBy, String dryRun) {
+        var search = meters.find("habitus.incidents.opened").tag("dry_run", dryRun);
+        return (openedBy == null ? search : search.tag("opened_by", openedBy)).counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
+
+    private double unresolved(String status, String dryRun) {
+        return meters.get("habitus.incidents.unresolved").tag("status", status).tag("dry_run", dryRun).gauge().value();
+    }
+
+    private double unresolvedInDatabase(String status, boolean dryRun) {
+        return jdbc.queryForObject("select count(*) from incident where status = ? and dry_run = ?", Long.class, status, dryRun);
     }
 
     @Test

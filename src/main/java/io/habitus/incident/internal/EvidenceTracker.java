@@ -41,15 +41,17 @@ public class EvidenceTracker {
     private final IncidentStore incidents;
     private final LearningSequences sequences;
     private final IncidentProperties properties;
+    private final IncidentMetrics metrics;
     private final Clock clock;
 
     EvidenceTracker(ActiveDetectors detectors, RecentEvidence evidence, IncidentStore incidents,
-            LearningSequences sequences, IncidentProperties properties, Clock clock) {
+            LearningSequences sequences, IncidentProperties properties, IncidentMetrics metrics, Clock clock) {
         this.detectors = detectors;
         this.evidence = evidence;
         this.incidents = incidents;
         this.sequences = sequences;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -165,7 +167,9 @@ public class EvidenceTracker {
             episode.firstEventAt = t.event().time();
         }
         if (commit && episode.incident == null && episode.crossed()) {
-            episode.open(incidents, j, now, now.isBefore(detector.readyAt().plus(properties.dryRun())));
+            boolean dryRun = now.isBefore(detector.readyAt().plus(properties.dryRun()));
+            episode.open(incidents, j, now, dryRun);
+            metrics.opened(episode.severity(), episode.incident.openedBy(), dryRun);
         }
         episode.reassess();
         return new ContainerRisk(t.containerId(), novel, novel ? novelAs(novelAt) : List.of(), episode.events, episode.novelSequences(), episode.peak,

@@ -14,7 +14,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -148,6 +150,16 @@ public class IncidentStore {
     }
 
     /** How many incidents a detector raised: all, and those in its dry run. */
+    /** Incidents OPEN or ACKNOWLEDGED, by status and whether they are dry-run ones: {@code "OPEN|false"} → count. */
+    public Map<String, Long> unresolvedCounts() {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("select status, dry_run, count(*) from incident where status in ('OPEN', 'ACKNOWLEDGED') group by status, dry_run",
+                rs -> {
+                    counts.put(rs.getString(1) + "|" + rs.getBoolean(2), rs.getLong(3));
+                });
+        return counts;
+    }
+
     public long[] countsOf(long detectorId) {
         return jdbc.queryForObject("select count(*), count(*) filter (where dry_run) from incident where detector_id = ?",
                 (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, detectorId);
