@@ -7,6 +7,7 @@ import io.habitus.alert.persistence.NewDelivery;
 import io.habitus.audit.OpenedAudit;
 import io.habitus.incident.IncidentRaised;
 import io.habitus.incident.Severity;
+import io.habitus.shared.database.AfterCommit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +19,6 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -73,13 +72,10 @@ public class AlertOutbox {
             return;
         }
         boolean[] queued = store.enqueue(deliveries);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                for (int i = 0; i < queued.length; i++) {
-                    if (queued[i]) {
-                        metrics.queued(deliveries.get(i).sink(), deliveries.get(i).alertCount());
-                    }
+        AfterCommit.run(() -> {
+            for (int i = 0; i < queued.length; i++) {
+                if (queued[i]) {
+                    metrics.queued(deliveries.get(i).sink(), deliveries.get(i).alertCount());
                 }
             }
         });

@@ -12,6 +12,7 @@ import io.habitus.image.persistence.ImageCatalogStore;
 import io.habitus.image.persistence.SightingTotals;
 import io.habitus.shared.ImageDigest;
 import io.habitus.shared.NotFoundException;
+import io.habitus.shared.database.AfterCommit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +27,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The image catalogue. Ingest records what it accepted inside its own transaction, so an
@@ -62,13 +61,10 @@ public class Images {
         SightingTotals totals = SightingTotals.of(sightings);
         store.register(totals, knownImages, knownContainers.ids());
         Map<String, ImageDigest> containerImages = containerImages(sightings);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                knownImages.addAll(totals.imageKeys());
-                knownContainers.seen(containerImages);
-                statistics.add(totals);
-            }
+        AfterCommit.run(() -> {
+            knownImages.addAll(totals.imageKeys());
+            knownContainers.seen(containerImages);
+            statistics.add(totals);
         });
     }
 

@@ -14,6 +14,7 @@ import io.habitus.ingest.persistence.EventRow;
 import io.habitus.ingest.persistence.StoredBatch;
 import io.habitus.shared.FieldError;
 import io.habitus.shared.ImageDigest;
+import io.habitus.shared.database.AfterCommit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +27,6 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -128,7 +127,7 @@ public class EventIngestion {
             PreparedBatch prepared = batches.get(i);
             if (!claimed[i]) {
                 IngestReceipt earlier = duplicate(ledger.find(prepared.batch.batchId()).orElseThrow());
-                TransactionSynchronizationManager.registerSynchronization(afterCommit(() -> metrics.duplicate(earlier.duplicate())));
+                AfterCommit.run(() -> metrics.duplicate(earlier.duplicate()));
                 receipts.add(earlier);
                 continue;
             }
@@ -149,10 +148,10 @@ public class EventIngestion {
         }
         log.append(rows);
         images.record(sightings);
-        TransactionSynchronizationManager.registerSynchronization(afterCommit(() -> stored.forEach(prepared -> {
+        AfterCommit.run(() -> stored.forEach(prepared -> {
             metrics.accepted(prepared.events());
             metrics.rejected(prepared.batch.events(), prepared.rejectedIndexes);
-        })));
+        }));
         return receipts;
     }
 
@@ -182,14 +181,6 @@ public class EventIngestion {
         return valid.stream().map(ValidatedEvent::event).toList();
     }
 
-    private static TransactionSynchronization afterCommit(Runnable action) {
-        return new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        };
-    }
 
     /**
      * A container belongs to one image: events naming another image for a known container are refused.

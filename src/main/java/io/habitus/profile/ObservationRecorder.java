@@ -11,6 +11,7 @@ import io.habitus.profile.internal.WindowFold;
 import io.habitus.profile.persistence.LearningStore;
 import io.habitus.profile.persistence.ObservationDelta;
 import io.habitus.profile.persistence.ObservationStore;
+import io.habitus.shared.database.AfterCommit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +22,6 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The pipeline's learning step: feeds open learning windows from the transitions of ingested
@@ -75,12 +74,9 @@ public class ObservationRecorder {
             }
             fed.add(new LearningTransitions(digest, window, byImage.get(digest)));
         });
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                newlyRegistered.forEach(key -> registered.put(key, Boolean.TRUE));
-                open.forEach((digest, window) -> statistics.add(digest, window, folds.get(digest)));
-            }
+        AfterCommit.run(() -> {
+            newlyRegistered.forEach(key -> registered.put(key, Boolean.TRUE));
+            open.forEach((digest, window) -> statistics.add(digest, window, folds.get(digest)));
         });
         return fed;
     }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.habitus.behavior.persistence.ContainerStateStore;
 import io.habitus.behavior.persistence.StateRow;
+import io.habitus.shared.database.AfterCommit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The container states this replica last committed or read, for what-if calls: a what-if of a
@@ -88,12 +87,9 @@ public class RecentStates {
 
     /** States written in the caller's transaction under these revisions: known once it committed (never if it rolls back). */
     public void committed(List<StateRow> rows, Map<String, Long> revisions) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                long now = System.nanoTime();
-                rows.forEach(row -> known.put(row.containerId(), new Known(row, revisions.getOrDefault(row.containerId(), 0L), now)));
-            }
+        AfterCommit.run(() -> {
+            long now = System.nanoTime();
+            rows.forEach(row -> known.put(row.containerId(), new Known(row, revisions.getOrDefault(row.containerId(), 0L), now)));
         });
     }
 }

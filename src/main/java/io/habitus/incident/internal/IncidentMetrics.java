@@ -3,6 +3,7 @@ package io.habitus.incident.internal;
 import io.habitus.incident.IncidentTrigger;
 import io.habitus.incident.Severity;
 import io.habitus.incident.persistence.IncidentStore;
+import io.habitus.shared.database.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,8 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The incident metrics: {@code habitus.incidents.opened} (incidents this replica opened, counted once
@@ -59,16 +58,7 @@ public class IncidentMetrics {
     /** An incident opened in the caller's transaction: counted when (and if) that transaction commits. */
     public void opened(Severity severity, @Nullable IncidentTrigger openedBy, boolean dryRun) {
         Counter counter = counter(severity, openedBy, dryRun);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    counter.increment();
-                }
-            });
-        } else {
-            counter.increment();
-        }
+        AfterCommit.runOrNow(counter::increment);
     }
 
     private Counter counter(Severity severity, @Nullable IncidentTrigger openedBy, boolean dryRun) {

@@ -6,6 +6,7 @@ import io.habitus.incident.persistence.EvidenceRow;
 import io.habitus.incident.persistence.EvidenceStore;
 import io.habitus.incident.persistence.IncidentGrowth;
 import io.habitus.incident.persistence.StoredEvidence;
+import io.habitus.shared.database.AfterCommit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The evidence rows this replica last read or committed, with their incidents' standing, in front of
@@ -93,7 +92,7 @@ public class RecentEvidence {
         Map<String, StoredEvidence> byContainer = new HashMap<>();
         updated.forEach(u -> byContainer.put(u.row().containerId(), u));
         List<EvidenceRow> stored = store.save(updated.stream().map(StoredEvidence::row).toList(), growths, at);
-        afterCommit(() -> {
+        AfterCommit.runOrNow(() -> {
             long now = System.nanoTime();
             stored.forEach(row -> known.put(row.containerId(),
                     new Known(new StoredEvidence(row, byContainer.get(row.containerId()).incident()), now)));
@@ -103,7 +102,7 @@ public class RecentEvidence {
     /** A person acted on the container's incident: the next what-if reads where it stands. */
     public void forget(String containerId) {
         known.invalidate(containerId);
-        afterCommit(() -> known.invalidate(containerId));
+        AfterCommit.runOrNow(() -> known.invalidate(containerId));
     }
 
     /** Locks the evidence row of the incident's container (if it has one) until the caller's transaction ends. */
@@ -136,16 +135,4 @@ public class RecentEvidence {
         return held;
     }
 
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
-    }
 }

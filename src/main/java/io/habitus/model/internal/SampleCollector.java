@@ -7,6 +7,7 @@ import io.habitus.model.sample.SampleRow;
 import io.habitus.model.sample.SampleStore;
 import io.habitus.model.sample.SampledTransition;
 import io.habitus.profile.LearningTransitions;
+import io.habitus.shared.database.AfterCommit;
 import io.habitus.shared.database.PendingWrites;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,8 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Collects each learning window's training sample. The transitions of a batch that are new to the
@@ -97,13 +96,10 @@ public class SampleCollector {
             }
         }
         store.append(learned.digest(), learned.window(), admitted);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                size.addAndGet(admitted.size());
-                admitted.forEach(row -> stored.put(window + '\u0000' + row.transition().key(), Boolean.TRUE));
-                addCounts(learned.digest(), learned.window(), counts);
-            }
+        AfterCommit.run(() -> {
+            size.addAndGet(admitted.size());
+            admitted.forEach(row -> stored.put(window + '\u0000' + row.transition().key(), Boolean.TRUE));
+            addCounts(learned.digest(), learned.window(), counts);
         });
     }
 

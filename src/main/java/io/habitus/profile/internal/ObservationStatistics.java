@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.habitus.profile.persistence.LearningStore;
 import io.habitus.profile.persistence.ObservationDelta;
 import io.habitus.profile.persistence.ObservationStore;
+import io.habitus.shared.database.AfterCommit;
 import io.habitus.shared.database.PendingWrites;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
@@ -15,8 +16,6 @@ import java.util.TreeMap;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Counts of learning windows (per token, per container, events and times), summed in memory and
@@ -79,12 +78,7 @@ public class ObservationStatistics {
             observations.recordContainers(key.digest(), key.window(), fold.containerDeltas());
             learning.addEvents(key.digest(), key.window(), fold.events, fold.first, fold.last);
         });
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                written.forEach(k -> writtenContainers.put(k, Boolean.TRUE));
-            }
-        });
+        AfterCommit.run(() -> written.forEach(k -> writtenContainers.put(k, Boolean.TRUE)));
     }
 
     private ObservationDelta withUnwrittenContainers(WindowKey key, ObservationDelta delta, List<String> written) {

@@ -10,8 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Which version of something (a profile, a model) is active per image, held in memory so that the
@@ -95,16 +93,7 @@ public final class ActiveVersions {
      * the next lookup reads the version this transaction activated.
      */
     public void forgetAfterCommit(String digest) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    forget(digest);
-                }
-            });
-        } else {
-            forget(digest);
-        }
+        AfterCommit.runOrNow(() -> forget(digest));
     }
 
     private void forget(String digest) {
