@@ -126,7 +126,7 @@ class IncidentModuleTests extends ModuleIntegrationTest {
         ContainerRisk last = risks.getLast();
         assertThat(last.novel()).isTrue();
         assertThat(last.evidence()).isPositive();
-        assertThat(incidents.list(new IncidentFilter(digest, quiet, null, null, null), null, 10).incidents()).isEmpty();
+        assertThat(incidents.list(new IncidentFilter(digest, quiet, null, null, null, null, null), null, 10).incidents()).isEmpty();
     }
 
     @Test
@@ -144,7 +144,7 @@ class IncidentModuleTests extends ModuleIntegrationTest {
             process(execs);
         }
 
-        var found = incidents.list(new IncidentFilter(digest, odd, null, null, null), null, 10).incidents();
+        var found = incidents.list(new IncidentFilter(digest, odd, null, null, null, null, null), null, 10).incidents();
         assertThat(found).hasSize(1);
         var incident = incidents.find(found.getFirst().id());
         assertThat(incident.events()).isEqualTo(80);

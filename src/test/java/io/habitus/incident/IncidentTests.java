@@ -120,6 +120,11 @@ class IncidentTests extends IntegrationTest {
         }
         assertThat(api().get("/api/v1/incidents?image=" + digest + "&status=OPEN").json().get("incidents").toString())
                 .contains("\"id\":" + id);
+        assertThat(api().get("/api/v1/incidents?container=" + container + "&severity=HIGH&dryRun=true").json()
+                .get("incidents").toString()).contains("\"id\":" + id);
+        assertThat(api().get("/api/v1/incidents?container=" + container + "&dryRun=false").json().get("incidents"))
+                .as("only alerted incidents").isEmpty();
+        assertThat(api().get("/api/v1/incidents?container=" + container + "&severity=LOW").json().get("incidents")).isEmpty();
 
         JsonNode more = committed(List.of(NginxTraffic.exec(digest, container, "/usr/bin/wget", NGINX, 91, t.plusSeconds(110))));
         assertThat(more.get(0).get("container").get("incident").get("id").longValue()).as("same episode, same incident").isEqualTo(id);
@@ -358,6 +363,8 @@ class IncidentTests extends IntegrationTest {
     void unknownIncidentsAndBadFiltersAreProblems() {
         assertThat(api().get("/api/v1/incidents/999999999").status()).isEqualTo(404);
         assertThat(api().get("/api/v1/incidents?status=MAYBE").status()).isEqualTo(400);
+        assertThat(api().get("/api/v1/incidents?severity=HUGE").status()).isEqualTo(400);
+        assertThat(api().get("/api/v1/incidents?dryRun=perhaps").status()).isEqualTo(400);
         assertThat(api().get("/api/v1/incidents?cursor=bm9wZQ").status()).isEqualTo(400);
         assertThat(api().get("/api/v1/images/sha256:nope/detectors").status()).isEqualTo(400);
     }

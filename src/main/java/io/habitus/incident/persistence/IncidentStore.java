@@ -127,6 +127,14 @@ public class IncidentStore {
             sql.append(" and status = ?");
             args.add(filter.status().name());
         }
+        if (filter.severity() != null) {
+            sql.append(" and severity = ?");
+            args.add(filter.severity().name());
+        }
+        if (filter.dryRun() != null) {
+            sql.append(" and dry_run = ?");
+            args.add(filter.dryRun());
+        }
         if (filter.from() != null) {
             sql.append(" and opened_at >= ?");
             args.add(Timestamp.from(filter.from()));

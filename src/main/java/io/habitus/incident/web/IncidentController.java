@@ -1,6 +1,7 @@
 package io.habitus.incident.web;
 
 import io.habitus.incident.Incidents;
+import io.habitus.incident.Severity;
 import io.habitus.incident.internal.DetectorView;
 import io.habitus.incident.internal.Incident;
 import io.habitus.incident.internal.IncidentFilter;
@@ -47,11 +48,14 @@ class IncidentController {
             @RequestParam(required = false) @Nullable ImageDigest image,
             @Parameter(description = "Container id") @RequestParam(required = false) @Size(max = 256) @Nullable String container,
             @RequestParam(required = false) @Nullable IncidentStatus status,
+            @Parameter(description = "Severity (as it stands now, not at opening)") @RequestParam(required = false) @Nullable Severity severity,
+            @Parameter(description = "true: only dry-run incidents (recorded, not alerted); false: only alerted ones")
+            @RequestParam(required = false) @Nullable Boolean dryRun,
             @Parameter(description = "Opened at or after (ISO-8601)") @RequestParam(required = false) @Nullable Instant from,
             @Parameter(description = "Opened before (ISO-8601)") @RequestParam(required = false) @Nullable Instant to,
             @Parameter(description = "From a previous page's nextCursor") @RequestParam(required = false) @Size(max = 100) @Nullable String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return IncidentPageResponse.of(incidents.list(new IncidentFilter(image == null ? null : image.value(), container, status, from, to), cursor, limit));
+        return IncidentPageResponse.of(incidents.list(new IncidentFilter(image == null ? null : image.value(), container, status, severity, dryRun, from, to), cursor, limit));
     }
 
     @Operation(operationId = "getIncident", summary = "Read an incident, with the events that raised it")
