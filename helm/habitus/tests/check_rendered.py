@@ -714,7 +714,7 @@ def dashboard_maps(c: Checks):
 # What every alert and panel must select on; the monitoring scenario renders with fullnameOverride=habitus-server.
 MONITORING_SELECTOR = 'namespace="habitus", job="habitus-server"'
 EXPECTED_ALERTS = {"HabitusIngestRejecting", "HabitusServerErrors", "HabitusUnavailable", "HabitusDatabasePoolWaiting",
-                   "HabitusTrainingFailed", "HabitusTrainingInsufficient", "HabitusAlertBacklog",
+                   "HabitusTrainingFailed", "HabitusTrainingInsufficient", "HabitusIncidentsUnacknowledged", "HabitusAlertBacklog",
                    "HabitusAlertDeliveriesFailing", "HabitusReplicaDown", "HabitusDown"}
 
 
