@@ -31,7 +31,7 @@ public class IncidentMetrics {
 
     private final MeterRegistry meters;
     private final IncidentStore store;
-    private final Map<String, AtomicLong> unresolved = new ConcurrentHashMap<>();
+    private final Map<IncidentStore.Unresolved, AtomicLong> unresolved = new ConcurrentHashMap<>();
 
     IncidentMetrics(MeterRegistry meters, IncidentStore store) {
         this.meters = meters;
@@ -40,7 +40,7 @@ public class IncidentMetrics {
         for (IncidentStatus status : UNRESOLVED) {
             for (boolean dryRun : new boolean[] {false, true}) {
                 AtomicLong count = new AtomicLong();
-                unresolved.put(status.name() + "|" + dryRun, count);
+                unresolved.put(new IncidentStore.Unresolved(status, dryRun), count);
                 Gauge.builder("habitus.incidents.unresolved", count, AtomicLong::get)
                         .description("Incidents OPEN or ACKNOWLEDGED (counted in the database: the same on every replica)")
                         .tag("status", status.name()).tag("dry_run", Boolean.toString(dryRun)).register(meters);
@@ -71,7 +71,7 @@ public class IncidentMetrics {
     @Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT5S")
     public void refresh() {
         try {
-            Map<String, Long> counts = store.unresolvedCounts();
+            Map<IncidentStore.Unresolved, Long> counts = store.unresolvedCounts();
             unresolved.forEach((key, count) -> count.set(counts.getOrDefault(key, 0L)));
         } catch (RuntimeException e) {
             log.warn("counting unresolved incidents failed: {}", e.getMessage());

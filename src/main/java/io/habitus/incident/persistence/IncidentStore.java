@@ -158,12 +158,15 @@ public class IncidentStore {
     }
 
     /** How many incidents a detector raised: all, and those in its dry run. */
-    /** Incidents OPEN or ACKNOWLEDGED, by status and whether they are dry-run ones: {@code "OPEN|false"} → count. */
-    public Map<String, Long> unresolvedCounts() {
-        Map<String, Long> counts = new HashMap<>();
+    /** Which unresolved incidents a count is of: their status and whether they are dry-run ones. */
+    public record Unresolved(IncidentStatus status, boolean dryRun) {}
+
+    /** Incidents OPEN or ACKNOWLEDGED, by status and dry run; combinations without any are absent. */
+    public Map<Unresolved, Long> unresolvedCounts() {
+        Map<Unresolved, Long> counts = new HashMap<>();
         jdbc.query("select status, dry_run, count(*) from incident where status in ('OPEN', 'ACKNOWLEDGED') group by status, dry_run",
                 rs -> {
-                    counts.put(rs.getString(1) + "|" + rs.getBoolean(2), rs.getLong(3));
+                    counts.put(new Unresolved(IncidentStatus.valueOf(rs.getString(1)), rs.getBoolean(2)), rs.getLong(3));
                 });
         return counts;
     }
