@@ -86,10 +86,15 @@ public class EvidenceTracker {
             StoredEvidence held = stored.get(container);
             Episode episode = held == null || held.row().detectorId() != detector.id() ? Episode.fresh(detector)
                     : Episode.of(held.row(), detector, held.incident());
+            IncidentStanding before = episode.incident;
             for (int index : indexes) {
                 risks[index] = step(episode, judgements.get(index), commit, now);
             }
             if (commit) {
+                IncidentStanding opened = episode.incident;
+                if (before == null && opened != null) {
+                    metrics.opened(opened.severity(), opened.openedBy(), opened.dryRun());
+                }
                 IncidentGrowth growth = episode.growth();
                 if (growth != null) {
                     growths.add(growth);
@@ -167,9 +172,7 @@ public class EvidenceTracker {
             episode.firstEventAt = t.event().time();
         }
         if (commit && episode.incident == null && episode.crossed()) {
-            boolean dryRun = now.isBefore(detector.readyAt().plus(properties.dryRun()));
-            episode.open(incidents, j, now, dryRun);
-            metrics.opened(episode.severity(), episode.incident.openedBy(), dryRun);
+            episode.open(incidents, j, now, now.isBefore(detector.readyAt().plus(properties.dryRun())));
         }
         episode.reassess();
         return new ContainerRisk(t.containerId(), novel, novel ? novelAs(novelAt) : List.of(), episode.events, episode.novelSequences(), episode.peak,
