@@ -5,6 +5,7 @@ service cope with a corpus of that size, and what the verdict does there.
     bash eval/replay.sh --export-unm /work/shared/data/unm-syscall-traces /tmp/unm-export
     python3 eval/resample_corpus.py /tmp/unm-export /tmp/unm-sized      # 833 / 4,372 / 746 traces
     bash eval/replay.sh /tmp/unm-sized
+    python3 eval/resample_corpus.py --whole /tmp/unm-export /tmp/unm-mix  # every trace once: 1,429 / 670 / 102
 
 EXPORT is what `eval/replay.sh --export-unm` wrote (one folder per UNM set, each with train/, normal/,
 attack/KIND/). OUT gets the layout eval/replay.sh reads: train/ drawn without replacement from all sets'
@@ -13,7 +14,8 @@ drawn with replacement from the attack traces of the sets whose attacks are a ha
 (lpr's and stide's sets have a thousand processes per file and would be most of the draw). Each copy is
 its own file, so its own container. The default sizes are those of the held-out corpus issue #17
 describes (833 learning, 4,372 normal, 746 attack runs). Normal traces repeat, so this measures cost and
-robustness at that size; the detection figures are a proxy, not an estimate for that corpus.
+robustness at that size; the detection figures are a proxy, not an estimate for that corpus. With --whole
+every one of those traces is copied once, nothing drawn: the one-image replay the README quotes.
 """
 import argparse
 import os
@@ -27,6 +29,7 @@ p.add_argument('--normal', type=int, default=4372)
 p.add_argument('--attack', type=int, default=746)
 p.add_argument('--attack-sets', default='sendmail,xlock,named,login,ps,inetd')
 p.add_argument('--seed', type=int, default=7)
+p.add_argument('--whole', action='store_true', help='copy every trace once instead of drawing')
 a = p.parse_args()
 rnd = random.Random(a.seed)
 
@@ -54,12 +57,16 @@ def copy(source, folder, name):
         o.write(i.read())
 
 
+if a.whole:
+    a.train, a.normal, a.attack = len(train), len(normal), len(attack)
 for i, f in enumerate(sorted(rnd.sample(train, a.train))):
     copy(f, os.path.join(a.out, 'train'), f'train-{i:05d}')
-for i in range(a.normal):
-    copy(rnd.choice(normal), os.path.join(a.out, 'normal'), f'normal-{i:05d}')
-for i in range(a.attack):
-    kind, f = rnd.choice(attack)
+# drawn after the learning traces, in this order, so that a seed gives the same corpus as before --whole existed
+drawn_normal = normal if a.whole else [rnd.choice(normal) for _ in range(a.normal)]
+drawn_attack = attack if a.whole else [rnd.choice(attack) for _ in range(a.attack)]
+for i, f in enumerate(drawn_normal):
+    copy(f, os.path.join(a.out, 'normal'), f'normal-{i:05d}')
+for i, (kind, f) in enumerate(drawn_attack):
     copy(f, os.path.join(a.out, 'attack', kind), f'attack-{i:05d}')
-print(f'{a.out}: {a.train} of {len(train)} learning traces, {a.normal} drawn from {len(normal)} normal, '
-      f'{a.attack} drawn from {len(attack)} attack traces of {len({k for k, _ in attack})} kinds')
+print(f'{a.out}: {a.train} of {len(train)} learning traces, {a.normal} of {len(normal)} normal, '
+      f'{a.attack} of {len(attack)} attack traces of {len({k for k, _ in attack})} kinds')
