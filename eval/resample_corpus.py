@@ -20,6 +20,7 @@ every one of those traces is copied once, nothing drawn: the one-image replay th
 import argparse
 import os
 import random
+import shutil
 
 p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 p.add_argument('export')
@@ -53,20 +54,18 @@ if a.train > len(train):
 
 def copy(source, folder, name):
     os.makedirs(folder, exist_ok=True)
-    with open(source) as i, open(os.path.join(folder, name), 'w') as o:
-        o.write(i.read())
+    shutil.copyfile(source, os.path.join(folder, name))
 
 
-if a.whole:
-    a.train, a.normal, a.attack = len(train), len(normal), len(attack)
-for i, f in enumerate(sorted(rnd.sample(train, a.train))):
-    copy(f, os.path.join(a.out, 'train'), f'train-{i:05d}')
-# drawn after the learning traces, in this order, so that a seed gives the same corpus as before --whole existed
+# the learning traces are drawn first, then the normal, then the attack traces: a seed's corpus depends on it
+drawn_train = sorted(train if a.whole else rnd.sample(train, a.train))
 drawn_normal = normal if a.whole else [rnd.choice(normal) for _ in range(a.normal)]
 drawn_attack = attack if a.whole else [rnd.choice(attack) for _ in range(a.attack)]
+for i, f in enumerate(drawn_train):
+    copy(f, os.path.join(a.out, 'train'), f'train-{i:05d}')
 for i, f in enumerate(drawn_normal):
     copy(f, os.path.join(a.out, 'normal'), f'normal-{i:05d}')
 for i, (kind, f) in enumerate(drawn_attack):
     copy(f, os.path.join(a.out, 'attack', kind), f'attack-{i:05d}')
-print(f'{a.out}: {a.train} of {len(train)} learning traces, {a.normal} of {len(normal)} normal, '
-      f'{a.attack} of {len(attack)} attack traces of {len({k for k, _ in attack})} kinds')
+print(f'{a.out}: {len(drawn_train)} of {len(train)} learning traces, {len(drawn_normal)} of {len(normal)} normal, '
+      f'{len(drawn_attack)} of {len(attack)} attack traces of {len({k for k, _ in attack})} kinds')

@@ -253,6 +253,11 @@ final class Episode {
         return severity;
     }
 
+    /** The incident this batch opened (its severity and trigger at opening); null when it opened none. */
+    @Nullable IncidentStanding openedIncident() {
+        return opened ? incident : null;
+    }
+
     @Nullable Severity severityBefore() {
         return opened ? null : before;
     }

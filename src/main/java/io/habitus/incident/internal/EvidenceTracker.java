@@ -86,13 +86,12 @@ public class EvidenceTracker {
             StoredEvidence held = stored.get(container);
             Episode episode = held == null || held.row().detectorId() != detector.id() ? Episode.fresh(detector)
                     : Episode.of(held.row(), detector, held.incident());
-            IncidentStanding before = episode.incident;
             for (int index : indexes) {
                 risks[index] = step(episode, judgements.get(index), commit, now);
             }
             if (commit) {
-                IncidentStanding opened = episode.incident;
-                if (before == null && opened != null) {
+                IncidentStanding opened = episode.openedIncident();
+                if (opened != null) {
                     metrics.opened(opened.severity(), opened.openedBy(), opened.dryRun());
                 }
                 IncidentGrowth growth = episode.growth();
