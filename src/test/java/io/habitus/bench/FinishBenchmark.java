@@ -29,7 +29,7 @@ public final class FinishBenchmark {
     private FinishBenchmark() {}
 
     record Result(int containers, String shape, double ingestSeconds, long events, double finishSeconds, int entries,
-            String job, String probe) {}
+            String job, String probe, String detector) {}
 
     public static void main(String[] args) throws Exception {
         FinishOptions options;
@@ -53,12 +53,12 @@ public final class FinishBenchmark {
         System.out.printf("%nFINISH at fleet scale (%d events per container, statistics %s)%n", options.eventsPerContainer(),
                 options.statistics());
         System.out.println("| containers | events | window rows | ingest s | FINISH s | entries | training job "
-                + "| slowest during FINISH, ms: ingest / progress / image |");
+                + "| slowest during FINISH, ms: ingest / progress / image | container detector after FINISH |");
         System.out.println("|-----------:|-------:|:------------|---------:|---------:|--------:|:-------------|"
-                + ":------------------------------------------------------|");
+                + ":------------------------------------------------------|:--------------------------------|");
         for (Result r : results) {
-            System.out.printf("| %,d | %,d | %s | %.1f | %.2f | %d | %s | %s |%n", r.containers(), r.events(), r.shape(),
-                    r.ingestSeconds(), r.finishSeconds(), r.entries(), r.job(), r.probe());
+            System.out.printf("| %,d | %,d | %s | %.1f | %.2f | %d | %s | %s | %s |%n", r.containers(), r.events(), r.shape(),
+                    r.ingestSeconds(), r.finishSeconds(), r.entries(), r.job(), r.probe(), r.detector());
         }
         if (!problems.isEmpty()) {
             problems.forEach(p -> System.out.println("PROBLEM " + p));
@@ -120,10 +120,37 @@ public final class FinishBenchmark {
         System.out.printf("  FINISH: %.2f s, profile version %d with %d entries, training job %s%s%n", seconds,
                 version.path("version").asInt(), version.path("entryCount").asInt(), job,
                 probe == null ? "" : "; slowest ingest / progress / image during FINISH: " + probe.summary() + " ms");
+        String detector = awaitDetector(http, options, digest, started, problems, containers);
+        System.out.println("  container detector: " + detector);
         String trained = LearningSwitch.awaitTraining(options.baseUrl(), options.token(), List.of(digest), options.trainingTimeout());
         System.out.println("  training: " + trained + " (waited for, so that the next size has the machine to itself)");
         return new Result(containers, shape, ingest, events, seconds, version.path("entryCount").asInt(), job,
-                probe == null ? "-" : probe.summary());
+                probe == null ? "-" : probe.summary(), detector);
+    }
+
+    /**
+     * Waits for the image's container detector (built in the background after FINISH's commit, beside the
+     * training job): READY or FAILED, seconds since FINISH was sent, and how many learning containers' mixes it keeps.
+     */
+    private static String awaitDetector(HttpClient http, FinishOptions options, String digest, long finishSent,
+            List<String> problems, int containers) throws Exception {
+        long deadline = System.nanoTime() + options.trainingTimeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode detectors = JSON.readTree(get(http, options, "/api/v1/images/" + digest + "/detectors"));
+            String status = detectors.isEmpty() ? "NONE" : detectors.path(0).path("status").asString();
+            if (status.equals("READY") || status.equals("FAILED")) {
+                double seconds = (System.nanoTime() - finishSent) / 1e9;
+                if (status.equals("FAILED")) {
+                    problems.add(containers + " containers: container detector FAILED: " + detectors.path(0));
+                }
+                JsonNode statistics = detectors.path(0).path("statistics");
+                return String.format("%s %.1f s, mixes of %d containers kept", status, seconds,
+                        statistics.path("mixReferenceContainers").asInt());
+            }
+            Thread.sleep(250);
+        }
+        problems.add(containers + " containers: no container detector within " + options.trainingTimeout());
+        return "not ready";
     }
 
     private static HttpRequest.Builder request(FinishOptions options, String path) {

@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTracedEvents     the most learning events per window whose sequences are kept for the detector
  *                            (8 bytes each); the window's memory is complete up to this many
  * @param dryRun              for how long after an image's detector is ready its incidents are recorded as dry run
- * @param maxMixReferences    the most learning containers whose behaviour mixes a detector keeps to compare with
+ * @param maxMixReferences    the most learning containers whose behaviour mixes a detector keeps to compare with; a
+ *                            larger window keeps a cover of its mixes (MixCovering)
  * @param maxPairs            the most distinct token pairs a container's mix counts (later new pairs share one count)
  * @param proposalContainers  dry-run behaviour seen on at least this many containers …
  * @param proposalNodes       … and nodes is proposed as normal, for a person to accept
