@@ -31,12 +31,11 @@ final class MixCalibration {
         List<String> containers = new ArrayList<>(traces.keySet());
         containers.sort(null);
         int[] foldOf = new int[containers.size()];
-        List<MixVector> wholes = new ArrayList<>(containers.size());
         for (int i = 0; i < containers.size(); i++) {
             foldOf[i] = DetectorCalibration.fold(containers.get(i), folds);
-            wholes.add(whole(traces.get(containers.get(i)).pairs()));
         }
-        MixCovering.Choice choice = MixCovering.choose(wholes, foldOf, folds, maxReferences);
+        MixCovering.Choice choice = MixCovering.choose(foldOf, folds, maxReferences,
+                i -> whole(traces.get(containers.get(i)).pairs()));
         Map<Integer, MixReferences.Reference> kept = new HashMap<>();
         List<List<MixReferences.Reference>> othersOf = new ArrayList<>();
         for (int f = 0; f < folds; f++) {

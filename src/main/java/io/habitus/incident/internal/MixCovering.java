@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * Which learning containers' mixes a detector keeps when its window has more containers than it may
@@ -22,13 +24,19 @@ final class MixCovering {
     private MixCovering() {
     }
 
-    /** Keeps every container when there are at most {@code maxReferences}, else about that many, shared by fold sizes. */
-    static Choice choose(List<MixVector> wholes, int[] foldOf, int folds, int maxReferences) {
-        if (wholes.size() <= maxReferences) {
-            int[] all = new int[wholes.size()];
+    /**
+     * Keeps every container when there are at most {@code maxReferences}, else that many, shared by fold sizes.
+     *
+     * @param foldOf each container's calibration fold
+     * @param whole  a container's whole-window mix, asked for once per container and only when some must go
+     */
+    static Choice choose(int[] foldOf, int folds, int maxReferences, IntFunction<MixVector> whole) {
+        if (foldOf.length <= maxReferences) {
+            int[] all = new int[foldOf.length];
             Arrays.setAll(all, i -> i);
             return new Choice(all, 0.0);
         }
+        List<MixVector> wholes = IntStream.range(0, foldOf.length).mapToObj(whole).toList();
         List<List<Integer>> members = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
             members.add(new ArrayList<>());
