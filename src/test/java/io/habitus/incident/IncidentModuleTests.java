@@ -90,16 +90,40 @@ class IncidentModuleTests extends ModuleIntegrationTest {
     @Test
     void aDetectorKeepsItsNoveltyDispersionsAndOneBuiltBeforeThemReadsAsBinomial() {
         String digest = Events.newDigest();
-        detectorStore.enqueue(digest, 1, 1, Instant.now());
-        long id = transaction.execute(status -> detectorStore.claimPending().orElseThrow().id());
-        assertThat(detectorStore.find(id).orElseThrow().noveltyDispersions()).as("pending: none yet").isNull();
-
-        detectorStore.ready(id, new byte[0], new double[] {0.001, 0.0002, 0.00001}, new double[] {0.21, 0.066, 0},
-                new double[] {2.78, 2.02, 0.3}, new byte[0], 8.2, new byte[0], 12.3, 11.0, false, false, "{}", Instant.now());
+        // Queued and made ready in one transaction: the background builder, polling beside the test, never sees it pending.
+        long id = transaction.execute(status -> {
+            detectorStore.enqueue(digest, 1, 1, Instant.now());
+            long pending = jdbc.queryForObject("select id from incident_detector where digest = ?", Long.class, digest);
+            assertThat(detectorStore.find(pending).orElseThrow().noveltyDispersions()).as("pending: none yet").isNull();
+            detectorStore.ready(pending, new byte[0], new double[] {0.001, 0.0002, 0.00001}, new double[] {0.21, 0.066, 0},
+                    new double[] {2.78, 2.02, 0.3}, new byte[0], 8.2, new byte[0], 12.3, 11.0, false, false, "{}", Instant.now());
+            return pending;
+        });
 
         assertThat(detectorStore.find(id).orElseThrow().noveltyDispersions()).containsExactly(0.21, 0.066, 0.0);
         jdbc.update("update incident_detector set novelty_dispersions = null where id = ?", id);
         assertThat(detectorStore.find(id).orElseThrow().noveltyDispersions()).as("built before they were measured").isNull();
+    }
+
+    @Test
+    void aWindowWhoseBuildFailsIsMarkedFailedAndHoldsUpNoWindowQueuedAfterIt() throws InterruptedException {
+        // No image behind these digests: the build's profile lookup throws through a transactional call, which
+        // marks the build's transaction rollback-only. The failure must still be recorded, in a transaction of its own.
+        String first = Events.newDigest();
+        String second = Events.newDigest();
+        detectorStore.enqueue(first, 1, 1, Instant.now());
+        detectorStore.enqueue(second, 1, 1, Instant.now());
+
+        for (String digest : List.of(first, second)) {
+            String status = "PENDING";
+            for (int wait = 0; wait < 100 && status.equals("PENDING"); wait++) {
+                Thread.sleep(100);
+                status = jdbc.queryForObject("select status from incident_detector where digest = ?", String.class, digest);
+            }
+            assertThat(status).as("the detector of " + digest).isEqualTo("FAILED");
+            assertThat(jdbc.queryForObject("select error from incident_detector where digest = ?", String.class, digest))
+                    .contains("No image with digest");
+        }
     }
 
     @Test

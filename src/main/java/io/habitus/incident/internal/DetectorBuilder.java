@@ -61,11 +61,23 @@ class DetectorBuilder {
 
     @Scheduled(fixedDelayString = "${habitus.incident.poll-interval:1s}")
     void buildPending() {
-        while (Boolean.TRUE.equals(transaction.execute(status -> buildOne()))) {
-            // one detector per transaction, until none is pending
+        while (true) {
+            try {
+                if (!Boolean.TRUE.equals(transaction.execute(status -> buildOne()))) {
+                    return; // none pending
+                }
+            } catch (BuildFailed failure) {
+                // Recorded after the build's transaction rolled back, in one of its own: a call inside the build may
+                // have marked that one rollback-only, and a failure kept only there would leave the window pending,
+                // claimed and failing again on every poll ahead of every window queued after it.
+                log.error("building container detector {} of {} failed", failure.row.id(), failure.row.digest(), failure.getCause());
+                transaction.executeWithoutResult(status -> detectors.failed(failure.row.id(), failure.getCause().toString()));
+                active.forget(failure.row.digest());
+            }
         }
     }
 
+    /** One pending detector built in the caller's transaction: false if none was pending. */
     private boolean buildOne() {
         return detectors.claimPending().map(row -> {
             try {
@@ -83,12 +95,22 @@ class DetectorBuilder {
                 log.info("container detector {} of {} window {} ready: threshold {}, {}", row.id(), row.digest(),
                         row.window(), result.threshold(), result.statistics());
             } catch (RuntimeException e) {
-                log.error("building container detector {} of {} failed", row.id(), row.digest(), e);
-                detectors.failed(row.id(), e.toString());
+                throw new BuildFailed(row, e);
             }
             active.forget(row.digest());
             return true;
         }).orElse(false);
+    }
+
+    /** A detector's build failed; its transaction rolls back before the failure is recorded. */
+    private static final class BuildFailed extends RuntimeException {
+
+        private final transient DetectorRow row;
+
+        BuildFailed(DetectorRow row, RuntimeException cause) {
+            super(cause);
+            this.row = row;
+        }
     }
 
     /**

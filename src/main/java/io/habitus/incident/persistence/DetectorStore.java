@@ -67,8 +67,9 @@ public class DetectorStore {
                 Arrays.stream(dispersions).boxed().toArray(Double[]::new), statistics, Timestamp.from(at), id);
     }
 
+    /** Marks a detector failed unless another replica built it meanwhile. */
     public void failed(long id, String error) {
-        jdbc.update("update incident_detector set status = 'FAILED', error = ? where id = ?", error, id);
+        jdbc.update("update incident_detector set status = 'FAILED', error = ? where id = ? and status = 'PENDING'", error, id);
     }
 
     /** The newest READY detector id of each digest that has one. */
