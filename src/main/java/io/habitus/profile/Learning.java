@@ -106,32 +106,43 @@ public class Learning {
         return progress(row(digest));
     }
 
-    /** Finishes every window that is complete and stable; each in its own transaction. */
+    /**
+     * Finishes every window that is complete and stable; each in its own transaction. A window whose
+     * finish fails is left learning, logged and tried again at the next check; the others still finish
+     * (they are visited in digest order, so one failing window would otherwise hold up every one after it).
+     */
     public int finishCompleteWindows() {
         statistics.flush();
         int finished = 0;
         for (String digest : store.learningDigests()) {
-            Optional<LearningRow> seen = store.find(digest).filter(LearningRow::learning).filter(this::due);
-            if (seen.isEmpty()) {
-                continue;
-            }
-            List<ProfileEntry> built = profileVersions.learnedEntries(seen.get());
-            Boolean done = transaction.execute(status -> {
-                Profile profile = profileVersions.createLearned(seen.get(), built, SYSTEM, false);
-                Optional<LearningRow> row = store.lockIfFree(digest).filter(r -> sameOpenWindow(r, seen.get()))
-                        .filter(this::due);
-                if (row.isEmpty()) {
-                    status.setRollbackOnly(); // finished by another replica, or no longer stable: no version of ours
-                    return false;
+            try {
+                if (finishIfDue(digest)) {
+                    finished++;
                 }
-                finish(row.get(), profile, SYSTEM, row.get().finishRequested() ? "finish requested" : "window complete and stable");
-                return true;
-            });
-            if (Boolean.TRUE.equals(done)) {
-                finished++;
+            } catch (RuntimeException e) {
+                log.error("finishing the learning window of {} failed; it stays open and is tried again", digest, e);
             }
         }
         return finished;
+    }
+
+    private boolean finishIfDue(String digest) {
+        Optional<LearningRow> seen = store.find(digest).filter(LearningRow::learning).filter(this::due);
+        if (seen.isEmpty()) {
+            return false;
+        }
+        List<ProfileEntry> built = profileVersions.learnedEntries(seen.get());
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            Profile profile = profileVersions.createLearned(seen.get(), built, SYSTEM, false);
+            Optional<LearningRow> row = store.lockIfFree(digest).filter(r -> sameOpenWindow(r, seen.get()))
+                    .filter(this::due);
+            if (row.isEmpty()) {
+                status.setRollbackOnly(); // finished by another replica, or no longer stable: no version of ours
+                return false;
+            }
+            finish(row.get(), profile, SYSTEM, row.get().finishRequested() ? "finish requested" : "window complete and stable");
+            return true;
+        }));
     }
 
     private boolean due(LearningRow row) {

@@ -2,6 +2,8 @@ package io.habitus.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doThrow;
 
 import io.habitus.behavior.ContainerStates;
 import io.habitus.behavior.Token;
@@ -15,6 +17,7 @@ import io.habitus.profile.internal.NewRule;
 import io.habitus.profile.internal.ProfileDiff;
 import io.habitus.profile.internal.ProfileEdit;
 import io.habitus.profile.internal.ProfileEntry;
+import io.habitus.profile.persistence.LearningStore;
 import io.habitus.shared.HabitusProblem;
 import io.habitus.shared.ImageDigest;
 import io.habitus.support.Events;
@@ -22,8 +25,10 @@ import io.habitus.support.ModuleIntegrationTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,8 +55,11 @@ class ProfileModuleTests extends ModuleIntegrationTest {
     @Autowired
     Learning learning;
 
-    @Autowired
+    @MockitoSpyBean
     Profiles profiles;
+
+    @Autowired
+    LearningStore learningStore;
 
     @Autowired
     ActiveProfiles activeProfiles;
@@ -115,6 +123,27 @@ class ProfileModuleTests extends ModuleIntegrationTest {
     }
 
     /** What the pipeline does with a batch before judging: store, advance the states, observe. */
+    @Test
+    void aWindowWhoseFinishFailsHoldsUpNoOtherWindow() {
+        // Windows are visited in digest order: the failing one comes first.
+        String failing = "sha256:" + "0".repeat(8) + Events.newDigest().substring(15);
+        String other = Events.newDigest();
+        for (String digest : List.of(failing, other)) {
+            observe(digest, Events.exec(digest, Events.newId("c"), "node-a", "/usr/sbin/nginx"));
+            learningStore.requestFinish(digest);
+        }
+        doThrow(new IllegalStateException("profile build failed")).when(profiles)
+                .learnedEntries(argThat(window -> window.digest().equals(failing)));
+
+        learning.finishCompleteWindows();
+
+        assertThat(learning.progress(new ImageDigest(other)).learning()).as("the other window finished").isFalse();
+        assertThat(learning.progress(new ImageDigest(failing)).learning()).as("the failing one stays open").isTrue();
+        Mockito.reset(profiles);
+        learning.finishCompleteWindows();
+        assertThat(learning.progress(new ImageDigest(failing)).learning()).as("and finishes once it can").isFalse();
+    }
+
     @SafeVarargs
     private void observe(String digest, Map<String, Object>... events) {
         List<JsonNode> nodes = java.util.Arrays.stream(events).map(e -> (JsonNode) json.valueToTree(e)).toList();
