@@ -90,25 +90,25 @@ final class MixCalibration {
         statistics.put("mixHeldOutContainers", distances.size());
         statistics.put("mixCheckpointScales", Arrays.stream(scales).boxed().toList());
         statistics.put("mixHeldOutPeakMax", largest);
-        return new Result(new MixReferences(new ArrayList<>(references), scales), heldOutPeaks, statistics);
+        return new Result(new MixReferences(references, scales), heldOutPeaks, statistics);
     }
 
     /** A learning container's mix over its whole window. */
     static MixVector whole(long[] pairs) {
-        Map<Long, Integer> counts = new HashMap<>();
-        for (long pair : pairs) {
-            counts.merge(pair, 1, Integer::sum);
-        }
-        return MixVector.of(counts);
+        return mixes(pairs, false).whole();
     }
 
     /** A learning container's mixes at each checkpoint it reached, and at the end of its window. */
     static MixReferences.Reference reference(long[] pairs) {
+        return mixes(pairs, true);
+    }
+
+    private static MixReferences.Reference mixes(long[] pairs, boolean atCheckpoints) {
         Map<Long, Integer> counts = new HashMap<>();
         List<MixVector> at = new ArrayList<>();
         for (int i = 0; i < pairs.length; i++) {
             counts.merge(pairs[i], 1, Integer::sum);
-            if (MixCheckpoints.isCheckpoint(i + 1)) {
+            if (atCheckpoints && MixCheckpoints.isCheckpoint(i + 1)) {
                 at.add(MixVector.of(counts));
             }
         }
